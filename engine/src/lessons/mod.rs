@@ -1,0 +1,4 @@
+//! The lessons: one module per worked example of the articles, and the registry of all of them.
+
+pub mod mlp_step;
+pub mod registry;

@@ -1,0 +1,10 @@
+//! Backprop Lab's engine: every number the app shows is computed here, with burn.
+//!
+//! No web imports: the same code runs in the page (WebGPU or flex in wasm), in the
+//! native `trace` tool and in the native tests.
+
+pub mod i18n;
+pub mod lessons;
+pub mod model;
+pub mod plots;
+pub mod state;

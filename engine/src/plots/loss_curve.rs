@@ -1,0 +1,50 @@
+//! The loss curve: loss against training step.
+
+use plotters::prelude::*;
+
+/// Colours of the app's palette (style/main.css uses the same values).
+pub const LINE: RGBColor = RGBColor(0x25, 0x63, 0xeb);
+pub const GRID: RGBColor = RGBColor(0xe5, 0xe7, 0xeb);
+
+/// The y range shown for `losses`: from 0 to a little above the largest finite loss.
+pub fn y_range(losses: &[f64]) -> std::ops::Range<f64> {
+    let max = losses
+        .iter()
+        .copied()
+        .filter(|v| v.is_finite())
+        .fold(0.0_f64, f64::max);
+    0.0..if max > 0.0 { max * 1.1 } else { 1.0 }
+}
+
+/// Draws `losses` (one per step) into `area`; non-finite losses are left out of the line.
+pub fn draw_loss_curve<DB: DrawingBackend>(
+    area: &DrawingArea<DB, plotters::coord::Shift>,
+    losses: &[f64],
+    x_label: &str,
+    y_label: &str,
+) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
+    area.fill(&WHITE)?;
+    let x_max = losses.len().max(2) as f64 - 1.0;
+    let mut chart = ChartBuilder::on(area)
+        .margin(8)
+        .x_label_area_size(30)
+        .y_label_area_size(48)
+        .build_cartesian_2d(0.0..x_max, y_range(losses))?;
+    chart
+        .configure_mesh()
+        .light_line_style(GRID)
+        .x_desc(x_label)
+        .y_desc(y_label)
+        .x_labels(6)
+        .y_labels(5)
+        .draw()?;
+    chart.draw_series(LineSeries::new(
+        losses
+            .iter()
+            .enumerate()
+            .filter(|(_, v)| v.is_finite())
+            .map(|(i, &v)| (i as f64, v)),
+        LINE.stroke_width(2),
+    ))?;
+    area.present()
+}

@@ -1,0 +1,79 @@
+//! The URL hash: `#/LESSON?NAME=VALUE&NAME=VALUE…`. A shared link reproduces the lesson.
+
+use super::number::InputError;
+use super::setting::Settings;
+
+/// Longest hash accepted; anything longer is refused unread.
+pub const MAX_HASH_LEN: usize = 4096;
+
+/// A hash split into its route and its assignments (still text).
+#[derive(Debug, PartialEq)]
+pub struct Route<'a> {
+    pub lesson: Option<&'a str>,
+    pub assignments: Vec<&'a str>,
+}
+
+/// Splits a hash such as `#/mlp-step?y=0&lr=0.1`. An empty hash is the home page.
+pub fn parse_route(hash: &str) -> Route<'_> {
+    let h = hash.strip_prefix('#').unwrap_or(hash);
+    let h = h.strip_prefix('/').unwrap_or(h);
+    let (path, query) = h.split_once('?').unwrap_or((h, ""));
+    let lesson = (!path.is_empty()).then_some(path);
+    let assignments = query.split('&').filter(|s| !s.is_empty()).collect();
+    Route {
+        lesson,
+        assignments,
+    }
+}
+
+/// Decodes `%XX` escapes (browsers may escape `[`, `]` and spaces in a pasted link).
+pub fn percent_decode(text: &str) -> Result<String, InputError> {
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%' {
+            let hex = text
+                .get(i + 1..i + 3)
+                .and_then(|h| u8::from_str_radix(h, 16).ok())
+                .ok_or_else(|| InputError::Malformed(text.chars().take(60).collect()))?;
+            out.push(hex);
+            i += 3;
+        } else {
+            out.push(bytes[i]);
+            i += 1;
+        }
+    }
+    String::from_utf8(out).map_err(|_| InputError::Malformed(text.chars().take(60).collect()))
+}
+
+/// Reads a lesson's settings from the hash's assignments, starting from `defaults`.
+/// On any bad assignment the defaults are returned with the error, so the page can say why.
+pub fn settings_from_assignments<S: Settings>(
+    defaults: S,
+    assignments: &[&str],
+) -> Result<S, (S, InputError)> {
+    if assignments.iter().map(|a| a.len() + 1).sum::<usize>() > MAX_HASH_LEN {
+        return Err((defaults, InputError::Malformed("…".into())));
+    }
+    let decoded: Result<Vec<String>, InputError> =
+        assignments.iter().map(|a| percent_decode(a)).collect();
+    let decoded = match decoded {
+        Ok(d) => d,
+        Err(e) => return Err((defaults, e)),
+    };
+    let mut state = defaults.clone();
+    match state.apply_all(decoded.iter().map(String::as_str)) {
+        Ok(()) => Ok(state),
+        Err(e) => Err((defaults, e)),
+    }
+}
+
+/// Writes a lesson's full settings as a hash that [`parse_route`] reads back.
+pub fn to_hash<S: Settings>(lesson: &str, settings: &S) -> String {
+    let query: Vec<String> = S::names()
+        .into_iter()
+        .filter_map(|n| settings.get(&n).map(|v| format!("{n}={v}")))
+        .collect();
+    format!("#/{lesson}?{}", query.join("&"))
+}

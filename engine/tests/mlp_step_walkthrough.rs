@@ -1,0 +1,110 @@
+//! The step-through and the errata read their numbers from the trace, and the errata
+//! are real slips.
+
+mod oracle;
+
+use burn::prelude::Device;
+use engine::lessons::mlp_step::errata::{ERRATA, Truth};
+use engine::lessons::mlp_step::params::article_params;
+use engine::lessons::mlp_step::walkthrough::{Phase, forward_len, steps, update_lines, uses};
+use engine::model::mlp221::trace_step;
+use oracle::{backward, forward, sigmoid};
+
+#[test]
+fn steps_follow_the_trace_in_order() {
+    let p = article_params();
+    let t = pollster::block_on(trace_step(&p, &Device::flex())).unwrap();
+    let s = steps(&p, &t);
+    assert_eq!(forward_len(&s), 7);
+    let targets: Vec<&str> = s.iter().map(|s| s.target.as_str()).collect();
+    assert_eq!(
+        &targets[..7],
+        ["z1[0]", "a1[0]", "z1[1]", "a1[1]", "z2", "a2", "loss"]
+    );
+    assert_eq!(targets[7], "grad:a2");
+    assert_eq!(targets[8], "grad:z2");
+    assert!(s[7..].iter().all(|s| s.phase == Phase::Backward));
+    // Every gradient step comes after the steps it uses.
+    for (i, step) in s.iter().enumerate() {
+        for u in &step.uses {
+            if let Some(j) = targets.iter().position(|t| t == u) {
+                assert!(j < i, "{} uses {u} before it is revealed", step.target);
+            }
+        }
+    }
+    let f = forward(&p);
+    let b = backward(&p);
+    let value = |name: &str| s.iter().find(|s| s.target == name).unwrap().value;
+    assert!((value("a2") - f.a2).abs() < 1e-6);
+    assert!((value("grad:z2") - b.d_z2).abs() < 1e-6);
+    assert!((value("grad:W1[0][1]") - b.d_params[1]).abs() < 1e-6);
+    // The substituted formula ends in the shown value.
+    let z = s.iter().find(|s| s.target == "z1[0]").unwrap();
+    assert_eq!(z.substituted, "= 1·1 + 2·2 + 0 = 5");
+    let u = update_lines(&p, &t);
+    let w2 = u.iter().find(|l| l.name == "W2[0]").unwrap();
+    assert!((w2.after - (1.0 - 0.01 * b.d_params[6])).abs() < 1e-6);
+}
+
+#[test]
+fn uses_name_the_right_quantities() {
+    assert_eq!(uses("grad:W1[1][0]"), ["grad:z1[1]", "x[0]"]);
+    assert_eq!(uses("grad:z1[0]"), ["grad:a1[0]", "a1[0]"]);
+    assert_eq!(
+        uses("z1[1]"),
+        ["W1[1][0]", "W1[1][1]", "x[0]", "x[1]", "b1[1]"]
+    );
+    assert_eq!(uses("grad:W2[1]"), ["grad:z2", "a1[1]"]);
+}
+
+#[test]
+fn errata_truths_are_computed_and_differ_from_the_article() {
+    let p = article_params();
+    let t = pollster::block_on(trace_step(&p, &Device::flex())).unwrap();
+    let f = forward(&p);
+    let b = backward(&p);
+    let mut numeric = 0;
+    for e in ERRATA {
+        assert!(
+            !e.explanation.zh.is_empty() && !e.explanation.en.is_empty(),
+            "{}",
+            e.id
+        );
+        if let (Truth::Computed(truth), Some(claimed)) = (e.truth, e.article_value) {
+            let v = truth(&p, &t);
+            assert!(
+                (v - claimed).abs() > 0.002,
+                "{}: the article's {claimed} is no slip (truth {v})",
+                e.id
+            );
+            numeric += 1;
+        }
+    }
+    assert_eq!(numeric, 10);
+    let truth = |id: &str| match ERRATA.iter().find(|e| e.id == id).unwrap().truth {
+        Truth::Computed(f) => f(&p, &t),
+        Truth::Stated(_) => unreachable!(),
+    };
+    // Against the independent oracle.
+    assert!((truth("a2") - f.a2).abs() < 1e-6);
+    assert!((truth("loss") - f.loss).abs() < 1e-6);
+    assert!((truth("delta-2") - b.d_z2).abs() < 1e-6);
+    assert!((truth("delta-1") - b.d_z1[0]).abs() < 1e-6);
+    assert!((truth("sigmoid-derivative") - f.a2 * (1.0 - f.a2)).abs() < 1e-6);
+    // The article's a² is e^(−z²), the slip the explanation names.
+    let recomputed = |id: &str| {
+        (ERRATA
+            .iter()
+            .find(|e| e.id == id)
+            .unwrap()
+            .recomputed
+            .unwrap())()
+    };
+    assert!(((-0.993f64).exp() - 0.371).abs() < 0.001);
+    assert!((recomputed("a2") - sigmoid(0.993)).abs() < 1e-12);
+    assert!(
+        recomputed("loss") < 0.0,
+        "the printed loss formula is negative as written"
+    );
+    assert!((recomputed("delta-2") - 0.862).abs() < 0.001);
+}

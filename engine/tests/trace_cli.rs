@@ -1,0 +1,101 @@
+//! The `trace` command line: JSON schema, --set, and one-line errors with exit code 2.
+
+use std::process::Command;
+
+fn trace(args: &[&str]) -> std::process::Output {
+    Command::new(env!("CARGO_BIN_EXE_trace"))
+        .args(args)
+        .output()
+        .expect("run trace")
+}
+
+fn json(args: &[&str]) -> serde_json::Value {
+    let out = trace(args);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice(&out.stdout).expect("valid JSON")
+}
+
+#[test]
+fn schema_of_the_article_setup() {
+    let j = json(&["mlp-step"]);
+    assert_eq!(j["lesson"], "mlp-step");
+    assert_eq!(j["backend"], "flex");
+    assert!(j["loss"].is_number());
+    for node in ["z1", "a1"] {
+        assert_eq!(
+            j["nodes"][node]["value"].as_array().unwrap().len(),
+            2,
+            "{node}"
+        );
+        assert_eq!(
+            j["nodes"][node]["grad"].as_array().unwrap().len(),
+            2,
+            "{node}"
+        );
+    }
+    for node in ["z2", "a2"] {
+        assert!(j["nodes"][node]["value"].is_number(), "{node}");
+        assert!(j["nodes"][node]["grad"].is_number(), "{node}");
+    }
+    for field in ["value", "grad", "updated"] {
+        let w1 = j["params"]["W1"][field].as_array().unwrap();
+        assert_eq!(w1.len(), 2);
+        assert_eq!(w1[0].as_array().unwrap().len(), 2);
+        assert_eq!(j["params"]["b1"][field].as_array().unwrap().len(), 2);
+        assert_eq!(j["params"]["W2"][field].as_array().unwrap().len(), 2);
+        assert!(j["params"]["b2"][field].is_number());
+    }
+    // Row = hidden unit: W1[1][0] is the article's W¹₂₁ = 3.
+    assert_eq!(j["params"]["W1"]["value"][1][0], 3.0);
+    let z = j["nodes"]["z1"]["value"].as_array().unwrap();
+    assert_eq!((z[0].as_f64(), z[1].as_f64()), (Some(5.0), Some(11.0)));
+}
+
+#[test]
+fn set_changes_the_computation() {
+    let j = json(&[
+        "mlp-step",
+        "--set",
+        "y=0",
+        "--set",
+        "loss=mse",
+        "--set",
+        "W1[0][1]=2.5",
+        "--set",
+        "lr=0.01",
+    ]);
+    assert_eq!(j["params"]["W1"]["value"][0][1], 2.5);
+    assert_eq!(j["settings"]["loss"], "mse");
+    let z1 = j["nodes"]["z1"]["value"][0].as_f64().unwrap();
+    assert!((z1 - 6.0).abs() < 1e-6, "z¹₁ = 1·1 + 2.5·2 = 6, got {z1}");
+    let a2 = j["nodes"]["a2"]["value"].as_f64().unwrap();
+    let loss = j["loss"].as_f64().unwrap();
+    assert!((loss - a2 * a2).abs() < 1e-6, "MSE with y = 0 is a²");
+    // --set=NAME=VALUE works too.
+    let k = json(&["mlp-step", "--set=b2=0.5"]);
+    assert_eq!(k["params"]["b2"]["value"], 0.5);
+}
+
+#[test]
+fn errors_are_one_line_with_exit_code_2() {
+    for args in [
+        &["nope"][..],
+        &[],
+        &["mlp-step", "--set", "W9=1"],
+        &["mlp-step", "--set", "y=abc"],
+        &["mlp-step", "--set", "y"],
+        &["mlp-step", "--set"],
+        &["mlp-step", "--bogus"],
+        &["mlp-step", "--set", "lr=NaN"],
+    ] {
+        let out = trace(args);
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        assert!(out.stdout.is_empty(), "{args:?}");
+        let err = String::from_utf8(out.stderr).unwrap();
+        assert_eq!(err.trim_end().lines().count(), 1, "{args:?}: {err}");
+    }
+}

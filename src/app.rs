@@ -1,0 +1,100 @@
+//! The page frame: top bar (language, backend), and the route from the URL hash.
+
+use engine::i18n::{Lang, Text};
+use engine::lessons::mlp_step;
+use engine::state::hash::parse_route;
+use leptos::prelude::*;
+
+use crate::backend::Backend;
+use crate::components::backend_switch::BackendSwitch;
+use crate::home::Home;
+use crate::i18n;
+use crate::lessons::mlp_step::MlpStepLesson;
+use crate::{prefs, route};
+
+/// What every view may read: the language and the compute backend.
+#[derive(Clone, Copy)]
+pub struct Ctx {
+    pub lang: RwSignal<Lang>,
+    pub backend: Backend,
+}
+
+pub fn ctx() -> Ctx {
+    expect_context::<Ctx>()
+}
+
+/// A reactive translation of `text` in the current language.
+pub fn tr(text: Text) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
+    let lang = ctx().lang;
+    move || text.get(lang.get())
+}
+
+#[component]
+pub fn App() -> impl IntoView {
+    let lang = RwSignal::new(prefs::load_lang());
+    let backend = Backend::start();
+    provide_context(Ctx { lang, backend });
+
+    Effect::new(move |_| {
+        let l = lang.get();
+        prefs::save_lang(l);
+        if let Some(root) = document().document_element() {
+            root.set_attribute("lang", if l == Lang::Zh { "zh-CN" } else { "en" })
+                .ok();
+        }
+        document().set_title(i18n::APP_TITLE.get(l));
+    });
+
+    let hash = route::hash_signal();
+    let page = move || {
+        let h = hash.get();
+        let parsed = parse_route(&h);
+        match parsed.lesson {
+            None => view! { <Home/> }.into_any(),
+            Some(mlp_step::ID) => {
+                let assignments: Vec<String> =
+                    parsed.assignments.iter().map(|s| s.to_string()).collect();
+                view! { <MlpStepLesson assignments=assignments/> }.into_any()
+            }
+            Some(other) => {
+                let other = other.chars().take(40).collect::<String>();
+                view! {
+                    <div class="banner error" data-testid="unknown-lesson" role="alert">
+                        {tr(i18n::UNKNOWN_LESSON)} {other} " · " <a href="#/">{tr(i18n::ALL_LESSONS)}</a>
+                    </div>
+                    <Home/>
+                }
+                .into_any()
+            }
+        }
+    };
+
+    view! {
+        <header class="topbar">
+            <a class="brand" href="#/" data-testid="brand">
+                <span class="logo" aria-hidden="true">"∂"</span>
+                {tr(i18n::APP_TITLE)}
+            </a>
+            <BackendSwitch/>
+            <div class="lang-switch" role="group" aria-label=tr(i18n::LANGUAGE)>
+                <button
+                    data-testid="lang-zh"
+                    class:active=move || lang.get() == Lang::Zh
+                    aria-pressed=move || (lang.get() == Lang::Zh).to_string()
+                    on:click=move |_| lang.set(Lang::Zh)
+                >
+                    "中文"
+                </button>
+                <button
+                    data-testid="lang-en"
+                    class:active=move || lang.get() == Lang::En
+                    aria-pressed=move || (lang.get() == Lang::En).to_string()
+                    on:click=move |_| lang.set(Lang::En)
+                >
+                    "English"
+                </button>
+            </div>
+        </header>
+        <main>{page}</main>
+    }
+}

@@ -1,0 +1,5 @@
+//! Views shared by lessons.
+
+pub mod backend_switch;
+pub mod loss_chart;
+pub mod number_field;

@@ -1,0 +1,67 @@
+//! A typed number with an inline message: a bad entry is explained and the last valid value
+//! is kept by the model.
+
+use engine::state::number::{InputError, parse_number};
+use leptos::prelude::*;
+
+use crate::app::ctx;
+
+#[component]
+pub fn NumberField(
+    /// The setting's name (`W1[0][1]`); also the element id `field-NAME` the diagram focuses.
+    name: String,
+    /// The label shown to the learner.
+    label: String,
+    /// The model's current value, as text.
+    #[prop(into)]
+    value: Signal<String>,
+    /// Tries to set the value; an error leaves the model unchanged.
+    on_commit: Callback<String, Result<(), InputError>>,
+) -> impl IntoView {
+    let lang = ctx().lang;
+    let text = RwSignal::new(value.get_untracked());
+    let error = RwSignal::new(None::<InputError>);
+    // Follow changes made elsewhere (drag, update, reset) unless the field already shows them.
+    Effect::new(move |_| {
+        let v = value.get();
+        let shown = text.get_untracked();
+        if parse_number(&shown).ok() != parse_number(&v).ok() {
+            text.set(v);
+            error.set(None);
+        }
+    });
+    let id = format!("field-{name}");
+    view! {
+        <label class="field" class:invalid=move || error.get().is_some()>
+            <span class="field-label">{label}</span>
+            <input
+                id=id.clone()
+                data-testid=id
+                type="text"
+                inputmode="decimal"
+                autocomplete="off"
+                spellcheck="false"
+                prop:value=move || text.get()
+                aria-invalid=move || error.get().is_some().to_string()
+                on:input=move |ev| {
+                    let t = event_target_value(&ev);
+                    text.set(t.clone());
+                    error.set(on_commit.run(t).err());
+                }
+            />
+            <span class="field-error" data-testid=format!("error-{name}") role="alert">
+                {move || {
+                    error
+                        .get()
+                        .map(|e| {
+                            let kept = value.get();
+                            match lang.get() {
+                                engine::i18n::Lang::Zh => format!("{} 保留原值 {kept}。", e.message(lang.get())),
+                                engine::i18n::Lang::En => format!("{} Keeping {kept}.", e.message(lang.get())),
+                            }
+                        })
+                }}
+            </span>
+        </label>
+    }
+}

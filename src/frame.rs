@@ -1,0 +1,16 @@
+//! Awaitable animation frames, for loops that repaint once per frame.
+
+use wasm_bindgen::JsValue;
+use wasm_bindgen_futures::JsFuture;
+
+/// Resolves at the next `requestAnimationFrame`.
+pub async fn next_frame() {
+    let promise = js_sys::Promise::new(&mut |resolve, _reject| {
+        if let Some(w) = web_sys::window() {
+            w.request_animation_frame(&resolve).ok();
+        } else {
+            resolve.call0(&JsValue::NULL).ok();
+        }
+    });
+    JsFuture::from(promise).await.ok();
+}

@@ -1,0 +1,50 @@
+//! The home page: every lesson of the articles, live or coming.
+
+use engine::lessons::registry::LESSONS;
+use leptos::prelude::*;
+
+use crate::app::{ctx, tr};
+use crate::i18n;
+
+#[component]
+pub fn Home() -> impl IntoView {
+    let lang = ctx().lang;
+    let cards = LESSONS
+        .iter()
+        .map(|l| {
+            let status = if l.live { i18n::LIVE } else { i18n::COMING };
+            let title = move || l.title.get(lang.get());
+            let summary = move || l.summary.get(lang.get());
+            let body = view! {
+                <h3>{title}</h3>
+                <p class="summary">{summary}</p>
+                <p class="meta">
+                    {tr(i18n::ARTICLE)} " " {l.article} " " {l.section}
+                    <span class="status" data-testid=format!("lesson-{}-status", l.id)>{tr(status)}</span>
+                </p>
+            };
+            if l.live {
+                view! {
+                    <a class="card live" href=format!("#/{}", l.id) data-testid=format!("lesson-{}", l.id)>
+                        {body}
+                    </a>
+                }
+                .into_any()
+            } else {
+                view! {
+                    <div class="card coming" aria-disabled="true" data-testid=format!("lesson-{}", l.id)>
+                        {body}
+                    </div>
+                }
+                .into_any()
+            }
+        })
+        .collect_view();
+    view! {
+        <section class="home">
+            <p class="tagline">{tr(i18n::TAGLINE)}</p>
+            <h2>{tr(i18n::LESSONS_HEADING)}</h2>
+            <div class="cards" data-testid="lesson-list">{cards}</div>
+        </section>
+    }
+}

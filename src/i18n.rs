@@ -1,0 +1,95 @@
+//! The app's own UI text, in Chinese and English. Lesson text lives in the engine.
+
+use engine::i18n::Text;
+
+pub const APP_TITLE: Text = Text::new("反向传播实验室", "Backprop Lab");
+pub const TAGLINE: Text = Text::new(
+    "亲手算一遍，看神经网络怎样学习：每个值、每个梯度都摆在眼前。",
+    "Do the math with the machine and watch a neural network learn: every value and every gradient on screen.",
+);
+pub const LESSONS_HEADING: Text = Text::new("课程", "Lessons");
+pub const LIVE: Text = Text::new("可以学习", "Open");
+pub const COMING: Text = Text::new("即将推出", "Coming");
+pub const ARTICLE: Text = Text::new("文章", "Article");
+pub const ALL_LESSONS: Text = Text::new("← 全部课程", "← All lessons");
+pub const LANGUAGE: Text = Text::new("语言", "Language");
+
+pub const BACKEND: Text = Text::new("计算后端", "Backend");
+pub const WEBGPU: Text = Text::new("WebGPU（显卡）", "WebGPU (GPU)");
+pub const CPU: Text = Text::new("CPU（burn flex）", "CPU (burn flex)");
+pub const PROBING: Text = Text::new("正在检测 WebGPU…", "Looking for WebGPU…");
+pub const RUNS_ON: Text = Text::new("正在使用", "Running on");
+pub const NO_WEBGPU: Text = Text::new(
+    "此浏览器没有可用的 WebGPU，已改用 CPU。",
+    "This browser offers no WebGPU adapter; running on the CPU.",
+);
+pub const FELL_BACK: Text = Text::new(
+    "WebGPU 出错，已切换到 CPU，课程状态没有丢失。",
+    "WebGPU failed; switched to the CPU with your lesson kept.",
+);
+pub const REASON: Text = Text::new("原因", "Reason");
+
+pub const NETWORK: Text = Text::new("网络", "Network");
+pub const PARAMETERS: Text = Text::new("输入、权重与设置", "Inputs, weights and settings");
+pub const FORMULA: Text = Text::new("这一步的计算", "This step's computation");
+pub const LOSS_CURVE: Text = Text::new("损失曲线", "Loss curve");
+pub const ERRATA: Text = Text::new("文章勘误", "Errata: what the article gets wrong");
+pub const UPDATE_HEADING: Text = Text::new("SGD 更新", "SGD update");
+
+pub const FORWARD: Text = Text::new("前向 ▸", "Forward ▸");
+pub const BACKWARD: Text = Text::new("反向 ▸", "Backward ▸");
+pub const UPDATE: Text = Text::new("更新 ▸", "Update ▸");
+pub const RUN: Text = Text::new("运行 ▸", "Run ▸");
+pub const PAUSE: Text = Text::new("暂停 ⏸", "Pause ⏸");
+pub const RESET: Text = Text::new("重置", "Reset");
+
+pub const PHASE_READY: Text = Text::new(
+    "准备好了：点“前向 ▸”开始",
+    "Ready: press Forward ▸ to begin",
+);
+pub const PHASE_FORWARD: Text = Text::new("前向传播", "Forward pass");
+pub const PHASE_BACKWARD: Text = Text::new("反向传播", "Backward pass");
+pub const PHASE_DONE: Text = Text::new(
+    "梯度都算好了：点“更新 ▸”走一步 SGD",
+    "All gradients known: press Update ▸ for one SGD step",
+);
+pub const STEP: Text = Text::new("训练步", "step");
+pub const LOSS: Text = Text::new("损失", "loss");
+pub const LEARNING_RATE: Text = Text::new("学习率 α", "Learning rate α");
+pub const LOSS_FUNCTION: Text = Text::new("损失函数", "Loss function");
+pub const BCE: Text = Text::new("二元交叉熵（BCE）", "Binary cross-entropy (BCE)");
+pub const MSE: Text = Text::new("均方误差（MSE）", "Squared error (MSE)");
+pub const INPUT: Text = Text::new("输入", "Input");
+pub const HIDDEN_LAYER: Text = Text::new("隐藏层", "Hidden layer");
+pub const OUTPUT_LAYER: Text = Text::new("输出层", "Output layer");
+pub const EDIT_HINT: Text = Text::new(
+    "点击图中的任意权重、偏置、输入或标签即可编辑；按住左右拖动可连续调整。",
+    "Click any weight, bias, input or label in the diagram to edit it; drag sideways to adjust it continuously.",
+);
+pub const DIVERGED: Text = Text::new(
+    "发散了（NaN/∞）：有的值已经不是有限数。降低学习率或调整权重，然后重置。",
+    "Diverged (NaN/∞): some values are no longer finite numbers. Lower the learning rate or change the weights, then reset.",
+);
+pub const LINK_ERROR: Text = Text::new(
+    "链接里的状态无法读取，已载入文章的初始设置。",
+    "The state in this link could not be read; the article's setup is loaded instead.",
+);
+pub const UNKNOWN_LESSON: Text = Text::new("没有这门课：", "No such lesson: ");
+pub const NO_LOSS_YET: Text = Text::new(
+    "还没有训练步。点“更新 ▸”或“运行 ▸”，曲线就会生长。",
+    "No training steps yet. Press Update ▸ or Run ▸ and the curve grows.",
+);
+pub const QUANTITY: Text = Text::new("量", "Quantity");
+pub const ARTICLE_SAYS: Text = Text::new("文章写的", "The article says");
+pub const COMPUTED: Text = Text::new("实际计算", "Computed");
+pub const RECOMPUTED: Text = Text::new("按原式重算", "Its formula, recomputed");
+pub const WHY: Text = Text::new("说明", "What went wrong");
+pub const ERRATA_NOTE: Text = Text::new(
+    "“实际计算”一栏用本页的模型在文章的初始设置下算出；“按原式重算”用文章自己的公式和数字精确计算。",
+    "“Computed” comes from this page's model at the article's setup; “recomputed” evaluates the article's own formula with its own numbers exactly.",
+);
+pub const UPDATED_FROM: Text = Text::new(
+    "用上一步的梯度更新了全部参数：",
+    "Every parameter updated with the previous step's gradients:",
+);
+pub const COMPUTED_ON: Text = Text::new("本步计算于", "This step computed on");

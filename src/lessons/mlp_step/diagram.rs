@@ -1,0 +1,328 @@
+//! The 2-2-1 network as SVG: boxes for units with their values, edges with their weights,
+//! gradients in red once the backward pass reaches them. Weights, biases, inputs and the
+//! label are editable: click to edit the field, drag sideways to change continuously.
+
+use engine::lessons::mlp_step::labels::{grad_label, label};
+use engine::lessons::mlp_step::walkthrough::{Step, node_entry, param_entry};
+use engine::state::number::format_number;
+use engine::state::setting::Settings;
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+use super::state::LessonState;
+
+const DIGITS: usize = 4;
+
+/// An SVG user-space point.
+type Point = (f64, f64);
+
+/// What the diagram needs to know about the step position.
+#[derive(Clone, Copy)]
+pub struct Reveal {
+    pub steps: Memo<Vec<Step>>,
+    pub cursor: RwSignal<usize>,
+}
+
+impl Reveal {
+    fn shown(&self, target: &str) -> bool {
+        let c = self.cursor.get();
+        self.steps
+            .with(|s| s.iter().take(c).any(|s| s.target == target))
+    }
+
+    fn current(&self) -> Option<Step> {
+        let c = self.cursor.get();
+        if c == 0 {
+            None
+        } else {
+            self.steps.with(|s| s.get(c - 1).cloned())
+        }
+    }
+
+    /// "current" for the step's own target, "used" for what its formula reads.
+    fn class_of(&self, name: &str) -> &'static str {
+        match self.current() {
+            Some(s) if s.target == name => "current",
+            Some(s) if s.uses.iter().any(|u| u == name) => "used",
+            _ => "",
+        }
+    }
+}
+
+fn edge_class(reveal: Reveal, weight: &str) -> &'static str {
+    match reveal.current() {
+        Some(s) if s.target == format!("grad:{weight}") => "edge current",
+        Some(s) if s.uses.iter().any(|u| u == weight) => "edge used",
+        _ => "edge",
+    }
+}
+
+/// A node's value, or "?" before the forward pass reaches it.
+fn node_value(
+    state: LessonState,
+    reveal: Reveal,
+    name: &'static str,
+    x: f64,
+    y: f64,
+) -> impl IntoView {
+    let value = Signal::derive(move || {
+        reveal
+            .shown(name)
+            .then(|| {
+                state.traced.with(|t| {
+                    t.as_ref().map(|t| {
+                        if name == "loss" {
+                            t.trace.loss
+                        } else {
+                            node_entry(&t.trace, name).map(|v| v.0).unwrap_or(f64::NAN)
+                        }
+                    })
+                })
+            })
+            .flatten()
+    });
+    let value = move || value.get();
+    view! {
+        <text x=x y=y class=move || format!("value {}", reveal.class_of(name))
+            data-testid=format!("value-{name}")
+            data-value=move || value().map(|v| v.to_string()).unwrap_or_default()>
+            {format!("{} = ", label(name))}
+            {move || value().map(|v| format_number(v, DIGITS)).unwrap_or_else(|| "?".into())}
+        </text>
+    }
+}
+
+/// A gradient, shown once the backward pass reaches it.
+fn grad_value(
+    state: LessonState,
+    reveal: Reveal,
+    name: &'static str,
+    (x, y): Point,
+    anchor: &'static str,
+) -> impl IntoView {
+    let target = format!("grad:{name}");
+    let target2 = target.clone();
+    let value = Signal::derive(move || {
+        reveal
+            .shown(&target)
+            .then(|| {
+                state.traced.with(|t| {
+                    t.as_ref().map(|t| {
+                        node_entry(&t.trace, name)
+                            .map(|v| v.1)
+                            .or_else(|| param_entry(&t.trace, name).map(|v| v.1))
+                            .unwrap_or(f64::NAN)
+                    })
+                })
+            })
+            .flatten()
+    });
+    let value = move || value.get();
+    view! {
+        <text x=x y=y text-anchor=anchor class=move || format!("grad {}", reveal.class_of(&target2))
+            data-testid=format!("grad-{name}")
+            data-value=move || value().map(|v| v.to_string()).unwrap_or_default()
+            visibility=move || if value().is_some() { "visible" } else { "hidden" }>
+            {format!("{} = ", grad_label(name))}
+            {move || value().map(|v| format_number(v, DIGITS)).unwrap_or_default()}
+        </text>
+    }
+}
+
+/// An editable number on the diagram: drag sideways to change, click to edit its field.
+fn editable(
+    state: LessonState,
+    reveal: Reveal,
+    name: &'static str,
+    (x, y): Point,
+    anchor: &'static str,
+) -> impl IntoView {
+    let drag = StoredValue::new(None::<(f64, f64, bool)>); // (start x, start value, moved)
+    let current = move || state.params.with(|p| p.get(name)).unwrap_or_default();
+    let on_down = move |ev: web_sys::PointerEvent| {
+        let start = current().parse::<f64>().unwrap_or(0.0);
+        drag.set_value(Some((f64::from(ev.client_x()), start, false)));
+        if let Some(el) = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        {
+            el.set_pointer_capture(ev.pointer_id()).ok();
+        }
+    };
+    let on_move = move |ev: web_sys::PointerEvent| {
+        let Some((x0, v0, moved)) = drag.get_value() else {
+            return;
+        };
+        let dx = f64::from(ev.client_x()) - x0;
+        if !moved && dx.abs() < 3.0 {
+            return;
+        }
+        drag.set_value(Some((x0, v0, true)));
+        // 0.01 per pixel, rounded to two decimals so dragged values stay readable.
+        let v = ((v0 + dx * 0.01) * 100.0).round() / 100.0;
+        state.set_value(name, &v.to_string()).ok();
+    };
+    let on_up = move |_: web_sys::PointerEvent| {
+        if let Some((_, _, false)) = drag.get_value() {
+            focus_field(name);
+        }
+        drag.set_value(None);
+    };
+    view! {
+        <text x=x y=y text-anchor=anchor class=move || format!("editable {}", reveal.class_of(name))
+            tabindex="0" role="button"
+            aria-label=format!("{} — edit", label(name))
+            data-testid=format!("param-{name}")
+            data-value=current
+            on:pointerdown=on_down on:pointermove=on_move on:pointerup=on_up
+            on:keydown=move |ev: web_sys::KeyboardEvent| if ev.key() == "Enter" { focus_field(name) }>
+            {format!("{} = ", label(name))}
+            {move || current().parse::<f64>().map(|v| format_number(v, DIGITS)).unwrap_or_default()}
+        </text>
+    }
+}
+
+fn focus_field(name: &str) {
+    if let Some(el) = document()
+        .get_element_by_id(&format!("field-{name}"))
+        .and_then(|e| e.dyn_into::<web_sys::HtmlInputElement>().ok())
+    {
+        el.focus().ok();
+        el.select();
+    }
+}
+
+fn unit_box(
+    x: f64,
+    y: f64,
+    w: f64,
+    h: f64,
+    title: &'static str,
+    active: impl Fn() -> bool + Send + Sync + 'static,
+) -> impl IntoView {
+    view! {
+        <rect x=x y=y width=w height=h rx="10" class=move || if active() { "unit active" } else { "unit" }/>
+        <text x=x + 10.0 y=y + 18.0 class="unit-title">{title}</text>
+    }
+}
+
+#[component]
+pub fn Diagram(state: LessonState, reveal: Reveal) -> impl IntoView {
+    let active = move |names: &'static [&'static str]| {
+        move || {
+            reveal.current().is_some_and(|s| {
+                names
+                    .iter()
+                    .any(|n| s.target == *n || s.target == format!("grad:{n}"))
+            })
+        }
+    };
+    // Edges: (weight, from, to, label position, text anchor). Labels sit clear of the
+    // crossing edges; a white halo (CSS paint-order) keeps them readable over lines.
+    let edges: [(&'static str, Point, Point, Point, &'static str); 6] = [
+        (
+            "W1[0][0]",
+            (130.0, 108.0),
+            (330.0, 98.0),
+            (150.0, 74.0),
+            "start",
+        ),
+        (
+            "W1[0][1]",
+            (130.0, 328.0),
+            (330.0, 98.0),
+            (318.0, 160.0),
+            "end",
+        ),
+        (
+            "W1[1][0]",
+            (130.0, 108.0),
+            (330.0, 318.0),
+            (318.0, 250.0),
+            "end",
+        ),
+        (
+            "W1[1][1]",
+            (130.0, 328.0),
+            (330.0, 318.0),
+            (150.0, 350.0),
+            "start",
+        ),
+        (
+            "W2[0]",
+            (490.0, 98.0),
+            (640.0, 208.0),
+            (560.0, 118.0),
+            "start",
+        ),
+        (
+            "W2[1]",
+            (490.0, 318.0),
+            (640.0, 208.0),
+            (560.0, 300.0),
+            "start",
+        ),
+    ];
+    let edge_views = edges
+        .into_iter()
+        .map(|(w, (x1, y1), (x2, y2), (lx, ly), anchor)| {
+            let weight = move || {
+                state
+                    .params
+                    .with(|p| p.get(w))
+                    .and_then(|s| s.parse::<f64>().ok())
+                    .unwrap_or(0.0)
+            };
+            // Thickness grows with |weight|; negative weights are drawn red (CSS).
+            let width = move || (1.0 + weight().abs().min(6.0)).to_string();
+            view! {
+                <line x1=x1 y1=y1 x2=x2 y2=y2 class=move || edge_class(reveal, w)
+                    class:negative=move || weight() < 0.0 stroke-width=width/>
+                {editable(state, reveal, w, (lx, ly), anchor)}
+                {grad_value(state, reveal, w, (lx, ly + 16.0), anchor)}
+            }
+        })
+        .collect_view();
+
+    view! {
+        <svg class="diagram" viewBox="0 0 1000 450" role="img" data-testid="diagram"
+            aria-label="2-2-1 network: inputs x1, x2; hidden units h1, h2; output; loss">
+            <g class="edges">
+                <line x1="790" y1="208" x2="850" y2="208" class="edge"/>
+            </g>
+            {edge_views}
+            // Inputs
+            {unit_box(20.0, 80.0, 110.0, 56.0, "x₁", active(&["x[0]"]))}
+            {editable(state, reveal, "x[0]", (32.0, 122.0), "start")}
+            {unit_box(20.0, 300.0, 110.0, 56.0, "x₂", active(&["x[1]"]))}
+            {editable(state, reveal, "x[1]", (32.0, 342.0), "start")}
+            // Hidden units: values inside, gradients and the bias below.
+            {unit_box(330.0, 50.0, 160.0, 96.0, "h₁", active(&["z1[0]", "a1[0]"]))}
+            {node_value(state, reveal, "z1[0]", 342.0, 96.0)}
+            {node_value(state, reveal, "a1[0]", 342.0, 122.0)}
+            {grad_value(state, reveal, "a1[0]", (330.0, 164.0), "start")}
+            {grad_value(state, reveal, "z1[0]", (330.0, 180.0), "start")}
+            {editable(state, reveal, "b1[0]", (330.0, 198.0), "start")}
+            {grad_value(state, reveal, "b1[0]", (330.0, 214.0), "start")}
+            {unit_box(330.0, 270.0, 160.0, 96.0, "h₂", active(&["z1[1]", "a1[1]"]))}
+            {node_value(state, reveal, "z1[1]", 342.0, 316.0)}
+            {node_value(state, reveal, "a1[1]", 342.0, 342.0)}
+            {grad_value(state, reveal, "a1[1]", (330.0, 384.0), "start")}
+            {grad_value(state, reveal, "z1[1]", (330.0, 400.0), "start")}
+            {editable(state, reveal, "b1[1]", (330.0, 418.0), "start")}
+            {grad_value(state, reveal, "b1[1]", (330.0, 434.0), "start")}
+            // Output
+            {unit_box(640.0, 160.0, 150.0, 96.0, "o", active(&["z2", "a2"]))}
+            {node_value(state, reveal, "z2", 652.0, 206.0)}
+            {node_value(state, reveal, "a2", 652.0, 232.0)}
+            {grad_value(state, reveal, "a2", (640.0, 274.0), "start")}
+            {grad_value(state, reveal, "z2", (640.0, 290.0), "start")}
+            {editable(state, reveal, "b2", (640.0, 308.0), "start")}
+            {grad_value(state, reveal, "b2", (640.0, 324.0), "start")}
+            // Loss and label
+            {unit_box(850.0, 160.0, 140.0, 96.0, "L", active(&["loss"]))}
+            {node_value(state, reveal, "loss", 862.0, 206.0)}
+            {editable(state, reveal, "y", (862.0, 232.0), "start")}
+        </svg>
+    }
+}

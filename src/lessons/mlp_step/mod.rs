@@ -1,0 +1,143 @@
+//! Lesson `mlp-step` (article 000 §4.3): the page.
+
+mod diagram;
+mod errata;
+mod formula;
+mod params_form;
+mod state;
+
+use engine::lessons::mlp_step::params::article_params;
+use engine::lessons::mlp_step::walkthrough::{forward_len, steps};
+use engine::lessons::mlp_step::{self as lesson};
+use engine::lessons::registry;
+use engine::state::hash::{settings_from_assignments, to_hash};
+use leptos::prelude::*;
+
+use self::diagram::{Diagram, Reveal};
+use self::errata::ErrataPanel;
+use self::formula::StepPanel;
+use self::params_form::ParamsForm;
+use self::state::LessonState;
+use crate::app::{ctx, tr};
+use crate::backend::BackendKind;
+use crate::components::loss_chart::LossChart;
+use crate::{i18n, route};
+
+/// The article's file name, shown as the source of every number quoted.
+const ARTICLE_FILE: &str = "000_43c5c6e8a9ce5015.txt";
+
+#[component]
+pub fn MlpStepLesson(assignments: Vec<String>) -> impl IntoView {
+    let c = ctx();
+    let lang = c.lang;
+    let info = registry::find(lesson::ID).expect("mlp-step is registered");
+    let refs: Vec<&str> = assignments.iter().map(String::as_str).collect();
+    let (initial, link_error) = match settings_from_assignments(article_params(), &refs) {
+        Ok(p) => (p, None),
+        Err((p, e)) => (p, Some(e)),
+    };
+    let state = LessonState::new(initial, c.backend);
+
+    let all_steps = Memo::new(move |_| {
+        state.traced.with(|t| {
+            t.as_ref()
+                .map(|t| steps(&t.params, &t.trace))
+                .unwrap_or_default()
+        })
+    });
+    let fwd_len = Memo::new(move |_| all_steps.with(|s| forward_len(s)));
+    let reveal = Reveal {
+        steps: all_steps,
+        cursor: state.cursor,
+    };
+
+    // Recompute whenever the parameters or the backend change (the run loop computes its own).
+    Effect::new(move |_| {
+        state.params.track();
+        c.backend.kind.track();
+        if !state.running.get_untracked() {
+            state.recompute();
+        }
+    });
+    Effect::new(move |_| {
+        c.backend.kind.track();
+        state.compute_article(article_params());
+    });
+    // The address bar always holds a link that reproduces this state.
+    Effect::new(move |_| {
+        let p = state.params.get();
+        route::replace_hash(&to_hash(lesson::ID, &p));
+    });
+
+    let running = state.running;
+    let total = move || all_steps.with(|s| s.len());
+    let busy = move || running.get() || state.traced.with(|t| t.is_none());
+    let diverged = move || state.diverged();
+
+    view! {
+        <section class="lesson" data-testid="lesson-mlp-step">
+            <nav class="crumbs"><a href="#/" data-testid="back">{tr(i18n::ALL_LESSONS)}</a></nav>
+            <h1>{move || info.title.get(lang.get())}</h1>
+            <p class="source" data-testid="source">
+                {tr(i18n::ARTICLE)} " " {info.article} " " {info.section} " · " <code>{ARTICLE_FILE}</code>
+            </p>
+            <p class="summary">{move || info.summary.get(lang.get())}</p>
+            {link_error.map(|e| view! {
+                <div class="banner warn" data-testid="link-error" role="alert">
+                    {tr(i18n::LINK_ERROR)} " " {move || e.message(lang.get())}
+                </div>
+            })}
+            <div class="controls" role="toolbar">
+                <button data-testid="btn-forward" on:click=move |_| state.forward(fwd_len.get_untracked())
+                    disabled=move || { busy() || state.cursor.get() >= fwd_len.get() }>{tr(i18n::FORWARD)}</button>
+                <button data-testid="btn-backward" on:click=move |_| state.backward(fwd_len.get_untracked())
+                    disabled=move || { busy() || state.cursor.get() < fwd_len.get() || state.cursor.get() >= total() }>{tr(i18n::BACKWARD)}</button>
+                <button data-testid="btn-update" on:click=move |_| state.update()
+                    disabled=move || busy() || diverged()>{tr(i18n::UPDATE)}</button>
+                {move || if running.get() {
+                    view! { <button data-testid="btn-run" class="primary" on:click=move |_| state.pause()>{tr(i18n::PAUSE)}</button> }.into_any()
+                } else {
+                    view! { <button data-testid="btn-run" class="primary" on:click=move |_| state.run()
+                        disabled=move || diverged() || state.traced.with(|t| t.is_none())>{tr(i18n::RUN)}</button> }.into_any()
+                }}
+                <button data-testid="btn-reset" on:click=move |_| state.reset()>{tr(i18n::RESET)}</button>
+                <span class="trace-backend" data-testid="trace-backend"
+                    data-kind=move || state.traced.with(|t| t.as_ref().map(|t| t.backend.code()).unwrap_or(""))>
+                    {move || state.traced.with(|t| t.as_ref().map(|t| {
+                        let name = match t.backend { BackendKind::WebGpu => "WebGPU", BackendKind::Cpu => "CPU" };
+                        format!("{} {name}", i18n::COMPUTED_ON.get(lang.get()))
+                    }))}
+                </span>
+            </div>
+            {move || diverged().then(|| view! {
+                <div class="banner error" data-testid="diverged" role="alert">
+                    {tr(i18n::DIVERGED)} " "
+                    <button on:click=move |_| state.reset() data-testid="diverged-reset">{tr(i18n::RESET)}</button>
+                </div>
+            })}
+            {move || state.failure.get().map(|e| view! {
+                <div class="banner error" data-testid="compute-failure" role="alert">{e}</div>
+            })}
+            <div class="lesson-grid">
+                <section class="panel diagram-panel">
+                    <h2>{tr(i18n::NETWORK)}</h2>
+                    <Diagram state=state reveal=reveal/>
+                    <p class="hint">{tr(i18n::EDIT_HINT)}</p>
+                </section>
+                <section class="panel step-panel" data-testid="step-panel">
+                    <h2>{tr(i18n::FORMULA)}</h2>
+                    <StepPanel state=state reveal=reveal forward_len=fwd_len/>
+                </section>
+                <section class="panel params-panel">
+                    <h2>{tr(i18n::PARAMETERS)}</h2>
+                    <ParamsForm state=state/>
+                </section>
+                <section class="panel chart-panel">
+                    <h2>{tr(i18n::LOSS_CURVE)}</h2>
+                    <LossChart history=state.history/>
+                </section>
+            </div>
+            <ErrataPanel state=state/>
+        </section>
+    }
+}

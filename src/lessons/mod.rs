@@ -1,0 +1,3 @@
+//! One folder per lesson: its state (signals over engine calls) and its views.
+
+pub mod mlp_step;
