@@ -5,7 +5,7 @@ use std::cell::{Cell, RefCell};
 use std::future::Future;
 
 use burn::prelude::Device;
-use burn::tensor::wgpu::WgpuBackend;
+use burn::tensor::wgpu::{WgpuBackend, wgpu};
 use engine::model::mlp221::TraceError;
 use js_sys::{Function, Promise, Reflect};
 use leptos::prelude::*;
@@ -53,11 +53,19 @@ pub struct Backend {
 thread_local! {
     /// burn's wgpu runtime can be initialised once per page; the device is kept here.
     static WEBGPU_DEVICE: RefCell<Option<Device>> = const { RefCell::new(None) };
+    /// The wgpu device under burn's runtime, kept to watch for (and, in tests, cause) its loss.
+    static WGPU_DEVICE: RefCell<Option<wgpu::Device>> = const { RefCell::new(None) };
     static SIMULATED_LOSS: Cell<bool> = const { Cell::new(false) };
 }
 
 pub fn simulate_device_loss() {
     SIMULATED_LOSS.with(|s| s.set(true));
+}
+
+/// Destroys the real WebGPU device, as a driver reset would; the lost-device callback
+/// then moves the page to the CPU. Returns false when no WebGPU device exists.
+pub fn destroy_device() -> bool {
+    WGPU_DEVICE.with(|d| d.borrow().as_ref().map(|d| d.destroy()).is_some())
 }
 
 impl Backend {
@@ -72,6 +80,16 @@ impl Backend {
         leptos::task::spawn_local(async move {
             match init_webgpu().await {
                 Ok(adapter) => {
+                    // A lost device (driver reset, GPU removed, tab backgrounded too long)
+                    // moves the page to the CPU before the next computation.
+                    WGPU_DEVICE.with(|d| {
+                        if let Some(d) = d.borrow().as_ref() {
+                            d.set_device_lost_callback(move |reason, message| {
+                                backend
+                                    .fall_back(format!("GPU device lost ({reason:?}) {message}"));
+                            });
+                        }
+                    });
                     backend.webgpu.set(Availability::Available { adapter });
                     backend.kind.set(BackendKind::WebGpu);
                 }
@@ -105,6 +123,9 @@ impl Backend {
     }
 
     fn fall_back(&self, reason: String) {
+        if self.webgpu.try_get_untracked().is_none() {
+            return;
+        }
         self.webgpu.set(Availability::Unavailable {
             reason: reason.clone(),
         });
@@ -181,11 +202,12 @@ async fn probe_adapter() -> Result<String, String> {
 /// synchronous path panics in a browser).
 async fn init_webgpu() -> Result<String, String> {
     let adapter = probe_adapter().await?;
-    let device = Device::wgpu_options()
+    let (device, setup) = Device::wgpu_options()
         .graphics_api(WgpuBackend::WebGpu)
-        .init_async()
+        .init_with_setup_async()
         .await
         .map_err(|e| format!("burn could not initialise WebGPU: {e:?}"))?;
     WEBGPU_DEVICE.with(|d| *d.borrow_mut() = Some(device));
+    WGPU_DEVICE.with(|d| *d.borrow_mut() = Some(setup.device));
     Ok(adapter)
 }

@@ -37,3 +37,9 @@ pub fn start() {
 pub fn simulate_gpu_device_loss() {
     backend::simulate_device_loss();
 }
+
+/// Test hook: destroys the real WebGPU device; the page must fall back to the CPU.
+#[wasm_bindgen]
+pub fn destroy_gpu_device() -> bool {
+    backend::destroy_device()
+}

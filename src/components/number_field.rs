@@ -6,6 +6,18 @@ use leptos::prelude::*;
 
 use crate::app::ctx;
 
+/// A value set elsewhere, shown to 7 significant digits (the model keeps every bit; the
+/// shared link carries the exact value).
+fn for_field(value: &str) -> String {
+    match value.parse::<f64>() {
+        Ok(v) => format!("{v:.6e}")
+            .parse::<f64>()
+            .map(|r| r.to_string())
+            .unwrap_or_else(|_| value.into()),
+        Err(_) => value.into(),
+    }
+}
+
 #[component]
 pub fn NumberField(
     /// The setting's name (`W1[0][1]`); also the element id `field-NAME` the diagram focuses.
@@ -19,14 +31,14 @@ pub fn NumberField(
     on_commit: Callback<String, Result<(), InputError>>,
 ) -> impl IntoView {
     let lang = ctx().lang;
-    let text = RwSignal::new(value.get_untracked());
+    let text = RwSignal::new(for_field(&value.get_untracked()));
     let error = RwSignal::new(None::<InputError>);
     // Follow changes made elsewhere (drag, update, reset) unless the field already shows them.
     Effect::new(move |_| {
         let v = value.get();
         let shown = text.get_untracked();
         if parse_number(&shown).ok() != parse_number(&v).ok() {
-            text.set(v);
+            text.set(for_field(&v));
             error.set(None);
         }
     });

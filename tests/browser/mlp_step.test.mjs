@@ -85,6 +85,16 @@ for (const backend of [
       assert.match(await page.textContent('[data-testid="step-formula"]'), /∂L\/∂b¹₂/);
       await page.screenshot({ path: screenshotPath(`mlp-step-${backend.name}-stepped`), fullPage: true });
 
+      if (backend.webgpu) {
+        // The learner switches backend: the same numbers, computed on the other device.
+        await page.click('[data-testid="backend-cpu"]');
+        await page.waitForSelector('[data-testid="trace-backend"][data-kind="cpu"]', { state: 'attached' });
+        await checkAgainstNative(page, article, 'switched to cpu');
+        await page.click('[data-testid="backend-webgpu"]');
+        await page.waitForSelector('[data-testid="trace-backend"][data-kind="webgpu"]', { state: 'attached' });
+        await checkAgainstNative(page, article, 'switched back to webgpu');
+      }
+
       // One SGD update: the shown update equals the native one and the curve has a point.
       await page.click('[data-testid="btn-update"]');
       for (const n of PARAMS) {
@@ -174,6 +184,19 @@ for (const backend of [
         await stepAll(page);
         await checkAgainstNative(page, nativeTrace(['W1[0][1]=3', 'b2=0.5']), 'after device loss');
         await page.screenshot({ path: screenshotPath('mlp-step-after-device-loss'), fullPage: true });
+
+        // The real WebGPU device destroyed (as by a driver reset): its lost callback moves the
+        // page to the CPU, and the next edit computes there.
+        const fresh = await context.newPage();
+        await openLesson(fresh, '#/mlp-step?W1[0][1]=3', 'webgpu');
+        assert.equal(await fresh.evaluate(() => window.wasmBindings.destroy_gpu_device()), true);
+        await fresh.waitForSelector('[data-testid="backend-name"][data-kind="cpu"]', { state: 'attached' });
+        assert.match(await fresh.textContent('[data-testid="backend-notice"]'), /lost/);
+        await fresh.fill('[data-testid="field-b2"]', '0.5');
+        await fresh.waitForSelector('[data-testid="trace-backend"][data-kind="cpu"]', { state: 'attached' });
+        await stepAll(fresh);
+        await checkAgainstNative(fresh, nativeTrace(['W1[0][1]=3', 'b2=0.5']), 'after device destroyed');
+        await fresh.close();
       }
       assert.deepEqual(errors, [], 'no console errors');
     } finally {

@@ -123,7 +123,7 @@ fn grad_value(
             data-testid=format!("grad-{name}")
             data-value=move || value().map(|v| v.to_string()).unwrap_or_default()
             visibility=move || if value().is_some() { "visible" } else { "hidden" }>
-            {format!("{} = ", grad_label(name))}
+            {if name.starts_with('W') { "∂ = ".to_string() } else { format!("{} = ", grad_label(name)) }}
             {move || value().map(|v| format_number(v, DIGITS)).unwrap_or_default()}
         </text>
     }
@@ -217,55 +217,19 @@ pub fn Diagram(state: LessonState, reveal: Reveal) -> impl IntoView {
             })
         }
     };
-    // Edges: (weight, from, to, label position, text anchor). Labels sit clear of the
-    // crossing edges; a white halo (CSS paint-order) keeps them readable over lines.
-    let edges: [(&'static str, Point, Point, Point, &'static str); 6] = [
-        (
-            "W1[0][0]",
-            (130.0, 108.0),
-            (330.0, 98.0),
-            (150.0, 74.0),
-            "start",
-        ),
-        (
-            "W1[0][1]",
-            (130.0, 328.0),
-            (330.0, 98.0),
-            (318.0, 160.0),
-            "end",
-        ),
-        (
-            "W1[1][0]",
-            (130.0, 108.0),
-            (330.0, 318.0),
-            (318.0, 250.0),
-            "end",
-        ),
-        (
-            "W1[1][1]",
-            (130.0, 328.0),
-            (330.0, 318.0),
-            (150.0, 350.0),
-            "start",
-        ),
-        (
-            "W2[0]",
-            (490.0, 98.0),
-            (640.0, 208.0),
-            (560.0, 118.0),
-            "start",
-        ),
-        (
-            "W2[1]",
-            (490.0, 318.0),
-            (640.0, 208.0),
-            (560.0, 300.0),
-            "start",
-        ),
+    // Edges from one box's side to the next. Each weight is written along its own edge,
+    // above the line near the source (so crossing edges stay unambiguous), its gradient below.
+    let edges: [(&'static str, Point, Point); 6] = [
+        ("W1[0][0]", (130.0, 108.0), (330.0, 98.0)),
+        ("W1[0][1]", (130.0, 328.0), (330.0, 98.0)),
+        ("W1[1][0]", (130.0, 108.0), (330.0, 318.0)),
+        ("W1[1][1]", (130.0, 328.0), (330.0, 318.0)),
+        ("W2[0]", (490.0, 98.0), (640.0, 208.0)),
+        ("W2[1]", (490.0, 318.0), (640.0, 208.0)),
     ];
     let edge_views = edges
         .into_iter()
-        .map(|(w, (x1, y1), (x2, y2), (lx, ly), anchor)| {
+        .map(|(w, (x1, y1), (x2, y2))| {
             let weight = move || {
                 state
                     .params
@@ -275,11 +239,21 @@ pub fn Diagram(state: LessonState, reveal: Reveal) -> impl IntoView {
             };
             // Thickness grows with |weight|; negative weights are drawn red (CSS).
             let width = move || (1.0 + weight().abs().min(6.0)).to_string();
+            let angle = (y2 - y1).atan2(x2 - x1).to_degrees();
+            // Crossing edges start their labels further out, clear of the straight edges' labels.
+            let t = if (y2 - y1).abs() > 100.0 && w.starts_with("W1") {
+                0.17
+            } else {
+                0.06
+            };
+            let (ox, oy) = (x1 + t * (x2 - x1), y1 + t * (y2 - y1));
             view! {
                 <line x1=x1 y1=y1 x2=x2 y2=y2 class=move || edge_class(reveal, w)
                     class:negative=move || weight() < 0.0 stroke-width=width/>
-                {editable(state, reveal, w, (lx, ly), anchor)}
-                {grad_value(state, reveal, w, (lx, ly + 16.0), anchor)}
+                <g transform=format!("translate({ox:.1} {oy:.1}) rotate({angle:.1})")>
+                    {editable(state, reveal, w, (0.0, -8.0), "start")}
+                    {grad_value(state, reveal, w, (0.0, 20.0), "start")}
+                </g>
             }
         })
         .collect_view();
