@@ -29,6 +29,19 @@ pub fn tr(text: Text) -> impl Fn() -> &'static str + Copy + Send + Sync + 'stati
     move || text.get(lang.get())
 }
 
+fn lang_button(lang: RwSignal<Lang>, choice: Lang, name: &'static str) -> impl IntoView {
+    view! {
+        <button
+            data-testid=format!("lang-{}", choice.code())
+            class:active=move || lang.get() == choice
+            aria-pressed=move || (lang.get() == choice).to_string()
+            on:click=move |_| lang.set(choice)
+        >
+            {name}
+        </button>
+    }
+}
+
 #[component]
 pub fn App() -> impl IntoView {
     let lang = RwSignal::new(prefs::load_lang());
@@ -77,22 +90,8 @@ pub fn App() -> impl IntoView {
             </a>
             <BackendSwitch/>
             <div class="lang-switch" role="group" aria-label=tr(i18n::LANGUAGE)>
-                <button
-                    data-testid="lang-zh"
-                    class:active=move || lang.get() == Lang::Zh
-                    aria-pressed=move || (lang.get() == Lang::Zh).to_string()
-                    on:click=move |_| lang.set(Lang::Zh)
-                >
-                    "中文"
-                </button>
-                <button
-                    data-testid="lang-en"
-                    class:active=move || lang.get() == Lang::En
-                    aria-pressed=move || (lang.get() == Lang::En).to_string()
-                    on:click=move |_| lang.set(Lang::En)
-                >
-                    "English"
-                </button>
+                {lang_button(lang, Lang::Zh, "中文")}
+                {lang_button(lang, Lang::En, "English")}
             </div>
         </header>
         <main>{page}</main>

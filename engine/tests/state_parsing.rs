@@ -3,7 +3,9 @@
 
 use engine::lessons::mlp_step::params::article_params;
 use engine::model::mlp221::{LossKind, Mlp221Params};
-use engine::state::hash::{parse_route, percent_decode, settings_from_assignments, to_hash};
+use engine::state::hash::{
+    parse_route, percent_decode, settings_from_assignments, take_step, to_hash, to_hash_with_step,
+};
 use engine::state::number::{InputError, format_number, parse_number};
 use engine::state::setting::Settings;
 use proptest::prelude::*;
@@ -176,4 +178,25 @@ proptest! {
         let _ = settings_from_assignments(article_params(), &route.assignments);
         let _ = percent_decode(&text);
     }
+}
+
+#[test]
+fn step_position_in_the_link() {
+    let p = article_params();
+    let hash = to_hash_with_step("mlp-step", &p, 9);
+    let route = parse_route(&hash);
+    let (settings, step) = take_step(&route.assignments, 22);
+    assert_eq!(step, Ok(9));
+    assert_eq!(
+        settings_from_assignments(article_params(), &settings).unwrap(),
+        p
+    );
+    assert_eq!(
+        to_hash_with_step("mlp-step", &p, 0),
+        to_hash("mlp-step", &p)
+    );
+    assert_eq!(take_step(&["y=1"], 22).1, Ok(0));
+    assert!(take_step(&["step=23"], 22).1.is_err());
+    assert!(take_step(&["step=-1"], 22).1.is_err());
+    assert!(take_step(&["step=two"], 22).1.is_err());
 }

@@ -123,11 +123,12 @@ for (const backend of [
       await stepAll(page);
       await checkAgainstNative(page, edited, `${backend.name} edited`);
 
-      // A shared link reproduces that state in a fresh page.
+      // A shared link reproduces that state, at the same step, in a fresh page.
       const link = page.url();
+      assert.match(link, /step=22/);
       const second = await context.newPage();
       await openLesson(second, link.slice(link.indexOf('#')), backend.kind);
-      await stepAll(second);
+      assert.equal(await second.getAttribute('[data-testid="phase"]', 'data-cursor'), '22');
       await checkAgainstNative(second, edited, `${backend.name} shared link`);
       await second.close();
 

@@ -27,8 +27,8 @@ pub fn draw_loss_curve<DB: DrawingBackend>(
     let x_max = losses.len().max(2) as f64 - 1.0;
     let mut chart = ChartBuilder::on(area)
         .margin(8)
-        .x_label_area_size(30)
-        .y_label_area_size(48)
+        .x_label_area_size(40)
+        .y_label_area_size(56)
         .build_cartesian_2d(0.0..x_max, y_range(losses))?;
     chart
         .configure_mesh()
@@ -37,6 +37,8 @@ pub fn draw_loss_curve<DB: DrawingBackend>(
         .y_desc(y_label)
         .x_labels(6)
         .y_labels(5)
+        .label_style(("sans-serif", 15))
+        .axis_desc_style(("sans-serif", 15))
         .draw()?;
     chart.draw_series(LineSeries::new(
         losses

@@ -77,3 +77,48 @@ pub fn to_hash<S: Settings>(lesson: &str, settings: &S) -> String {
         .collect();
     format!("#/{lesson}?{}", query.join("&"))
 }
+
+/// The hash key for the step-through position (how many steps are revealed).
+pub const STEP_KEY: &str = "step";
+
+/// Splits the step position `step=N` (at most `max`) off a hash's assignments; the rest are
+/// settings. A malformed or out-of-range position is an error, like any bad setting.
+pub fn take_step<'a>(
+    assignments: &[&'a str],
+    max: usize,
+) -> (Vec<&'a str>, Result<usize, InputError>) {
+    let mut step = Ok(0);
+    let mut rest = Vec::new();
+    for a in assignments {
+        match a.strip_prefix(STEP_KEY).and_then(|v| v.strip_prefix('=')) {
+            Some(v) => {
+                step = v
+                    .trim()
+                    .parse::<usize>()
+                    .map_err(|_| InputError::NotANumber(v.chars().take(40).collect()))
+                    .and_then(|n| {
+                        if n <= max {
+                            Ok(n)
+                        } else {
+                            Err(InputError::OutOfRange {
+                                min: 0.0,
+                                max: max as f64,
+                            })
+                        }
+                    });
+            }
+            None => rest.push(*a),
+        }
+    }
+    (rest, step)
+}
+
+/// [`to_hash`] plus the step position, when any step is revealed.
+pub fn to_hash_with_step<S: Settings>(lesson: &str, settings: &S, step: usize) -> String {
+    let hash = to_hash(lesson, settings);
+    if step == 0 {
+        hash
+    } else {
+        format!("{hash}&{STEP_KEY}={step}")
+    }
+}

@@ -206,6 +206,33 @@ fn unit_box(
     }
 }
 
+/// A unit: its box with z and a inside; ∂L/∂a, ∂L/∂z, its bias and ∂L/∂b below it.
+fn unit_with_gradients(
+    state: LessonState,
+    reveal: Reveal,
+    (x, y, width): (f64, f64, f64),
+    title: &'static str,
+    [z, a]: [&'static str; 2],
+    bias: &'static str,
+) -> impl IntoView {
+    let active = move || {
+        reveal.current().is_some_and(|s| {
+            [z, a]
+                .iter()
+                .any(|n| s.target == *n || s.target == format!("grad:{n}"))
+        })
+    };
+    view! {
+        {unit_box(x, y, width, 96.0, title, active)}
+        {node_value(state, reveal, z, x + 12.0, y + 46.0)}
+        {node_value(state, reveal, a, x + 12.0, y + 72.0)}
+        {grad_value(state, reveal, a, (x, y + 114.0), "start")}
+        {grad_value(state, reveal, z, (x, y + 130.0), "start")}
+        {editable(state, reveal, bias, (x, y + 148.0), "start")}
+        {grad_value(state, reveal, bias, (x, y + 164.0), "start")}
+    }
+}
+
 #[component]
 pub fn Diagram(state: LessonState, reveal: Reveal) -> impl IntoView {
     let active = move |names: &'static [&'static str]| {
@@ -270,29 +297,10 @@ pub fn Diagram(state: LessonState, reveal: Reveal) -> impl IntoView {
             {editable(state, reveal, "x[0]", (32.0, 122.0), "start")}
             {unit_box(20.0, 300.0, 110.0, 56.0, "x₂", active(&["x[1]"]))}
             {editable(state, reveal, "x[1]", (32.0, 342.0), "start")}
-            // Hidden units: values inside, gradients and the bias below.
-            {unit_box(330.0, 50.0, 160.0, 96.0, "h₁", active(&["z1[0]", "a1[0]"]))}
-            {node_value(state, reveal, "z1[0]", 342.0, 96.0)}
-            {node_value(state, reveal, "a1[0]", 342.0, 122.0)}
-            {grad_value(state, reveal, "a1[0]", (330.0, 164.0), "start")}
-            {grad_value(state, reveal, "z1[0]", (330.0, 180.0), "start")}
-            {editable(state, reveal, "b1[0]", (330.0, 198.0), "start")}
-            {grad_value(state, reveal, "b1[0]", (330.0, 214.0), "start")}
-            {unit_box(330.0, 270.0, 160.0, 96.0, "h₂", active(&["z1[1]", "a1[1]"]))}
-            {node_value(state, reveal, "z1[1]", 342.0, 316.0)}
-            {node_value(state, reveal, "a1[1]", 342.0, 342.0)}
-            {grad_value(state, reveal, "a1[1]", (330.0, 384.0), "start")}
-            {grad_value(state, reveal, "z1[1]", (330.0, 400.0), "start")}
-            {editable(state, reveal, "b1[1]", (330.0, 418.0), "start")}
-            {grad_value(state, reveal, "b1[1]", (330.0, 434.0), "start")}
-            // Output
-            {unit_box(640.0, 160.0, 150.0, 96.0, "o", active(&["z2", "a2"]))}
-            {node_value(state, reveal, "z2", 652.0, 206.0)}
-            {node_value(state, reveal, "a2", 652.0, 232.0)}
-            {grad_value(state, reveal, "a2", (640.0, 274.0), "start")}
-            {grad_value(state, reveal, "z2", (640.0, 290.0), "start")}
-            {editable(state, reveal, "b2", (640.0, 308.0), "start")}
-            {grad_value(state, reveal, "b2", (640.0, 324.0), "start")}
+            // Hidden units and output: values inside, gradients and the bias below.
+            {unit_with_gradients(state, reveal, (330.0, 50.0, 160.0), "h₁", ["z1[0]", "a1[0]"], "b1[0]")}
+            {unit_with_gradients(state, reveal, (330.0, 270.0, 160.0), "h₂", ["z1[1]", "a1[1]"], "b1[1]")}
+            {unit_with_gradients(state, reveal, (640.0, 160.0, 150.0), "o", ["z2", "a2"], "b2")}
             // Loss and label
             {unit_box(850.0, 160.0, 140.0, 96.0, "L", active(&["loss"]))}
             {node_value(state, reveal, "loss", 862.0, 206.0)}

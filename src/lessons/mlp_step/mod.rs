@@ -10,7 +10,7 @@ use engine::lessons::mlp_step::params::article_params;
 use engine::lessons::mlp_step::walkthrough::{forward_len, steps};
 use engine::lessons::mlp_step::{self as lesson};
 use engine::lessons::registry;
-use engine::state::hash::{settings_from_assignments, to_hash};
+use engine::state::hash::{settings_from_assignments, take_step, to_hash_with_step};
 use leptos::prelude::*;
 
 use self::diagram::{Diagram, Reveal};
@@ -23,6 +23,9 @@ use crate::backend::BackendKind;
 use crate::components::loss_chart::LossChart;
 use crate::{i18n, route};
 
+/// Forward (7) and backward (15) steps of this network: the largest `step=` a link may hold.
+const STEP_COUNT: usize = 22;
+
 /// The article's file name, shown as the source of every number quoted.
 const ARTICLE_FILE: &str = "000_43c5c6e8a9ce5015.txt";
 
@@ -32,11 +35,16 @@ pub fn MlpStepLesson(assignments: Vec<String>) -> impl IntoView {
     let lang = c.lang;
     let info = registry::find(lesson::ID).expect("mlp-step is registered");
     let refs: Vec<&str> = assignments.iter().map(String::as_str).collect();
-    let (initial, link_error) = match settings_from_assignments(article_params(), &refs) {
-        Ok(p) => (p, None),
-        Err((p, e)) => (p, Some(e)),
+    let (settings, step) = take_step(&refs, STEP_COUNT);
+    let start_step = step.clone().unwrap_or(0);
+    let (initial, link_error) = match (settings_from_assignments(article_params(), &settings), step)
+    {
+        (Ok(p), Ok(_)) => (p, None),
+        (Ok(p), Err(e)) => (p, Some(e)),
+        (Err((p, e)), _) => (p, Some(e)),
     };
     let state = LessonState::new(initial, c.backend);
+    state.cursor.set(start_step);
 
     let all_steps = Memo::new(move |_| {
         state.traced.with(|t| {
@@ -63,10 +71,14 @@ pub fn MlpStepLesson(assignments: Vec<String>) -> impl IntoView {
         c.backend.kind.track();
         state.compute_article(article_params());
     });
-    // The address bar always holds a link that reproduces this state.
+    // The address bar always holds a link that reproduces this state and step.
     Effect::new(move |_| {
         let p = state.params.get();
-        route::replace_hash(&to_hash(lesson::ID, &p));
+        // Not at 60 Hz while running: browsers throttle history updates; written on pause.
+        if state.running.get() {
+            return;
+        }
+        route::replace_hash(&to_hash_with_step(lesson::ID, &p, state.cursor.get()));
     });
 
     let running = state.running;
