@@ -177,3 +177,25 @@ fn saturation_is_reported_not_hidden() {
     );
     assert!(trace(&article_params()).all_finite());
 }
+
+/// A learning rate far too large drives the sigmoids into saturation until the loss is no
+/// longer a finite number: the run the page reports as diverged.
+#[test]
+fn huge_learning_rate_diverges() {
+    let mut p = Mlp221Params {
+        lr: 1000.0,
+        y: 0.0,
+        ..article_params()
+    };
+    let mut diverged_at = None;
+    for step in 0..200 {
+        let t = trace(&p);
+        if !t.all_finite() {
+            diverged_at = Some(step);
+            break;
+        }
+        p = t.updated_params(&p);
+    }
+    let step = diverged_at.expect("lr = 1000 diverges within 200 steps");
+    println!("lr = 1000 diverged at step {step}");
+}

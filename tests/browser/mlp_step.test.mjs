@@ -160,6 +160,16 @@ for (const backend of [
       await page.click('[data-testid="diverged-reset"]');
       await page.waitForSelector('[data-testid="diverged"]', { state: 'detached' });
 
+      // A run with a far too large learning rate diverges: the run stops and says so.
+      await page.fill('[data-testid="field-y"]', '0');
+      await page.fill('[data-testid="field-lr"]', '1000');
+      await page.click('[data-testid="btn-run"]');
+      await page.waitForSelector('[data-testid="diverged"]');
+      assert.match(await page.textContent('[data-testid="diverged"]'), /NaN/);
+      await page.waitForSelector('[data-testid="btn-run"]:disabled');
+      await page.click('[data-testid="diverged-reset"]');
+      await page.waitForSelector('[data-testid="diverged"]', { state: 'detached' });
+
       // A malformed link: a clear message and the article's setup.
       await page.goto(`${server.url}/#/mlp-step?W1[0][0]=abc&y=7`);
       await page.waitForSelector('[data-testid="link-error"]');
@@ -171,6 +181,7 @@ for (const backend of [
       await page.reload();
       await page.waitForSelector('[data-testid="brand"]');
       assert.match(await page.textContent('[data-testid="btn-forward"]'), /Forward/);
+      await page.screenshot({ path: screenshotPath(`mlp-step-${backend.name}-english`), fullPage: true });
       await page.click('[data-testid="lang-zh"]');
 
       if (backend.webgpu) {
