@@ -5,6 +5,7 @@
 
 pub mod i18n;
 pub mod lessons;
+pub mod math;
 pub mod model;
 pub mod plots;
 pub mod state;

@@ -40,7 +40,14 @@ fn steps_follow_the_trace_in_order() {
     assert!((value("grad:W1[0][1]") - b.d_params[1]).abs() < 1e-6);
     // The substituted formula ends in the shown value.
     let z = s.iter().find(|s| s.target == "z1[0]").unwrap();
-    assert_eq!(z.substituted, "= 1·1 + 2·2 + 0 = 5");
+    assert_eq!(z.substituted.plain, "= 1·1 + 2·2 + 0 = 5");
+    assert_eq!(z.substituted.tex, r"= 1 \cdot 1 + 2 \cdot 2 + 0 = 5");
+    assert_eq!(z.formula.plain, "z¹₁ = W¹₁₁·x₁ + W¹₁₂·x₂ + b¹₁");
+    let g = s.iter().find(|s| s.target == "grad:z2").unwrap();
+    assert_eq!(
+        g.formula.plain,
+        "∂L/∂z² = ∂L/∂a²·σ′(z²) = ∂L/∂a²·a²(1 − a²)"
+    );
     let u = update_lines(&p, &t);
     let w2 = u.iter().find(|l| l.name == "W2[0]").unwrap();
     assert!((w2.after - (1.0 - 0.01 * b.d_params[6])).abs() < 1e-6);
@@ -107,4 +114,29 @@ fn errata_truths_are_computed_and_differ_from_the_article() {
         "the printed loss formula is negative as written"
     );
     assert!((recomputed("delta-2") - 0.862).abs() < 0.001);
+}
+
+/// Every formula of every step, in both losses, renders as MathML without a TeX error.
+#[test]
+fn every_formula_renders_as_mathml() {
+    for loss in ["bce", "mse"] {
+        let mut p = article_params();
+        engine::state::setting::Settings::set(&mut p, "loss", loss).unwrap();
+        let t = pollster::block_on(trace_step(&p, &Device::flex())).unwrap();
+        let tex: Vec<String> = steps(&p, &t)
+            .into_iter()
+            .flat_map(|s| [s.formula.tex, s.substituted.tex])
+            .chain(
+                update_lines(&p, &t)
+                    .into_iter()
+                    .flat_map(|l| [l.formula.tex, l.substituted.tex]),
+            )
+            .collect();
+        assert_eq!(tex.len(), 2 * 22 + 2 * 9);
+        for src in tex {
+            let ml = engine::math::mathml(&src, true);
+            assert!(ml.starts_with("<math"), "{src}: {ml}");
+            assert!(!ml.contains("merror"), "{src} has a TeX error: {ml}");
+        }
+    }
 }

@@ -3,6 +3,7 @@
 
 use engine::lessons::mlp_step::labels::label;
 use engine::lessons::mlp_step::walkthrough::Phase;
+use engine::math::mathml;
 use engine::state::number::format_number;
 use leptos::prelude::*;
 
@@ -37,19 +38,26 @@ pub fn StepPanel(state: LessonState, reveal: Reveal, forward_len: Memo<usize>) -
             reveal.steps.with(|s| s.get(c - 1).cloned())
         }
     };
-    let log = move || {
-        let c = reveal.cursor.get();
-        reveal.steps.with(|s| {
-            s.iter()
+    let log =
+        move || {
+            let c = reveal.cursor.get();
+            reveal.steps.with(|s| {
+                s.iter()
                 .take(c.saturating_sub(1))
                 .rev()
                 .map(|s| {
                     let kind = if s.phase == Phase::Forward { "fwd" } else { "bwd" };
-                    view! { <li class=kind><span class="formula">{s.formula.clone()}</span> " " <span class="subst">{s.substituted.clone()}</span></li> }
+                    view! {
+                        <li class=kind>
+                            <span class="formula" inner_html=mathml(&s.formula.tex, false)></span>
+                            " "
+                            <span class="subst" inner_html=mathml(&s.substituted.tex, false)></span>
+                        </li>
+                    }
                 })
                 .collect_view()
-        })
-    };
+            })
+        };
     let update = move || {
         state.last_update.get().map(|lines| {
             let rows = lines
@@ -57,7 +65,9 @@ pub fn StepPanel(state: LessonState, reveal: Reveal, forward_len: Memo<usize>) -
                 .map(|l| {
                     view! {
                         <li data-testid=format!("update-{}", l.name) data-before=l.before.to_string() data-after=l.after.to_string()>
-                            <span class="formula">{l.formula}</span> " " <span class="subst">{l.substituted}</span>
+                            <span class="formula" inner_html=mathml(&l.formula.tex, false)></span>
+                            " "
+                            <span class="subst" inner_html=mathml(&l.substituted.tex, false)></span>
                         </li>
                     }
                 })
@@ -79,8 +89,11 @@ pub fn StepPanel(state: LessonState, reveal: Reveal, forward_len: Memo<usize>) -
                     view! {
                         <div class="current-step" data-testid="current-step" data-target=s.target.clone()>
                             <p class="step-label" data-testid="step-label">{label_of(&s.target, &s.label)}</p>
-                            <p class="formula big" data-testid="step-formula">{s.formula.clone()}</p>
-                            <p class="subst big" data-testid="step-substituted" data-value=s.value.to_string()>{s.substituted.clone()}</p>
+                            // MathML made by the engine from TeX it wrote itself: no learner text inside.
+                            <div class="formula big" data-testid="step-formula" data-plain=s.formula.plain.clone()
+                                inner_html=mathml(&s.formula.tex, true)></div>
+                            <div class="subst big" data-testid="step-substituted" data-plain=s.substituted.plain.clone()
+                                data-value=s.value.to_string() inner_html=mathml(&s.substituted.tex, true)></div>
                         </div>
                     }
                 })

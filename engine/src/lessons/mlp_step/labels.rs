@@ -41,3 +41,49 @@ pub fn label(name: &str) -> String {
 pub fn grad_label(name: &str) -> String {
     format!("∂L/∂{}", label(name))
 }
+
+/// The same notation in TeX: `W1[0][1]` is `W^{1}_{12}`.
+pub fn tex_label(name: &str) -> String {
+    let (base, rest) = name.split_at(name.find('[').unwrap_or(name.len()));
+    let subs: String = rest
+        .split(['[', ']'])
+        .filter_map(|s| s.parse::<usize>().ok())
+        .map(|i| (i + 1).to_string())
+        .collect();
+    let (head, layer) = match base {
+        "z1" => ("z", "1"),
+        "a1" => ("a", "1"),
+        "z2" => ("z", "2"),
+        "a2" => ("a", "2"),
+        "W1" => ("W", "1"),
+        "b1" => ("b", "1"),
+        "W2" => ("W", "2"),
+        "b2" => ("b", "2"),
+        "lr" => (r"\alpha", ""),
+        "loss" => ("L", ""),
+        other => (other, ""),
+    };
+    let mut s = head.to_string();
+    if !layer.is_empty() {
+        s.push_str(&format!("^{{{layer}}}"));
+    }
+    if !subs.is_empty() {
+        s.push_str(&format!("_{{{subs}}}"));
+    }
+    s
+}
+
+/// A quantity in both notations.
+pub fn sym(name: &str) -> Formula {
+    Formula::new().both(&label(name), &tex_label(name))
+}
+
+/// ∂L/∂(quantity) in both notations.
+pub fn grad_sym(name: &str) -> Formula {
+    Formula::new().both(
+        &grad_label(name),
+        &format!(r"\frac{{\partial L}}{{\partial {}}}", tex_label(name)),
+    )
+}
+
+use crate::math::Formula;

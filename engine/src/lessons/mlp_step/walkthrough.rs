@@ -1,9 +1,9 @@
 //! The step-through: each forward node, each gradient and the update, with the formula and
 //! the same formula with the trace's numbers substituted. Every number comes from the trace.
 
-use super::labels::{grad_label, label};
+use super::labels::{grad_label, grad_sym, label, sym};
+use crate::math::Formula;
 use crate::model::mlp221::{LossKind, Mlp221Params, Mlp221Trace};
-use crate::state::number::format_number;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Phase {
@@ -20,9 +20,9 @@ pub struct Step {
     /// The quantity in article notation.
     pub label: String,
     /// The formula in symbols.
-    pub formula: String,
+    pub formula: Formula,
     /// The formula with the current numbers substituted, ending in the value.
-    pub substituted: String,
+    pub substituted: Formula,
     pub value: f64,
     /// The quantities this step reads (names as in `target`), for highlighting.
     pub uses: Vec<String>,
@@ -31,17 +31,12 @@ pub struct Step {
 /// Digits shown in the page and in formulas.
 pub const DIGITS: usize = 4;
 
-fn n(v: f64) -> String {
-    let s = format_number(v, DIGITS);
-    if v < 0.0 { format!("({s})") } else { s }
-}
-
 /// One line of the SGD update for a parameter.
 #[derive(Clone, Debug, PartialEq)]
 pub struct UpdateLine {
     pub name: String,
-    pub formula: String,
-    pub substituted: String,
+    pub formula: Formula,
+    pub substituted: Formula,
     pub before: f64,
     pub after: f64,
 }
@@ -86,109 +81,155 @@ pub fn node_entry(t: &Mlp221Trace, name: &str) -> Option<(f64, f64)> {
 pub fn steps(p: &Mlp221Params, t: &Mlp221Trace) -> Vec<Step> {
     let node = |name: &str| node_entry(t, name).expect("known node");
     let param = |name: &str| param_entry(t, name).expect("known parameter");
+    let num = |v: f64| Formula::new().num(v, DIGITS);
     let mut out = Vec::new();
-    let mut push =
-        |phase, target: String, label: String, formula: String, subst: String, v: f64| {
-            out.push(Step {
-                phase,
-                label,
-                formula,
-                substituted: format!("{subst} = {}", format_number(v, DIGITS)),
-                value: v,
-                uses: uses(&target),
-                target,
-            })
+    let mut push = |phase, target: String, formula: Formula, subst: Formula, v: f64| {
+        let label = match target.strip_prefix("grad:") {
+            Some(name) => grad_label(name),
+            None => label(&target),
         };
+        out.push(Step {
+            phase,
+            label,
+            formula,
+            substituted: Formula::new().t("= ").f(subst).t(" = ").result(v, DIGITS),
+            value: v,
+            uses: uses(&target),
+            target,
+        })
+    };
+    // σ(z) = 1 / (1 + e^(−z)), with z given as a formula.
+    let sigmoid_of = |z: Formula| {
+        Formula::new().frac(
+            Formula::new().t("1"),
+            Formula::new()
+                .t("1 + ")
+                .exp(Formula::new().both("−", "-").f(z)),
+        )
+    };
+    // a(1 − a), the sigmoid's derivative written with its output.
+    let sigmoid_slope = |a: Formula| a.clone().t("(1").minus().f(a).t(")");
 
     // Forward: z¹ᵢ, a¹ᵢ for each hidden unit, then z², a², L.
     for i in 0..2 {
-        let z = format!("z1[{i}]");
-        let a = format!("a1[{i}]");
-        let (w_a, w_b) = (
-            param(&format!("W1[{i}][0]")).0,
-            param(&format!("W1[{i}][1]")).0,
+        let (z, a) = (format!("z1[{i}]"), format!("a1[{i}]"));
+        let (w0, w1, b) = (
+            format!("W1[{i}][0]"),
+            format!("W1[{i}][1]"),
+            format!("b1[{i}]"),
         );
-        let b = param(&format!("b1[{i}]")).0;
         push(
             Phase::Forward,
             z.clone(),
-            label(&z),
-            format!(
-                "{} = {}·x₁ + {}·x₂ + {}",
-                label(&z),
-                label(&format!("W1[{i}][0]")),
-                label(&format!("W1[{i}][1]")),
-                label(&format!("b1[{i}]"))
-            ),
-            format!(
-                "= {}·{} + {}·{} + {}",
-                n(w_a),
-                n(p.x[0]),
-                n(w_b),
-                n(p.x[1]),
-                n(b)
-            ),
+            sym(&z)
+                .t(" = ")
+                .f(sym(&w0))
+                .times()
+                .f(sym("x[0]"))
+                .t(" + ")
+                .f(sym(&w1))
+                .times()
+                .f(sym("x[1]"))
+                .t(" + ")
+                .f(sym(&b)),
+            num(param(&w0).0)
+                .times()
+                .f(num(p.x[0]))
+                .t(" + ")
+                .f(num(param(&w1).0))
+                .times()
+                .f(num(p.x[1]))
+                .t(" + ")
+                .f(num(param(&b).0)),
             node(&z).0,
         );
         push(
             Phase::Forward,
             a.clone(),
-            label(&a),
-            format!(
-                "{} = σ({}) = 1 / (1 + e^(−{}))",
-                label(&a),
-                label(&z),
-                label(&z)
-            ),
-            format!("= 1 / (1 + e^(−{}))", n(node(&z).0)),
+            sym(&a)
+                .t(" = ")
+                .both("σ", r"\sigma")
+                .t("(")
+                .f(sym(&z))
+                .t(") = ")
+                .f(sigmoid_of(sym(&z))),
+            sigmoid_of(num(node(&z).0)),
             node(&a).0,
         );
     }
-    let (a11, a12) = (node("a1[0]").0, node("a1[1]").0);
     push(
         Phase::Forward,
         "z2".into(),
-        label("z2"),
-        "z² = W²₁·a¹₁ + W²₂·a¹₂ + b²".into(),
-        format!(
-            "= {}·{} + {}·{} + {}",
-            n(param("W2[0]").0),
-            n(a11),
-            n(param("W2[1]").0),
-            n(a12),
-            n(param("b2").0)
-        ),
+        sym("z2")
+            .t(" = ")
+            .f(sym("W2[0]"))
+            .times()
+            .f(sym("a1[0]"))
+            .t(" + ")
+            .f(sym("W2[1]"))
+            .times()
+            .f(sym("a1[1]"))
+            .t(" + ")
+            .f(sym("b2")),
+        num(param("W2[0]").0)
+            .times()
+            .f(num(node("a1[0]").0))
+            .t(" + ")
+            .f(num(param("W2[1]").0))
+            .times()
+            .f(num(node("a1[1]").0))
+            .t(" + ")
+            .f(num(param("b2").0)),
         node("z2").0,
     );
     push(
         Phase::Forward,
         "a2".into(),
-        label("a2"),
-        "a² = σ(z²) = 1 / (1 + e^(−z²))".into(),
-        format!("= 1 / (1 + e^(−{}))", n(node("z2").0)),
+        sym("a2")
+            .t(" = ")
+            .both("σ", r"\sigma")
+            .t("(")
+            .f(sym("z2"))
+            .t(") = ")
+            .f(sigmoid_of(sym("z2"))),
+        sigmoid_of(num(node("z2").0)),
         node("a2").0,
     );
     let a2 = node("a2").0;
+    let ln = |x: Formula| Formula::new().both("ln ", r"\ln ").f(x);
     let (loss_formula, loss_subst) = match p.loss {
         LossKind::Bce => (
-            "L = −[y·ln a² + (1 − y)·ln(1 − a²)]".to_string(),
-            format!(
-                "= −[{}·ln {} + {}·ln {}]",
-                n(p.y),
-                n(a2),
-                n(1.0 - p.y),
-                n(1.0 - a2)
-            ),
+            Formula::new()
+                .t("L = ")
+                .both("−[", r"-\left[")
+                .t("y")
+                .times()
+                .f(ln(sym("a2")))
+                .t(" + (1")
+                .minus()
+                .t("y)")
+                .times()
+                .f(ln(Formula::new().t("(1").minus().f(sym("a2")).t(")")))
+                .both("]", r"\right]"),
+            Formula::new()
+                .both("−[", r"-\left[")
+                .f(num(p.y))
+                .times()
+                .f(ln(num(a2)))
+                .t(" + ")
+                .f(num(1.0 - p.y))
+                .times()
+                .f(ln(num(1.0 - a2)))
+                .both("]", r"\right]"),
         ),
         LossKind::Mse => (
-            "L = (a² − y)²".to_string(),
-            format!("= ({} − {})²", n(a2), n(p.y)),
+            Formula::new().t("L = ").squared(sym("a2").minus().t("y")),
+            Formula::new().squared(num(a2).minus().f(num(p.y))),
         ),
     };
     push(
         Phase::Forward,
         "loss".into(),
-        "L".into(),
         loss_formula,
         loss_subst,
         t.loss,
@@ -198,18 +239,42 @@ pub fn steps(p: &Mlp221Params, t: &Mlp221Trace) -> Vec<Step> {
     let g_a2 = node("a2").1;
     let (ga2_formula, ga2_subst) = match p.loss {
         LossKind::Bce => (
-            "∂L/∂a² = −y/a² + (1 − y)/(1 − a²)".to_string(),
-            format!("= −{}/{} + {}/{}", n(p.y), n(a2), n(1.0 - p.y), n(1.0 - a2)),
+            grad_sym("a2")
+                .t(" = ")
+                .both("−", "-")
+                .frac(Formula::new().t("y"), sym("a2"))
+                .t(" + ")
+                .frac(
+                    Formula::new().t("1").minus().t("y"),
+                    Formula::new().t("1").minus().f(sym("a2")),
+                ),
+            Formula::new()
+                .both("−", "-")
+                .frac(num(p.y), num(a2))
+                .t(" + ")
+                .frac(num(1.0 - p.y), num(1.0 - a2)),
         ),
         LossKind::Mse => (
-            "∂L/∂a² = 2·(a² − y)".to_string(),
-            format!("= 2·({} − {})", n(a2), n(p.y)),
+            grad_sym("a2")
+                .t(" = 2")
+                .times()
+                .t("(")
+                .f(sym("a2"))
+                .minus()
+                .t("y)"),
+            Formula::new()
+                .t("2")
+                .times()
+                .t("(")
+                .f(num(a2))
+                .minus()
+                .f(num(p.y))
+                .t(")"),
         ),
     };
     push(
         Phase::Backward,
         "grad:a2".into(),
-        grad_label("a2"),
         ga2_formula,
         ga2_subst,
         g_a2,
@@ -218,122 +283,117 @@ pub fn steps(p: &Mlp221Params, t: &Mlp221Trace) -> Vec<Step> {
     push(
         Phase::Backward,
         "grad:z2".into(),
-        grad_label("z2"),
-        "∂L/∂z² = ∂L/∂a² · σ′(z²) = ∂L/∂a² · a²(1 − a²)".into(),
-        format!("= {}·{}·(1 − {})", n(g_a2), n(a2), n(a2)),
+        grad_sym("z2")
+            .t(" = ")
+            .f(grad_sym("a2"))
+            .times()
+            .both("σ′", r"\sigma'")
+            .t("(")
+            .f(sym("z2"))
+            .t(") = ")
+            .f(grad_sym("a2"))
+            .times()
+            .f(sigmoid_slope(sym("a2"))),
+        num(g_a2).times().f(sigmoid_slope(num(a2))),
         g_z2,
     );
-    for (i, a) in [a11, a12].into_iter().enumerate() {
-        let w = format!("W2[{i}]");
+    for i in 0..2 {
+        let (w, a) = (format!("W2[{i}]"), format!("a1[{i}]"));
         push(
             Phase::Backward,
             format!("grad:{w}"),
-            grad_label(&w),
-            format!(
-                "{} = ∂L/∂z² · {}",
-                grad_label(&w),
-                label(&format!("a1[{i}]"))
-            ),
-            format!("= {}·{}", n(g_z2), n(a)),
+            grad_sym(&w).t(" = ").f(grad_sym("z2")).times().f(sym(&a)),
+            num(g_z2).times().f(num(node(&a).0)),
             param(&w).1,
         );
     }
     push(
         Phase::Backward,
         "grad:b2".into(),
-        grad_label("b2"),
-        "∂L/∂b² = ∂L/∂z² · 1".into(),
-        format!("= {}", n(g_z2)),
+        grad_sym("b2").t(" = ").f(grad_sym("z2")).times().t("1"),
+        num(g_z2),
         param("b2").1,
     );
     for i in 0..2 {
-        let a = format!("a1[{i}]");
-        let w = format!("W2[{i}]");
+        let (a, w) = (format!("a1[{i}]"), format!("W2[{i}]"));
         push(
             Phase::Backward,
             format!("grad:{a}"),
-            grad_label(&a),
-            format!("{} = ∂L/∂z² · {}", grad_label(&a), label(&w)),
-            format!("= {}·{}", n(g_z2), n(param(&w).0)),
+            grad_sym(&a).t(" = ").f(grad_sym("z2")).times().f(sym(&w)),
+            num(g_z2).times().f(num(param(&w).0)),
             node(&a).1,
         );
     }
     for i in 0..2 {
-        let a = format!("a1[{i}]");
-        let z = format!("z1[{i}]");
+        let (a, z) = (format!("a1[{i}]"), format!("z1[{i}]"));
         let (av, ag) = node(&a);
         push(
             Phase::Backward,
             format!("grad:{z}"),
-            grad_label(&z),
-            format!(
-                "{} = {} · {}(1 − {})",
-                grad_label(&z),
-                grad_label(&a),
-                label(&a),
-                label(&a)
-            ),
-            format!("= {}·{}·(1 − {})", n(ag), n(av), n(av)),
+            grad_sym(&z)
+                .t(" = ")
+                .f(grad_sym(&a))
+                .times()
+                .f(sigmoid_slope(sym(&a))),
+            num(ag).times().f(sigmoid_slope(num(av))),
             node(&z).1,
         );
     }
     for i in 0..2 {
-        let gz = node(&format!("z1[{i}]")).1;
+        let z = format!("z1[{i}]");
         for j in 0..2 {
             let w = format!("W1[{i}][{j}]");
             push(
                 Phase::Backward,
                 format!("grad:{w}"),
-                grad_label(&w),
-                format!(
-                    "{} = {} · x{}",
-                    grad_label(&w),
-                    grad_label(&format!("z1[{i}]")),
-                    sub1(j)
-                ),
-                format!("= {}·{}", n(gz), n(p.x[j])),
+                grad_sym(&w)
+                    .t(" = ")
+                    .f(grad_sym(&z))
+                    .times()
+                    .f(sym(&format!("x[{j}]"))),
+                num(node(&z).1).times().f(num(p.x[j])),
                 param(&w).1,
             );
         }
     }
     for i in 0..2 {
-        let b = format!("b1[{i}]");
+        let (b, z) = (format!("b1[{i}]"), format!("z1[{i}]"));
         push(
             Phase::Backward,
             format!("grad:{b}"),
-            grad_label(&b),
-            format!(
-                "{} = {} · 1",
-                grad_label(&b),
-                grad_label(&format!("z1[{i}]"))
-            ),
-            format!("= {}", n(node(&format!("z1[{i}]")).1)),
+            grad_sym(&b).t(" = ").f(grad_sym(&z)).times().t("1"),
+            num(node(&z).1),
             param(&b).1,
         );
     }
     out
 }
 
-fn sub1(j: usize) -> &'static str {
-    ["₁", "₂"][j]
-}
-
 /// The SGD update θ ← θ − α·∂L/∂θ for every parameter entry, from the trace.
 pub fn update_lines(p: &Mlp221Params, t: &Mlp221Trace) -> Vec<UpdateLine> {
+    let num = |v: f64| Formula::new().num(v, DIGITS);
     PARAM_ENTRIES
         .iter()
         .filter_map(|&name| {
             let (before, grad, after) = param_entry(t, name)?;
             Some(UpdateLine {
                 name: name.to_string(),
-                formula: format!("{} ← {} − α·{}", label(name), label(name), grad_label(name)),
-                substituted: format!(
-                    "= {} − {}·{} = {}",
-                    n(before),
-                    n(p.lr),
-                    n(grad),
-                    format_number(after, DIGITS)
-                ),
+                formula: sym(name)
+                    .both(" ← ", r" \leftarrow ")
+                    .f(sym(name))
+                    .minus()
+                    .f(sym("lr"))
+                    .times()
+                    .f(grad_sym(name)),
+                substituted: Formula::new()
+                    .t("= ")
+                    .f(num(before))
+                    .minus()
+                    .f(num(p.lr))
+                    .times()
+                    .f(num(grad))
+                    .t(" = ")
+                    .result(after, DIGITS),
                 before,
                 after,
             })
