@@ -27,7 +27,7 @@ pub fn ErrataPanel(state: LessonState) -> impl IntoView {
             let recomputed = e.recomputed.map(|f| format_number(f(), 5)).unwrap_or_else(|| "—".into());
             view! {
                 <tr data-testid=format!("erratum-{}", e.id)>
-                    <th scope="row">{e.quantity}</th>
+                    <th scope="row">{move || e.quantity.get(lang.get())}</th>
                     <td class="article" data-testid=format!("erratum-{}-article", e.id)>{e.article}</td>
                     <td class="truth" data-testid=format!("erratum-{}-truth", e.id) data-value=move || truth().1>{move || truth().0}</td>
                     <td class="recomputed">{recomputed}</td>

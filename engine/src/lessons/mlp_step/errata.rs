@@ -24,8 +24,8 @@ pub enum Truth {
 #[derive(Clone, Copy)]
 pub struct Erratum {
     pub id: &'static str,
-    /// The quantity in article notation.
-    pub quantity: &'static str,
+    /// The quantity in article notation (and, for updated values, a word in each language).
+    pub quantity: Text,
     /// The claim exactly as printed in the article.
     pub article: &'static str,
     /// The claim as a number, where it is one.
@@ -47,7 +47,7 @@ fn updated(t: &Mlp221Trace, name: &str) -> f64 {
 pub const ERRATA: &[Erratum] = &[
     Erratum {
         id: "inputs",
-        quantity: "x",
+        quantity: Text::new("x", "x"),
         article: "x = [1, 2, 3, 4], y = [0, 1, 0, 1]",
         article_value: None,
         truth: Truth::Stated(Text::new(
@@ -62,8 +62,8 @@ pub const ERRATA: &[Erratum] = &[
     },
     Erratum {
         id: "w2-2",
-        quantity: "W²₂",
-        article: "（未给出 / not given）",
+        quantity: Text::new("W²₂", "W²₂"),
+        article: "—",
         article_value: None,
         truth: Truth::Stated(Text::new("0（z² 只用了 a¹₁）", "0 (z² uses a¹₁ only)")),
         recomputed: None,
@@ -74,7 +74,7 @@ pub const ERRATA: &[Erratum] = &[
     },
     Erratum {
         id: "a1-2",
-        quantity: "a¹₂ = σ(11)",
+        quantity: Text::new("a¹₂ = σ(11)", "a¹₂ = σ(11)"),
         article: "0.995",
         article_value: Some(0.995),
         truth: Truth::Computed(|_, t| node(t, "a1[1]").0),
@@ -86,7 +86,7 @@ pub const ERRATA: &[Erratum] = &[
     },
     Erratum {
         id: "a2",
-        quantity: "a² = σ(z²)",
+        quantity: Text::new("a² = σ(z²)", "a² = σ(z²)"),
         article: "0.371",
         article_value: Some(0.371),
         truth: Truth::Computed(|_, t| node(t, "a2").0),
@@ -98,7 +98,7 @@ pub const ERRATA: &[Erratum] = &[
     },
     Erratum {
         id: "loss",
-        quantity: "L",
+        quantity: Text::new("L", "L"),
         article: "≈ 0.693",
         article_value: Some(0.693),
         truth: Truth::Computed(|_, t| t.loss),
@@ -118,7 +118,7 @@ pub const ERRATA: &[Erratum] = &[
     },
     Erratum {
         id: "sigmoid-derivative",
-        quantity: "σ′(z²)",
+        quantity: Text::new("σ′(z²)", "σ′(z²)"),
         article: "1 + a² = 1.371",
         article_value: Some(1.371),
         truth: Truth::Computed(|_, t| {
@@ -133,7 +133,7 @@ pub const ERRATA: &[Erratum] = &[
     },
     Erratum {
         id: "delta-2",
-        quantity: "δ² = ∂L/∂z²",
+        quantity: Text::new("δ² = ∂L/∂z²", "δ² = ∂L/∂z²"),
         article: "(1 − 0.371)·(1 + 0.371) ≈ 0.629",
         article_value: Some(0.629),
         truth: Truth::Computed(|_, t| node(t, "z2").1),
@@ -145,7 +145,7 @@ pub const ERRATA: &[Erratum] = &[
     },
     Erratum {
         id: "delta-1",
-        quantity: "δ¹₁ = ∂L/∂z¹₁",
+        quantity: Text::new("δ¹₁ = ∂L/∂z¹₁", "δ¹₁ = ∂L/∂z¹₁"),
         article: "0.371 · 0.629 · (1 + 0.993) ≈ 0.250",
         article_value: Some(0.250),
         truth: Truth::Computed(|_, t| node(t, "z1[0]").1),
@@ -157,7 +157,7 @@ pub const ERRATA: &[Erratum] = &[
     },
     Erratum {
         id: "w2-1-updated",
-        quantity: "W²₁ (更新后 / updated)",
+        quantity: Text::new("W²₁（更新后）", "W²₁ (updated)"),
         article: "1 − 0.01 · 0.629 · 0.993 ≈ 0.980",
         article_value: Some(0.980),
         truth: Truth::Computed(|_, t| updated(t, "W2[0]")),
@@ -169,7 +169,7 @@ pub const ERRATA: &[Erratum] = &[
     },
     Erratum {
         id: "b2-updated",
-        quantity: "b² (更新后 / updated)",
+        quantity: Text::new("b²（更新后）", "b² (updated)"),
         article: "0 − 0.01 · 0.629 ≈ −0.006",
         article_value: Some(-0.006),
         truth: Truth::Computed(|_, t| updated(t, "b2")),
@@ -181,7 +181,7 @@ pub const ERRATA: &[Erratum] = &[
     },
     Erratum {
         id: "w1-11-updated",
-        quantity: "W¹₁₁ (更新后 / updated)",
+        quantity: Text::new("W¹₁₁（更新后）", "W¹₁₁ (updated)"),
         article: "1 − 0.01 · 0.250 · 1 ≈ 0.975",
         article_value: Some(0.975),
         truth: Truth::Computed(|_, t| updated(t, "W1[0][0]")),
@@ -193,7 +193,7 @@ pub const ERRATA: &[Erratum] = &[
     },
     Erratum {
         id: "w1-12-updated",
-        quantity: "W¹₁₂ (更新后 / updated)",
+        quantity: Text::new("W¹₁₂（更新后）", "W¹₁₂ (updated)"),
         article: "2 − 0.01 · 0.250 · 2 ≈ 1.950",
         article_value: Some(1.950),
         truth: Truth::Computed(|_, t| updated(t, "W1[0][1]")),
