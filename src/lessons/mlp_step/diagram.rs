@@ -4,6 +4,7 @@
 
 use engine::lessons::mlp_step::labels::{grad_label, label};
 use engine::lessons::mlp_step::walkthrough::{Step, node_entry, param_entry};
+use engine::model::mlp221::Mlp221Trace;
 use engine::state::number::format_number;
 use engine::state::setting::Settings;
 use leptos::prelude::*;
@@ -57,6 +58,21 @@ fn edge_class(reveal: Reveal, weight: &str) -> &'static str {
     }
 }
 
+/// A number read from the trace once the walk-through has revealed `target`, else None.
+fn revealed(
+    state: LessonState,
+    reveal: Reveal,
+    target: String,
+    read: impl Fn(&Mlp221Trace) -> f64 + Send + Sync + 'static,
+) -> Signal<Option<f64>> {
+    Signal::derive(move || {
+        if !reveal.shown(&target) {
+            return None;
+        }
+        state.traced.with(|t| t.as_ref().map(|t| read(&t.trace)))
+    })
+}
+
 /// A node's value, or "?" before the forward pass reaches it.
 fn node_value(
     state: LessonState,
@@ -65,21 +81,12 @@ fn node_value(
     x: f64,
     y: f64,
 ) -> impl IntoView {
-    let value = Signal::derive(move || {
-        reveal
-            .shown(name)
-            .then(|| {
-                state.traced.with(|t| {
-                    t.as_ref().map(|t| {
-                        if name == "loss" {
-                            t.trace.loss
-                        } else {
-                            node_entry(&t.trace, name).map(|v| v.0).unwrap_or(f64::NAN)
-                        }
-                    })
-                })
-            })
-            .flatten()
+    let value = revealed(state, reveal, name.to_string(), move |t| {
+        if name == "loss" {
+            t.loss
+        } else {
+            node_entry(t, name).map(|v| v.0).unwrap_or(f64::NAN)
+        }
     });
     let value = move || value.get();
     view! {
@@ -102,20 +109,11 @@ fn grad_value(
 ) -> impl IntoView {
     let target = format!("grad:{name}");
     let target2 = target.clone();
-    let value = Signal::derive(move || {
-        reveal
-            .shown(&target)
-            .then(|| {
-                state.traced.with(|t| {
-                    t.as_ref().map(|t| {
-                        node_entry(&t.trace, name)
-                            .map(|v| v.1)
-                            .or_else(|| param_entry(&t.trace, name).map(|v| v.1))
-                            .unwrap_or(f64::NAN)
-                    })
-                })
-            })
-            .flatten()
+    let value = revealed(state, reveal, target, move |t| {
+        node_entry(t, name)
+            .map(|v| v.1)
+            .or_else(|| param_entry(t, name).map(|v| v.1))
+            .unwrap_or(f64::NAN)
     });
     let value = move || value.get();
     view! {
