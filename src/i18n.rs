@@ -93,3 +93,7 @@ pub const UPDATED_FROM: Text = Text::new(
     "Every parameter updated with the previous step's gradients:",
 );
 pub const COMPUTED_ON: Text = Text::new("本步计算于", "This step computed on");
+pub const SPEED: Text = Text::new("运行速度", "Run speed");
+pub const SPEED_ONE: Text = Text::new("每帧 1 步", "1 step per frame");
+pub const SPEED_TEN: Text = Text::new("每帧 10 步", "10 steps per frame");
+pub const SPEED_MAX: Text = Text::new("尽量快", "As fast as the frame allows");

@@ -41,7 +41,8 @@ pub fn LossChart(#[prop(into)] history: Signal<Vec<f64>>) -> impl IntoView {
     view! {
         <div class="loss-chart">
             <canvas node_ref=canvas width="560" height="240" data-testid="loss-chart" aria-label=tr(i18n::LOSS_CURVE)></canvas>
-            <p class="chart-caption" data-testid="loss-latest" data-count=move || history.with(|h| h.len())>{latest}</p>
+            <p class="chart-caption" data-testid="loss-latest" data-count=move || history.with(|h| h.len())
+                data-last=move || history.with(|h| h.last().map(|v| v.to_string()).unwrap_or_default())>{latest}</p>
         </div>
     }
 }

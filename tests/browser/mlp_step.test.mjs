@@ -25,6 +25,12 @@ function near(got, want, what) {
   assert.ok(Math.abs(got - want) <= tol, `${what}: page ${got}, native ${want}`);
 }
 
+async function dataValueOf(page, testid, attribute) {
+  const v = await page.getAttribute(`[data-testid="${testid}"]`, attribute);
+  assert.ok(v !== null && v !== '', `${testid} has ${attribute}`);
+  return v;
+}
+
 async function dataValue(page, testid) {
   const v = await page.getAttribute(`[data-testid="${testid}"]`, 'data-value');
   assert.notEqual(v, null, `${testid} has a data-value`);
@@ -152,6 +158,13 @@ for (const backend of [
       await page.click('[data-testid="btn-run"]');
       await page.waitForFunction(() => Number(document.querySelector('[data-testid="loss-latest"]').dataset.count) >= 20, null, { timeout: 60_000 });
       await page.click('[data-testid="btn-run"]');
+      // Faster: as many steps as fit in each frame; the loss keeps falling.
+      await page.selectOption('[data-testid="run-speed"]', 'max');
+      await page.click('[data-testid="btn-run"]');
+      await page.waitForFunction(() => Number(document.querySelector('[data-testid="loss-latest"]').dataset.count) >= 300, null, { timeout: 60_000 });
+      await page.click('[data-testid="btn-run"]');
+      const last = Number(await dataValueOf(page, 'loss-latest', 'data-last'));
+      assert.ok(last > 0 && last < article.loss / 2, `loss fell from ${article.loss} to ${last}`);
       await page.screenshot({ path: screenshotPath(`mlp-step-${backend.name}-trained`), fullPage: true });
 
       // A saturating edit is reported as divergence and Reset recovers.

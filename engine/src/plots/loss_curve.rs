@@ -16,6 +16,22 @@ pub fn y_range(losses: &[f64]) -> std::ops::Range<f64> {
     0.0..if max > 0.0 { max * 1.1 } else { 1.0 }
 }
 
+/// More points than a canvas has pixels only cost time: long runs are thinned to this many.
+pub const MAX_POINTS: usize = 2000;
+
+/// The (step, loss) points drawn: finite losses only, at most about `max` of them (every
+/// k-th step, always keeping the last), so a long run redraws as fast as a short one.
+pub fn curve_points(losses: &[f64], max: usize) -> Vec<(f64, f64)> {
+    let stride = losses.len().div_ceil(max.max(1)).max(1);
+    let last = losses.len().saturating_sub(1);
+    losses
+        .iter()
+        .enumerate()
+        .filter(|(i, v)| v.is_finite() && (i % stride == 0 || *i == last))
+        .map(|(i, &v)| (i as f64, v))
+        .collect()
+}
+
 /// Draws `losses` (one per step) into `area`; non-finite losses are left out of the line.
 pub fn draw_loss_curve<DB: DrawingBackend>(
     area: &DrawingArea<DB, plotters::coord::Shift>,
@@ -41,11 +57,7 @@ pub fn draw_loss_curve<DB: DrawingBackend>(
         .axis_desc_style(("sans-serif", 15))
         .draw()?;
     chart.draw_series(LineSeries::new(
-        losses
-            .iter()
-            .enumerate()
-            .filter(|(_, v)| v.is_finite())
-            .map(|(i, &v)| (i as f64, v)),
+        curve_points(losses, MAX_POINTS),
         LINE.stroke_width(2),
     ))?;
     area.present()

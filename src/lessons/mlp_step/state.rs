@@ -10,6 +10,51 @@ use leptos::prelude::*;
 use crate::backend::{Backend, BackendKind};
 use crate::frame::next_frame;
 
+/// How many training steps Run makes per animation frame.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Speed {
+    /// Watch every step: about 60 per second.
+    One,
+    Ten,
+    /// As many as fit in a frame's budget, so the page stays responsive.
+    Fill,
+}
+
+/// Milliseconds of training per frame at [`Speed::Fill`], leaving time to draw.
+const FRAME_BUDGET_MS: f64 = 8.0;
+
+impl Speed {
+    pub fn code(self) -> &'static str {
+        match self {
+            Speed::One => "1",
+            Speed::Ten => "10",
+            Speed::Fill => "max",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Speed> {
+        [Speed::One, Speed::Ten, Speed::Fill]
+            .into_iter()
+            .find(|s| s.code() == code)
+    }
+
+    /// Whether another step fits in this frame after `done` steps and `elapsed_ms`.
+    fn wants_more(self, done: u32, elapsed_ms: f64) -> bool {
+        match self {
+            Speed::One => false,
+            Speed::Ten => done < 10,
+            Speed::Fill => elapsed_ms < FRAME_BUDGET_MS,
+        }
+    }
+}
+
+fn now_ms() -> f64 {
+    web_sys::window()
+        .and_then(|w| w.performance())
+        .map(|p| p.now())
+        .unwrap_or(0.0)
+}
+
 /// A trace with the parameters it was computed from and the backend that computed it.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Traced {
@@ -32,6 +77,7 @@ pub struct LessonState {
     /// The loss before each committed update.
     pub history: RwSignal<Vec<f64>>,
     pub running: RwSignal<bool>,
+    pub speed: RwSignal<Speed>,
     /// A computation failed on every backend.
     pub failure: RwSignal<Option<String>>,
     generation: StoredValue<u64>,
@@ -49,6 +95,7 @@ impl LessonState {
             last_update: RwSignal::new(None),
             history: RwSignal::new(Vec::new()),
             running: RwSignal::new(false),
+            speed: RwSignal::new(Speed::One),
             failure: RwSignal::new(None),
             generation: StoredValue::new(0),
             backend,
@@ -154,7 +201,8 @@ impl LessonState {
         self.params.set(t.trace.updated_params(&t.params));
     }
 
-    /// Repeats full steps, one per animation frame, until paused or diverged.
+    /// Repeats full steps until paused or diverged: `speed` steps per animation frame, the
+    /// last of them shown on the diagram, every loss on the curve.
     pub fn run(self) {
         if self.running.get_untracked() {
             return;
@@ -162,23 +210,38 @@ impl LessonState {
         self.running.set(true);
         leptos::task::spawn_local(async move {
             // Every access after an await uses try_*: the lesson may have been closed.
-            while self.running.try_get_untracked() == Some(true) {
-                let Some(p) = self.params.try_get_untracked() else {
-                    return;
-                };
-                let t = match self.compute(p.clone()).await {
-                    Ok(t) => t,
-                    Err(e) => {
-                        self.failure.try_set(Some(e));
-                        break;
+            'frames: while self.running.try_get_untracked() == Some(true) {
+                let frame_start = now_ms();
+                let mut done = 0;
+                let (p, t) = loop {
+                    let Some(p) = self.params.try_get_untracked() else {
+                        return;
+                    };
+                    let t = match self.compute(p.clone()).await {
+                        Ok(t) => t,
+                        Err(e) => {
+                            self.failure.try_set(Some(e));
+                            break 'frames;
+                        }
+                    };
+                    done += 1;
+                    if !t.trace.all_finite() {
+                        self.cursor.try_set(steps(&t.params, &t.trace).len());
+                        self.traced.try_set(Some(t));
+                        break 'frames;
                     }
+                    let speed = self.speed.try_get_untracked().unwrap_or(Speed::One);
+                    if self.running.try_get_untracked() == Some(true)
+                        && speed.wants_more(done, now_ms() - frame_start)
+                    {
+                        self.history.try_update(|h| h.push(t.trace.loss));
+                        self.params.try_set(t.trace.updated_params(&t.params));
+                        continue;
+                    }
+                    break (p, t);
                 };
-                let finite = t.trace.all_finite();
                 self.cursor.try_set(steps(&t.params, &t.trace).len());
                 self.traced.try_set(Some(t.clone()));
-                if !finite {
-                    break;
-                }
                 next_frame().await;
                 // An edit made during the frame wins over the update computed before it.
                 if self.running.try_get_untracked() == Some(true)
