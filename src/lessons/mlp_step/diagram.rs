@@ -245,12 +245,12 @@ pub fn Diagram(state: LessonState, reveal: Reveal) -> impl IntoView {
     // Edges from one box's side to the next. Each weight is written along its own edge,
     // above the line near the source (so crossing edges stay unambiguous), its gradient below.
     let edges: [(&'static str, Point, Point); 6] = [
-        ("W1[0][0]", (130.0, 108.0), (330.0, 98.0)),
-        ("W1[0][1]", (130.0, 328.0), (330.0, 98.0)),
-        ("W1[1][0]", (130.0, 108.0), (330.0, 318.0)),
-        ("W1[1][1]", (130.0, 328.0), (330.0, 318.0)),
-        ("W2[0]", (490.0, 98.0), (640.0, 208.0)),
-        ("W2[1]", (490.0, 318.0), (640.0, 208.0)),
+        ("W1[0][0]", (130.0, 108.0), (380.0, 98.0)),
+        ("W1[0][1]", (130.0, 328.0), (380.0, 98.0)),
+        ("W1[1][0]", (130.0, 108.0), (380.0, 318.0)),
+        ("W1[1][1]", (130.0, 328.0), (380.0, 318.0)),
+        ("W2[0]", (540.0, 98.0), (670.0, 208.0)),
+        ("W2[1]", (540.0, 318.0), (670.0, 208.0)),
     ];
     let edge_views = edges
         .into_iter()
@@ -265,19 +265,20 @@ pub fn Diagram(state: LessonState, reveal: Reveal) -> impl IntoView {
             // Thickness grows with |weight|; negative weights are drawn red (CSS).
             let width = move || (1.0 + weight().abs().min(6.0)).to_string();
             let angle = (y2 - y1).atan2(x2 - x1).to_degrees();
-            // Crossing edges start their labels further out, clear of the straight edges' labels.
-            let t = if (y2 - y1).abs() > 100.0 && w.starts_with("W1") {
-                0.17
+            // Crossing edges end their labels near the target, so however long the numbers
+            // get they grow back towards the crossing, not into the straight edges' labels.
+            let (t, anchor) = if (y2 - y1).abs() > 100.0 && w.starts_with("W1") {
+                (0.92, "end")
             } else {
-                0.06
+                (0.06, "start")
             };
             let (ox, oy) = (x1 + t * (x2 - x1), y1 + t * (y2 - y1));
             view! {
                 <line x1=x1 y1=y1 x2=x2 y2=y2 class=move || edge_class(reveal, w)
                     class:negative=move || weight() < 0.0 stroke-width=width/>
                 <g transform=format!("translate({ox:.1} {oy:.1}) rotate({angle:.1})")>
-                    {editable(state, reveal, w, (0.0, -8.0), "start")}
-                    {grad_value(state, reveal, w, (0.0, 20.0), "start")}
+                    {editable(state, reveal, w, (0.0, -8.0), anchor)}
+                    {grad_value(state, reveal, w, (0.0, 20.0), anchor)}
                 </g>
             }
         })
@@ -287,7 +288,7 @@ pub fn Diagram(state: LessonState, reveal: Reveal) -> impl IntoView {
         <svg class="diagram" viewBox="0 0 1000 450" role="img" data-testid="diagram"
             aria-label="2-2-1 network: inputs x1, x2; hidden units h1, h2; output; loss">
             <g class="edges">
-                <line x1="790" y1="208" x2="850" y2="208" class="edge"/>
+                <line x1="815" y1="208" x2="860" y2="208" class="edge"/>
             </g>
             {edge_views}
             // Inputs
@@ -296,13 +297,13 @@ pub fn Diagram(state: LessonState, reveal: Reveal) -> impl IntoView {
             {unit_box(20.0, 300.0, 110.0, 56.0, "x₂", active(&["x[1]"]))}
             {editable(state, reveal, "x[1]", (32.0, 342.0), "start")}
             // Hidden units and output: values inside, gradients and the bias below.
-            {unit_with_gradients(state, reveal, (330.0, 50.0, 160.0), "h₁", ["z1[0]", "a1[0]"], "b1[0]")}
-            {unit_with_gradients(state, reveal, (330.0, 270.0, 160.0), "h₂", ["z1[1]", "a1[1]"], "b1[1]")}
-            {unit_with_gradients(state, reveal, (640.0, 160.0, 150.0), "o", ["z2", "a2"], "b2")}
+            {unit_with_gradients(state, reveal, (380.0, 50.0, 160.0), "h₁", ["z1[0]", "a1[0]"], "b1[0]")}
+            {unit_with_gradients(state, reveal, (380.0, 270.0, 160.0), "h₂", ["z1[1]", "a1[1]"], "b1[1]")}
+            {unit_with_gradients(state, reveal, (670.0, 160.0, 145.0), "o", ["z2", "a2"], "b2")}
             // Loss and label
-            {unit_box(850.0, 160.0, 140.0, 96.0, "L", active(&["loss"]))}
-            {node_value(state, reveal, "loss", 862.0, 206.0)}
-            {editable(state, reveal, "y", (862.0, 232.0), "start")}
+            {unit_box(860.0, 160.0, 135.0, 96.0, "L", active(&["loss"]))}
+            {node_value(state, reveal, "loss", 872.0, 206.0)}
+            {editable(state, reveal, "y", (872.0, 232.0), "start")}
         </svg>
     }
 }

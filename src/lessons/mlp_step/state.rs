@@ -212,11 +212,14 @@ impl LessonState {
             // Every access after an await uses try_*: the lesson may have been closed.
             'frames: while self.running.try_get_untracked() == Some(true) {
                 let frame_start = now_ms();
-                let mut done = 0;
-                let (p, t) = loop {
-                    let Some(p) = self.params.try_get_untracked() else {
-                        return;
-                    };
+                let Some(start) = self.params.try_get_untracked() else {
+                    return;
+                };
+                // Steps within a frame stay local; signals change once per frame, so the
+                // views (curve, diagram, link) update once per frame too.
+                let mut p = start.clone();
+                let mut losses = Vec::new();
+                let t = loop {
                     let t = match self.compute(p.clone()).await {
                         Ok(t) => t,
                         Err(e) => {
@@ -224,26 +227,32 @@ impl LessonState {
                             break 'frames;
                         }
                     };
-                    done += 1;
-                    if !t.trace.all_finite() {
-                        self.cursor.try_set(steps(&t.params, &t.trace).len());
-                        self.traced.try_set(Some(t));
-                        break 'frames;
-                    }
                     let speed = self.speed.try_get_untracked().unwrap_or(Speed::One);
-                    if self.running.try_get_untracked() == Some(true)
-                        && speed.wants_more(done, now_ms() - frame_start)
+                    if t.trace.all_finite()
+                        && self.running.try_get_untracked() == Some(true)
+                        && speed.wants_more(losses.len() as u32 + 1, now_ms() - frame_start)
                     {
-                        self.history.try_update(|h| h.push(t.trace.loss));
-                        self.params.try_set(t.trace.updated_params(&t.params));
+                        losses.push(t.trace.loss);
+                        p = t.trace.updated_params(&t.params);
                         continue;
                     }
-                    break (p, t);
+                    break t;
                 };
+                // An edit made meanwhile wins: drop this frame's steps and start from it.
+                if self.params.try_get_untracked() != Some(start) {
+                    continue;
+                }
+                if !losses.is_empty() {
+                    self.history.try_update(|h| h.extend(losses));
+                    self.params.try_set(p.clone());
+                }
                 self.cursor.try_set(steps(&t.params, &t.trace).len());
+                let finite = t.trace.all_finite();
                 self.traced.try_set(Some(t.clone()));
+                if !finite {
+                    break;
+                }
                 next_frame().await;
-                // An edit made during the frame wins over the update computed before it.
                 if self.running.try_get_untracked() == Some(true)
                     && self.params.try_get_untracked() == Some(p)
                 {
