@@ -140,3 +140,20 @@ fn every_formula_renders_as_mathml() {
         }
     }
 }
+
+#[test]
+fn article_notation_in_both_forms() {
+    use engine::lessons::mlp_step::labels::{grad_label, label, tex_label};
+    assert_eq!(label("W1[0][1]"), "W¹₁₂");
+    assert_eq!(tex_label("W1[0][1]"), "W^{1}_{12}");
+    assert_eq!(label("z2"), "z²");
+    assert_eq!(tex_label("b2"), "b^{2}");
+    assert_eq!(label("x[1]"), "x₂");
+    assert_eq!(tex_label("x[1]"), "x_{2}");
+    assert_eq!(
+        (label("lr"), tex_label("lr")),
+        ("α".to_string(), r"\alpha".to_string())
+    );
+    assert_eq!(label("loss"), "L");
+    assert_eq!(grad_label("a1[0]"), "∂L/∂a¹₁");
+}

@@ -1,40 +1,63 @@
-//! The article's notation for each quantity: `W1[0][1]` is shown as W¹₁₂ (1-based, as printed).
+//! The article's notation for each quantity: `W1[0][1]` is shown as W¹₁₂ (1-based, as printed),
+//! in plain text and in TeX (`W^{1}_{12}`), both from one reading of the name.
+
+use crate::math::Formula;
 
 const SUB: [char; 10] = ['₀', '₁', '₂', '₃', '₄', '₅', '₆', '₇', '₈', '₉'];
 
-fn sub(i: usize) -> String {
-    (i + 1)
-        .to_string()
-        .chars()
-        .map(|c| SUB[c as usize - '0' as usize])
-        .collect()
+/// A name read once: its letter in each notation, its layer, and its 1-based indices.
+struct Notation<'a> {
+    plain: &'a str,
+    tex: &'a str,
+    layer: Option<u8>,
+    indices: Vec<usize>,
+}
+
+fn notation(name: &str) -> Notation<'_> {
+    let (base, rest) = name.split_at(name.find('[').unwrap_or(name.len()));
+    let indices = rest
+        .split(['[', ']'])
+        .filter_map(|s| s.parse::<usize>().ok())
+        .map(|i| i + 1)
+        .collect();
+    let (plain, tex, layer) = match base {
+        "z1" => ("z", "z", Some(1)),
+        "a1" => ("a", "a", Some(1)),
+        "W1" => ("W", "W", Some(1)),
+        "b1" => ("b", "b", Some(1)),
+        "z2" => ("z", "z", Some(2)),
+        "a2" => ("a", "a", Some(2)),
+        "W2" => ("W", "W", Some(2)),
+        "b2" => ("b", "b", Some(2)),
+        "x" => ("x", "x", None),
+        "y" => ("y", "y", None),
+        "lr" => ("α", r"\alpha", None),
+        "loss" => ("L", "L", None),
+        other => (other, other, None),
+    };
+    Notation {
+        plain,
+        tex,
+        layer,
+        indices,
+    }
 }
 
 /// Article notation for a node or parameter name such as `z1[0]`, `W1[1][0]`, `b2`.
 pub fn label(name: &str) -> String {
-    let (base, rest) = name.split_at(name.find('[').unwrap_or(name.len()));
-    let indices: Vec<usize> = rest
-        .split(['[', ']'])
-        .filter(|s| !s.is_empty())
-        .filter_map(|s| s.parse().ok())
-        .collect();
-    let subs: String = indices.into_iter().map(sub).collect();
-    let head = match base {
-        "z1" => "z¹",
-        "a1" => "a¹",
-        "z2" => "z²",
-        "a2" => "a²",
-        "W1" => "W¹",
-        "b1" => "b¹",
-        "W2" => "W²",
-        "b2" => "b²",
-        "x" => "x",
-        "y" => "y",
-        "lr" => "α",
-        "loss" => "L",
-        other => other,
+    let n = notation(name);
+    let layer = match n.layer {
+        Some(1) => "¹",
+        Some(2) => "²",
+        _ => "",
     };
-    format!("{head}{subs}")
+    let subs: String = n
+        .indices
+        .iter()
+        .flat_map(|i| i.to_string().chars().collect::<Vec<_>>())
+        .map(|c| SUB[c as usize - '0' as usize])
+        .collect();
+    format!("{}{layer}{subs}", n.plain)
 }
 
 /// ∂L/∂(label) for a node or parameter name.
@@ -44,30 +67,13 @@ pub fn grad_label(name: &str) -> String {
 
 /// The same notation in TeX: `W1[0][1]` is `W^{1}_{12}`.
 pub fn tex_label(name: &str) -> String {
-    let (base, rest) = name.split_at(name.find('[').unwrap_or(name.len()));
-    let subs: String = rest
-        .split(['[', ']'])
-        .filter_map(|s| s.parse::<usize>().ok())
-        .map(|i| (i + 1).to_string())
-        .collect();
-    let (head, layer) = match base {
-        "z1" => ("z", "1"),
-        "a1" => ("a", "1"),
-        "z2" => ("z", "2"),
-        "a2" => ("a", "2"),
-        "W1" => ("W", "1"),
-        "b1" => ("b", "1"),
-        "W2" => ("W", "2"),
-        "b2" => ("b", "2"),
-        "lr" => (r"\alpha", ""),
-        "loss" => ("L", ""),
-        other => (other, ""),
-    };
-    let mut s = head.to_string();
-    if !layer.is_empty() {
+    let n = notation(name);
+    let mut s = n.tex.to_string();
+    if let Some(layer) = n.layer {
         s.push_str(&format!("^{{{layer}}}"));
     }
-    if !subs.is_empty() {
+    if !n.indices.is_empty() {
+        let subs: String = n.indices.iter().map(usize::to_string).collect();
         s.push_str(&format!("_{{{subs}}}"));
     }
     s
@@ -85,5 +91,3 @@ pub fn grad_sym(name: &str) -> Formula {
         &format!(r"\frac{{\partial L}}{{\partial {}}}", tex_label(name)),
     )
 }
-
-use crate::math::Formula;
