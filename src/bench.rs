@@ -6,13 +6,7 @@ use engine::model::mlp221::trace_step;
 use wasm_bindgen::prelude::*;
 
 use crate::backend::{Backend, BackendKind};
-
-fn now_ms() -> f64 {
-    web_sys::window()
-        .and_then(|w| w.performance())
-        .map(|p| p.now())
-        .unwrap_or(0.0)
-}
+use crate::frame::now_ms;
 
 /// Times `steps` full `mlp-step` traces (forward, backward, SGD, one readback) on `backend`
 /// ("webgpu" or "cpu"); returns [first step ms, median ms, mean ms].

@@ -1,4 +1,4 @@
-//! Awaitable animation frames, for loops that repaint once per frame.
+//! Frame timing: awaitable animation frames and the page clock.
 
 use wasm_bindgen::JsValue;
 use wasm_bindgen_futures::JsFuture;
@@ -13,4 +13,12 @@ pub async fn next_frame() {
         }
     });
     JsFuture::from(promise).await.ok();
+}
+
+/// Milliseconds on the page clock (`performance.now()`).
+pub fn now_ms() -> f64 {
+    web_sys::window()
+        .and_then(|w| w.performance())
+        .map(|p| p.now())
+        .unwrap_or(0.0)
 }

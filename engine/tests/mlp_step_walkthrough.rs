@@ -16,6 +16,7 @@ fn steps_follow_the_trace_in_order() {
     let t = pollster::block_on(trace_step(&p, &Device::flex())).unwrap();
     let s = steps(&p, &t);
     assert_eq!(forward_len(&s), 7);
+    assert_eq!(s.len(), engine::lessons::mlp_step::walkthrough::STEP_COUNT);
     let targets: Vec<&str> = s.iter().map(|s| s.target.as_str()).collect();
     assert_eq!(
         &targets[..7],

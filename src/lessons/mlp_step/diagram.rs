@@ -243,7 +243,7 @@ pub fn Diagram(state: LessonState, reveal: Reveal) -> impl IntoView {
         }
     };
     // Edges from one box's side to the next. Each weight is written along its own edge,
-    // above the line near the source (so crossing edges stay unambiguous), its gradient below.
+    // above the line, its gradient below (so crossing edges stay unambiguous).
     let edges: [(&'static str, Point, Point); 6] = [
         ("W1[0][0]", (130.0, 108.0), (380.0, 98.0)),
         ("W1[0][1]", (130.0, 328.0), (380.0, 98.0)),

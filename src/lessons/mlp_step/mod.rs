@@ -7,7 +7,7 @@ mod params_form;
 mod state;
 
 use engine::lessons::mlp_step::params::article_params;
-use engine::lessons::mlp_step::walkthrough::{forward_len, steps};
+use engine::lessons::mlp_step::walkthrough::{STEP_COUNT, forward_len, steps};
 use engine::lessons::mlp_step::{self as lesson};
 use engine::lessons::registry;
 use engine::state::hash::{settings_from_assignments, take_step, to_hash_with_step};
@@ -22,9 +22,6 @@ use crate::app::{ctx, tr};
 use crate::backend::BackendKind;
 use crate::components::loss_chart::LossChart;
 use crate::{i18n, route};
-
-/// Forward (7) and backward (15) steps of this network: the largest `step=` a link may hold.
-const STEP_COUNT: usize = 22;
 
 /// The article's file name, shown as the source of every number quoted.
 const ARTICLE_FILE: &str = "000_43c5c6e8a9ce5015.txt";

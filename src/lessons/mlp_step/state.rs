@@ -8,7 +8,7 @@ use engine::state::setting::Settings;
 use leptos::prelude::*;
 
 use crate::backend::{Backend, BackendKind};
-use crate::frame::next_frame;
+use crate::frame::{next_frame, now_ms};
 
 /// How many training steps Run makes per animation frame.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -46,13 +46,6 @@ impl Speed {
             Speed::Fill => elapsed_ms < FRAME_BUDGET_MS,
         }
     }
-}
-
-fn now_ms() -> f64 {
-    web_sys::window()
-        .and_then(|w| w.performance())
-        .map(|p| p.now())
-        .unwrap_or(0.0)
 }
 
 /// A trace with the parameters it was computed from and the backend that computed it.

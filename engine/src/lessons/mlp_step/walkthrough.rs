@@ -28,6 +28,9 @@ pub struct Step {
     pub uses: Vec<String>,
 }
 
+/// Forward (7) and backward (15) steps of the 2-2-1 network: the most a link's `step=` may hold.
+pub const STEP_COUNT: usize = 22;
+
 /// Digits shown in the page and in formulas.
 pub const DIGITS: usize = 4;
 
