@@ -1,4 +1,6 @@
 //! The lessons: one module per worked example of the articles, and the registry of all of them.
 
+pub mod bce;
+pub mod kit;
 pub mod mlp_step;
 pub mod registry;

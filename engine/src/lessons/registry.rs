@@ -46,7 +46,7 @@ pub const LESSONS: &[LessonInfo] = &[
             "逐项计算交叉熵和它的梯度。",
             "Compute cross-entropy term by term, and its gradient.",
         ),
-        live: false,
+        live: true,
     },
     LessonInfo {
         id: "optimizers",
@@ -143,4 +143,11 @@ pub const LESSONS: &[LessonInfo] = &[
 
 pub fn find(id: &str) -> Option<&'static LessonInfo> {
     LESSONS.iter().find(|l| l.id == id)
+}
+
+/// The lessons built from the lesson kit (every lesson but `mlp-step`, which has its own page).
+pub const KIT_LESSONS: &[&crate::lessons::kit::LessonDef] = &[&crate::lessons::bce::LESSON];
+
+pub fn kit_lesson(id: &str) -> Option<&'static crate::lessons::kit::LessonDef> {
+    KIT_LESSONS.iter().copied().find(|l| l.id == id)
 }

@@ -71,7 +71,8 @@ pub fn settings_from_assignments<S: Settings>(
 
 /// Writes a lesson's full settings as a hash that [`parse_route`] reads back.
 pub fn to_hash<S: Settings>(lesson: &str, settings: &S) -> String {
-    let query: Vec<String> = S::names()
+    let query: Vec<String> = settings
+        .names()
         .into_iter()
         .filter_map(|n| settings.get(&n).map(|v| format!("{n}={v}")))
         .collect();

@@ -17,7 +17,7 @@ pub fn split_assignment(text: &str) -> Result<(&str, &str), InputError> {
 /// A lesson whose state is a table of named settings.
 pub trait Settings: Clone {
     /// Every name, in a stable order (the order of the URL hash).
-    fn names() -> Vec<String>;
+    fn names(&self) -> Vec<String>;
     /// Sets one value from text; on error nothing changes.
     fn set(&mut self, name: &str, value: &str) -> Result<(), InputError>;
     /// The current value as text that `set` accepts back unchanged.

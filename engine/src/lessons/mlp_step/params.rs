@@ -55,7 +55,7 @@ impl Mlp221Params {
 }
 
 impl Settings for Mlp221Params {
-    fn names() -> Vec<String> {
+    fn names(&self) -> Vec<String> {
         [
             "x[0]", "x[1]", "y", "W1[0][0]", "W1[0][1]", "W1[1][0]", "W1[1][1]", "b1[0]", "b1[1]",
             "W2[0]", "W2[1]", "b2", "lr", "loss",

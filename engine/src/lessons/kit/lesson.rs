@@ -1,0 +1,28 @@
+//! A lesson as the page and the `trace` tool see it: its settings and the functions that
+//! compute it. Plain function pointers keep the registry a static table.
+
+use std::future::Future;
+use std::pin::Pin;
+
+use burn::prelude::Device;
+
+use super::spec::{SettingSpec, Values};
+use super::trace::{Erratum, LessonTrace, TraceError};
+
+pub type TraceFuture<'a> = Pin<Box<dyn Future<Output = Result<LessonTrace, TraceError>> + 'a>>;
+pub type ErrataFuture<'a> = Pin<Box<dyn Future<Output = Result<Vec<Erratum>, TraceError>> + 'a>>;
+
+pub struct LessonDef {
+    pub id: &'static str,
+    /// The article file the setup and the claims are quoted from.
+    pub article_file: &'static str,
+    pub settings: &'static [SettingSpec],
+    /// Computes everything shown for these settings on `device`.
+    pub trace: for<'a> fn(&'a Values, &'a Device) -> TraceFuture<'a>,
+    /// The article's claims beside the computed truth, at the article's setup.
+    pub errata: for<'a> fn(&'a Device) -> ErrataFuture<'a>,
+    /// New random initial weights from the `seed` setting (lessons that have one).
+    pub reseed: Option<fn(&mut Values)>,
+    /// The article's setup (usually the defaults; a lesson may derive weights from a seed).
+    pub article_values: fn() -> Values,
+}

@@ -1,0 +1,15 @@
+//! What every lesson after `mlp-step` is built from: a table of named settings, a trace of
+//! named quantities with values and gradients, step-through steps, views and errata. The page
+//! renders any lesson from these; a lesson module only computes them.
+
+pub mod lesson;
+pub mod notation;
+pub mod readback;
+pub mod spec;
+pub mod trace;
+pub mod views;
+
+pub use lesson::{ErrataFuture, LessonDef, TraceFuture};
+pub use spec::{SettingSpec, Values};
+pub use trace::{Erratum, LessonTrace, Metric, Phase, Quantity, Role, Step, TraceError};
+pub use views::{HeatPoint, Heatmap, Surface, SurfacePath, Table, View};

@@ -1,0 +1,174 @@
+//! One computed state of a lesson: every quantity with its value and gradient, the steps of
+//! the walkthrough, the loss, metrics, views, and the values the next training step starts from.
+
+use serde::Serialize;
+use serde_json::{Map, Value as Json, json};
+
+use super::spec::Values;
+use super::views::View;
+use crate::i18n::Text;
+use crate::math::Formula;
+use crate::model::value::Value;
+use crate::state::setting::Settings;
+
+pub use crate::model::mlp221::TraceError;
+
+/// What a quantity is, which decides where the JSON trace and the page put it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Role {
+    /// Data the lesson is given (inputs, labels, tokens).
+    Input,
+    /// An intermediate of the forward pass.
+    Node,
+    /// A trained parameter: it has an updated value.
+    Param,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Quantity {
+    /// Name in the JSON trace and in `data-testid`s (`z1`, `W2`, `scores`).
+    pub name: String,
+    /// The quantity in the article's notation.
+    pub label: Formula,
+    pub role: Role,
+    pub value: Value,
+    /// ∂L/∂(this quantity), when the lesson has a backward pass.
+    pub grad: Option<Value>,
+    /// Value after the lesson's update step (parameters only).
+    pub updated: Option<Value>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Phase {
+    Forward,
+    Backward,
+    Update,
+}
+
+/// One click of the step-through.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Step {
+    pub phase: Phase,
+    /// What the step reveals: a quantity name, with an entry index (`a1[0]`), or `grad:NAME`.
+    pub target: String,
+    /// The formula in symbols.
+    pub formula: Formula,
+    /// The same formula with the current numbers substituted, ending in the value.
+    pub substituted: Formula,
+    pub value: f64,
+}
+
+/// A number the lesson reports besides the loss (accuracy, epoch).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Metric {
+    pub name: &'static str,
+    pub label: Text,
+    pub value: f64,
+}
+
+/// Everything one evaluation of a lesson shows.
+#[derive(Clone, Debug, PartialEq)]
+pub struct LessonTrace {
+    pub loss: Option<f64>,
+    pub quantities: Vec<Quantity>,
+    pub steps: Vec<Step>,
+    pub metrics: Vec<Metric>,
+    pub views: Vec<View>,
+    /// Settings to write for the next training step (updated parameters, optimiser state).
+    /// Empty when the lesson has no training step.
+    pub next: Vec<(String, f64)>,
+}
+
+impl LessonTrace {
+    pub fn quantity(&self, name: &str) -> Option<&Quantity> {
+        self.quantities.iter().find(|q| q.name == name)
+    }
+
+    /// True when every number shown is finite.
+    pub fn all_finite(&self) -> bool {
+        self.loss.is_none_or(f64::is_finite)
+            && self.quantities.iter().all(|q| {
+                q.value.all_finite()
+                    && q.grad.as_ref().is_none_or(Value::all_finite)
+                    && q.updated.as_ref().is_none_or(Value::all_finite)
+            })
+            && self.next.iter().all(|(_, v)| v.is_finite())
+    }
+
+    /// The settings the next training step starts from.
+    pub fn advance(&self, values: &Values) -> Values {
+        let mut next = values.clone();
+        for (name, v) in &self.next {
+            next.put(name, *v);
+        }
+        next
+    }
+
+    /// The trace in the JSON schema of `trace` (the same as `mlp-step`'s).
+    pub fn to_json(&self, lesson: &str, backend: &str, values: &Values) -> Json {
+        let mut nodes = Map::new();
+        let mut params = Map::new();
+        let mut inputs = Map::new();
+        for q in &self.quantities {
+            match q.role {
+                Role::Input => {
+                    inputs.insert(q.name.clone(), json!(q.value));
+                }
+                Role::Node => {
+                    nodes.insert(q.name.clone(), json!({ "value": q.value, "grad": q.grad }));
+                }
+                Role::Param => {
+                    params.insert(
+                        q.name.clone(),
+                        json!({ "value": q.value, "grad": q.grad, "updated": q.updated }),
+                    );
+                }
+            }
+        }
+        let mut settings = Map::new();
+        for (spec, v) in values.specs.iter().zip(&values.values) {
+            if spec.hidden {
+                continue;
+            }
+            let shown = if spec.is_choice() {
+                json!(spec.format(*v))
+            } else {
+                json!(v)
+            };
+            settings.insert(spec.name.to_string(), shown);
+        }
+        let metrics: Map<String, Json> = self
+            .metrics
+            .iter()
+            .map(|m| (m.name.to_string(), json!(m.value)))
+            .collect();
+        json!({
+            "lesson": lesson,
+            "backend": backend,
+            "loss": self.loss,
+            "nodes": nodes,
+            "params": params,
+            "inputs": inputs,
+            "settings": settings,
+            "metrics": metrics,
+            "link": crate::state::hash::to_hash(lesson, values),
+            "names": values.names(),
+        })
+    }
+}
+
+/// One claim of an article beside what the app computes.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Erratum {
+    pub id: &'static str,
+    /// The quantity in article notation.
+    pub quantity: Text,
+    /// The claim exactly as printed (quoted as data).
+    pub article: &'static str,
+    /// What the app computes at the article's setup, formatted for display.
+    pub truth: String,
+    /// The article's own formula evaluated with its own inputs, where that differs from both.
+    pub recomputed: Option<String>,
+    pub explanation: Text,
+}

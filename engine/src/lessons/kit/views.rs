@@ -1,0 +1,72 @@
+//! Lesson-specific pictures, described as data so the page draws any of them for any lesson
+//! and native tests can check the numbers behind them.
+
+use crate::i18n::Text;
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum View {
+    Heatmap(Heatmap),
+    Surface(Surface),
+    Table(Table),
+}
+
+/// A point drawn over a heatmap, in the heatmap's axis coordinates.
+#[derive(Clone, Debug, PartialEq)]
+pub struct HeatPoint {
+    pub x: f64,
+    pub y: f64,
+    /// Class label (0 or 1) or target value in [lo, hi], drawn in the map's colours.
+    pub value: f64,
+}
+
+/// A matrix of numbers as colours (attention weights, a decision boundary).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Heatmap {
+    pub id: &'static str,
+    pub title: Text,
+    /// Column and row names for small matrices; empty for a continuous field.
+    pub col_labels: Vec<String>,
+    pub row_labels: Vec<String>,
+    /// For a continuous field: the x and y range the cells span.
+    pub extent: Option<[f64; 4]>,
+    pub cells: Vec<Vec<f64>>,
+    /// Colour scale ends.
+    pub lo: f64,
+    pub hi: f64,
+    /// Write each cell's number in it (small matrices).
+    pub numbers: bool,
+    pub points: Vec<HeatPoint>,
+}
+
+/// A path on a surface: the settings whose history draws it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct SurfacePath {
+    pub label: &'static str,
+    pub x_name: String,
+    pub y_name: String,
+    /// CSS colour.
+    pub colour: &'static str,
+}
+
+/// A loss surface over two settings, drawn as contours with the training paths on it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Surface {
+    pub id: &'static str,
+    pub title: Text,
+    pub x_label: String,
+    pub y_label: String,
+    pub x_range: (f64, f64),
+    pub y_range: (f64, f64),
+    /// `z[row][col]`, row 0 at `y_range.0`, column 0 at `x_range.0`.
+    pub z: Vec<Vec<f64>>,
+    pub paths: Vec<SurfacePath>,
+}
+
+/// A table of numbers (per-term breakdowns).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Table {
+    pub id: &'static str,
+    pub title: Text,
+    pub columns: Vec<Text>,
+    pub rows: Vec<Vec<String>>,
+}
