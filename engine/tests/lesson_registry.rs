@@ -1,10 +1,14 @@
 //! One test walks every lesson of the registry; live lessons load, step and render.
 
 use burn::prelude::Device;
+use engine::i18n::Lang;
+use engine::lessons::kit::LessonDef;
 use engine::lessons::mlp_step::params::article_params;
 use engine::lessons::mlp_step::walkthrough::{steps, update_lines};
-use engine::lessons::registry::{LESSONS, find};
+use engine::lessons::registry::{KIT_LESSONS, LESSONS, find, kit_lesson};
 use engine::model::mlp221::trace_step;
+use engine::plots::views::view_svg;
+use engine::state::hash::{parse_route, settings_from_assignments, to_hash};
 use plotters::prelude::*;
 
 #[test]
@@ -63,7 +67,77 @@ fn live_lessons_load_step_and_render() {
                     "a curve was drawn"
                 );
             }
-            other => panic!("live lesson {other} has no check here"),
+            other => {
+                let def =
+                    kit_lesson(other).unwrap_or_else(|| panic!("live lesson {other} has no page"));
+                check_kit_lesson(def);
+            }
         }
+    }
+}
+
+/// A kit lesson loads its article setup, traces, steps, trains one step, renders its views,
+/// lists its errata and round-trips its state through a link.
+fn check_kit_lesson(def: &LessonDef) {
+    let device = Device::flex();
+    let values = (def.article_values)();
+    let t = pollster::block_on((def.trace)(&values, &device)).unwrap();
+    assert!(
+        t.all_finite(),
+        "{}: article setup gives finite numbers",
+        def.id
+    );
+    assert!(!t.steps.is_empty(), "{}: has steps", def.id);
+    assert!(!t.quantities.is_empty(), "{}: has quantities", def.id);
+    for s in &t.steps {
+        assert!(s.value.is_finite(), "{} {}", def.id, s.target);
+        assert!(!s.formula.tex.is_empty() && !s.substituted.tex.is_empty());
+        let ml = engine::math::mathml(&s.formula.tex, true);
+        assert!(
+            ml.starts_with("<math") && !ml.contains("merror"),
+            "{} {}: {ml}",
+            def.id,
+            s.target
+        );
+    }
+    if !t.next.is_empty() {
+        let next = t.advance(&values);
+        let t2 = pollster::block_on((def.trace)(&next, &device)).unwrap();
+        assert!(
+            t2.loss.is_some_and(f64::is_finite),
+            "{}: a training step",
+            def.id
+        );
+    }
+    for view in &t.views {
+        let svg = view_svg(view, Lang::En, &[]);
+        assert!(
+            svg.starts_with("<svg") || svg.starts_with("<table"),
+            "{}: view renders",
+            def.id
+        );
+    }
+    let errata = pollster::block_on((def.errata)(&device)).unwrap();
+    assert!(!errata.is_empty(), "{}: errata", def.id);
+    let link = to_hash(def.id, &values);
+    let route = parse_route(&link);
+    assert_eq!(route.lesson, Some(def.id));
+    let back = settings_from_assignments((def.article_values)(), &route.assignments).unwrap();
+    assert_eq!(back, values, "{}: link round trip", def.id);
+    let json = t.to_json(def.id, "flex", &values);
+    assert_eq!(json["lesson"], def.id);
+}
+
+#[test]
+fn every_kit_lesson_is_live_and_registered_once() {
+    for def in KIT_LESSONS {
+        let info = find(def.id).unwrap_or_else(|| panic!("{} is listed", def.id));
+        assert!(info.live, "{}", def.id);
+        assert_eq!(KIT_LESSONS.iter().filter(|d| d.id == def.id).count(), 1);
+        assert!(
+            def.article_file.starts_with(&info.article[..3]),
+            "{}",
+            def.id
+        );
     }
 }

@@ -34,3 +34,122 @@ fn draws_into_svg() {
     }
     assert!(svg.contains("<polyline"), "the curve is drawn");
 }
+
+mod views {
+    use engine::i18n::{Lang, Text};
+    use engine::lessons::kit::views::{HeatPoint, Heatmap, Surface, SurfacePath, Table, View};
+    use engine::plots::views::{PathData, contour_segments, view_svg};
+
+    #[test]
+    fn contour_segments_lie_on_the_level_set() {
+        // z = x² + y² on a grid centred at (10, 10): the level 25 is the circle of radius 5.
+        let z: Vec<Vec<f64>> = (0..21)
+            .map(|r| {
+                (0..21)
+                    .map(|c| ((c as f64 - 10.0).powi(2) + (r as f64 - 10.0).powi(2)))
+                    .collect()
+            })
+            .collect();
+        let segs = contour_segments(&z, 25.0);
+        assert!(segs.len() > 20);
+        for ((ax, ay), _) in segs {
+            let r = ((ax - 10.0).powi(2) + (ay - 10.0).powi(2)).sqrt();
+            assert!((r - 5.0).abs() < 0.3, "radius {r}");
+        }
+    }
+
+    #[test]
+    fn heatmap_writes_each_number_and_point() {
+        let h = Heatmap {
+            id: "w",
+            title: Text::new("权重", "Weights"),
+            col_labels: vec!["I".into(), "love".into()],
+            row_labels: vec!["I".into(), "<b>".into()],
+            extent: None,
+            cells: vec![vec![0.25, 0.75], vec![1.0, 0.0]],
+            lo: 0.0,
+            hi: 1.0,
+            numbers: true,
+            points: vec![],
+        };
+        let svg = view_svg(&View::Heatmap(h), Lang::En, &[]);
+        assert_eq!(svg.matches("<rect").count(), 4);
+        for n in [">0.25<", ">0.75<", ">1<", ">0<"] {
+            assert!(svg.contains(n), "{n} in {svg}");
+        }
+        assert!(
+            svg.contains("&lt;b&gt;") && !svg.contains("<b>"),
+            "labels are escaped"
+        );
+        let field = Heatmap {
+            id: "boundary",
+            title: Text::new("边界", "Boundary"),
+            col_labels: vec![],
+            row_labels: vec![],
+            extent: Some([0.0, 1.0, 0.0, 1.0]),
+            cells: vec![vec![0.0; 5]; 5],
+            lo: 0.0,
+            hi: 1.0,
+            numbers: false,
+            points: vec![HeatPoint {
+                x: 1.0,
+                y: 0.0,
+                value: 1.0,
+            }],
+        };
+        let svg = view_svg(&View::Heatmap(field), Lang::Zh, &[]);
+        assert_eq!(svg.matches("<circle").count(), 1);
+        assert!(svg.contains("边界"));
+    }
+
+    #[test]
+    fn surface_draws_contours_and_each_path() {
+        let z: Vec<Vec<f64>> = (0..30)
+            .map(|r| {
+                (0..30)
+                    .map(|c| ((c as f64 - 15.0).powi(2) + 3.0 * (r as f64 - 10.0).powi(2)))
+                    .collect()
+            })
+            .collect();
+        let s = Surface {
+            id: "loss",
+            title: Text::new("损失曲面", "Loss surface"),
+            x_label: "w".into(),
+            y_label: "b".into(),
+            x_range: (-1.0, 1.0),
+            y_range: (-1.0, 1.0),
+            z,
+            paths: vec![SurfacePath {
+                label: "GD",
+                x_name: "w".into(),
+                y_name: "b".into(),
+                colour: "#e66",
+            }],
+        };
+        let paths = [PathData {
+            label: "GD".into(),
+            colour: "#e66".into(),
+            points: vec![(-0.5, 0.5), (0.0, 0.1), (f64::NAN, 0.0)],
+        }];
+        let svg = view_svg(&View::Surface(s), Lang::En, &paths);
+        assert!(svg.contains(r#"class="contours""#) && svg.contains("M"));
+        assert_eq!(svg.matches("<polyline").count(), 1);
+        assert!(svg.contains(r#"data-path="GD""#));
+    }
+
+    #[test]
+    fn table_lists_every_cell() {
+        let t = Table {
+            id: "terms",
+            title: Text::new("逐项", "Terms"),
+            columns: vec![Text::new("i", "i"), Text::new("ℓ", "ℓ")],
+            rows: vec![
+                vec!["1".into(), "0.3567".into()],
+                vec!["2".into(), "0.6931".into()],
+            ],
+        };
+        let html = view_svg(&View::Table(t), Lang::En, &[]);
+        assert_eq!(html.matches("<td>").count(), 4);
+        assert!(html.contains("<caption>Terms</caption>"));
+    }
+}
