@@ -1,7 +1,7 @@
 //! The page frame: top bar (language, backend), and the route from the URL hash.
 
 use engine::i18n::{Lang, Text};
-use engine::lessons::mlp_step;
+use engine::lessons::{mlp_step, registry};
 use engine::state::hash::parse_route;
 use leptos::prelude::*;
 
@@ -9,6 +9,7 @@ use crate::backend::Backend;
 use crate::components::backend_switch::BackendSwitch;
 use crate::home::Home;
 use crate::i18n;
+use crate::lessons::kit_lesson::KitLesson;
 use crate::lessons::mlp_step::MlpStepLesson;
 use crate::{prefs, route};
 
@@ -68,6 +69,12 @@ pub fn App() -> impl IntoView {
                 let assignments: Vec<String> =
                     parsed.assignments.iter().map(|s| s.to_string()).collect();
                 view! { <MlpStepLesson assignments=assignments/> }.into_any()
+            }
+            Some(id) if registry::kit_lesson(id).is_some() => {
+                let def = registry::kit_lesson(id).expect("checked above");
+                let assignments: Vec<String> =
+                    parsed.assignments.iter().map(|s| s.to_string()).collect();
+                view! { <KitLesson def=def assignments=assignments/> }.into_any()
             }
             Some(other) => {
                 let other = other.chars().take(40).collect::<String>();

@@ -97,3 +97,22 @@ pub const SPEED: Text = Text::new("运行速度", "Run speed");
 pub const SPEED_ONE: Text = Text::new("每帧 1 步", "1 step per frame");
 pub const SPEED_TEN: Text = Text::new("每帧 10 步", "10 steps per frame");
 pub const SPEED_MAX: Text = Text::new("尽量快", "As fast as the frame allows");
+
+// Kit lessons (every lesson but mlp-step).
+pub const NEXT_STEP: Text = Text::new("下一步 ▸", "Next step ▸");
+pub const PREVIOUS_STEP: Text = Text::new("◂ 上一步", "◂ Back");
+pub const ALL_STEPS: Text = Text::new("全部显示", "Show all");
+pub const TRAIN_STEP: Text = Text::new("训练一步", "Train one step");
+pub const NEW_SEED: Text = Text::new("换一组随机初始权重", "New random initial weights");
+pub const VALUES: Text = Text::new("数值", "Values");
+pub const VALUE: Text = Text::new("值", "Value");
+pub const GRADIENT: Text = Text::new("梯度 ∂L/∂·", "Gradient ∂L/∂·");
+pub const UPDATED: Text = Text::new("更新后", "Updated");
+pub const VIEWS: Text = Text::new("图示", "Pictures");
+pub const SETTINGS: Text = Text::new("设置", "Settings");
+pub const PHASE_UPDATE: Text = Text::new("更新", "Update");
+pub const ERRATA_FAILED: Text = Text::new("勘误无法计算：", "The errata could not be computed: ");
+pub const STEP_HINT: Text = Text::new(
+    "点“下一步”逐个揭示前向的值、反向的梯度和更新；表格中尚未算到的格子显示为“？”。",
+    "Click “Next step” to reveal the forward values, the backward gradients and the update one at a time; cells not reached yet show “?”.",
+);

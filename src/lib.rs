@@ -15,6 +15,7 @@ mod lessons;
 mod panic_panel;
 mod prefs;
 mod route;
+mod speed;
 
 use wasm_bindgen::prelude::*;
 

@@ -61,11 +61,17 @@ export function watchErrors(page) {
   return errors;
 }
 
-/** The engine's native trace (burn flex) for `mlp-step` with the given assignments. */
-export function nativeTrace(sets = []) {
-  const bin = process.env.TRACE_BIN || path.join(process.env.CARGO_TARGET_DIR || path.join(ROOT, 'target'), 'debug', 'trace');
-  const args = ['mlp-step', ...sets.flatMap((s) => ['--set', s])];
-  return JSON.parse(execFileSync(bin, args, { encoding: 'utf8' }));
+const TRACE_BIN = process.env.TRACE_BIN || path.join(process.env.CARGO_TARGET_DIR || path.join(ROOT, 'target'), 'debug', 'trace');
+
+/** The engine's native trace (burn flex) of a lesson with the given assignments. */
+export function nativeTrace(sets = [], lesson = 'mlp-step') {
+  const args = [lesson, ...sets.flatMap((s) => ['--set', s])];
+  return JSON.parse(execFileSync(TRACE_BIN, args, { encoding: 'utf8' }));
+}
+
+/** Ids of the lessons the `trace` tool serves, in course order. */
+export function traceableLessons() {
+  return execFileSync(TRACE_BIN, ['--list'], { encoding: 'utf8' }).split('\n').filter(Boolean);
 }
 
 export function screenshotPath(name) {

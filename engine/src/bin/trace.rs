@@ -12,7 +12,7 @@ fn usage() -> String {
     let mut ids = vec![mlp_step::ID];
     ids.extend(KIT_LESSONS.iter().map(|l| l.id));
     format!(
-        "usage: trace LESSON [--set NAME=VALUE ...]   (lessons: {})",
+        "usage: trace LESSON [--set NAME=VALUE ...] | trace --list   (lessons: {})",
         ids.join(", ")
     )
 }
@@ -37,6 +37,11 @@ fn apply_flags<S: Settings>(settings: &mut S, rest: &[String]) -> Result<(), Str
 
 fn run(args: &[String]) -> Result<String, String> {
     let (lesson, rest) = args.split_first().ok_or_else(usage)?;
+    if lesson == "--list" {
+        let mut ids = vec![mlp_step::ID];
+        ids.extend(KIT_LESSONS.iter().map(|l| l.id));
+        return Ok(ids.join("\n"));
+    }
     let device = Device::flex();
     if lesson == mlp_step::ID {
         let mut params = article_params();

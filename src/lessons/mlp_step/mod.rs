@@ -4,7 +4,7 @@ mod diagram;
 mod errata;
 mod formula;
 mod params_form;
-mod state;
+pub mod state;
 
 use engine::lessons::mlp_step::params::article_params;
 use engine::lessons::mlp_step::walkthrough::{STEP_COUNT, forward_len, steps};

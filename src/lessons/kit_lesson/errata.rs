@@ -1,0 +1,63 @@
+//! The article's claims beside the truth the lesson computes, with what went wrong.
+
+use engine::math::mathml;
+use leptos::prelude::*;
+
+use super::state::KitState;
+use crate::app::{ctx, tr};
+use crate::i18n;
+
+/// The claim as printed; a formula quoted in TeX is shown as math.
+fn article_cell(id: &'static str, article: &'static str) -> AnyView {
+    let testid = format!("erratum-{id}-article");
+    if article.contains('\\') {
+        view! { <td class="article" data-testid=testid data-tex=article inner_html=mathml(article, false)></td> }.into_any()
+    } else {
+        view! { <td class="article" data-testid=testid>{article}</td> }.into_any()
+    }
+}
+
+#[component]
+pub fn KitErrata(state: KitState) -> impl IntoView {
+    let lang = ctx().lang;
+    let rows = move || {
+        let l = lang.get();
+        state.errata.with(|e| match e {
+            None => view! { <tr><td colspan="5">"…"</td></tr> }.into_any(),
+            Some(Err(msg)) => view! {
+                <tr><td colspan="5" role="alert">{i18n::ERRATA_FAILED.get(l)} {msg.clone()}</td></tr>
+            }.into_any(),
+            Some(Ok(rows)) => rows
+                .iter()
+                .map(|r| view! {
+                    <tr data-testid=format!("erratum-{}", r.id)>
+                        <th scope="row">{r.quantity.get(l)}</th>
+                        {article_cell(r.id, r.article)}
+                        <td class="truth" data-testid=format!("erratum-{}-truth", r.id)>{r.truth.clone()}</td>
+                        <td class="recomputed">{r.recomputed.clone().unwrap_or_else(|| "—".into())}</td>
+                        <td class="why">{r.explanation.get(l)}</td>
+                    </tr>
+                })
+                .collect_view()
+                .into_any(),
+        })
+    };
+    view! {
+        <section class="panel errata" data-testid="errata">
+            <h2>{tr(i18n::ERRATA)}</h2>
+            <p class="muted">{tr(i18n::ERRATA_NOTE)}</p>
+            <div class="table-scroll">
+                <table>
+                    <thead><tr>
+                        <th>{tr(i18n::QUANTITY)}</th>
+                        <th>{tr(i18n::ARTICLE_SAYS)}</th>
+                        <th>{tr(i18n::COMPUTED)}</th>
+                        <th>{tr(i18n::RECOMPUTED)}</th>
+                        <th>{tr(i18n::WHY)}</th>
+                    </tr></thead>
+                    <tbody>{rows}</tbody>
+                </table>
+            </div>
+        </section>
+    }
+}

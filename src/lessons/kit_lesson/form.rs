@@ -1,0 +1,69 @@
+//! Every setting the learner may edit, grouped as the lesson declares, as typed fields and
+//! choices. Hidden settings (optimiser state) are not shown; links still carry them.
+
+use engine::lessons::kit::SettingSpec;
+use engine::state::setting::Settings;
+use leptos::prelude::*;
+
+use super::state::KitState;
+use crate::app::ctx;
+use crate::components::number_field::NumberField;
+
+fn number(state: KitState, spec: &'static SettingSpec) -> AnyView {
+    let name = spec.name;
+    let value = Signal::derive(move || {
+        state
+            .values
+            .with(|v| Settings::get(v, name))
+            .unwrap_or_default()
+    });
+    let on_commit = Callback::new(move |text: String| state.set_value(name, &text));
+    view! { <NumberField name=name.to_string() label=name.to_string() value=value on_commit=on_commit/> }.into_any()
+}
+
+fn choice(state: KitState, spec: &'static SettingSpec) -> AnyView {
+    let name = spec.name;
+    let options = spec
+        .choices
+        .iter()
+        .enumerate()
+        .map(|(i, c)| {
+            let selected = move || state.values.with(|v| v.get(name) as usize == i);
+            view! { <option value=*c selected=selected>{*c}</option> }
+        })
+        .collect_view();
+    view! {
+        <label class="field">
+            <span class="field-label">{name}</span>
+            <select id=format!("field-{name}") data-testid=format!("field-{name}")
+                on:change=move |ev| { state.set_value(name, &event_target_value(&ev)).ok(); }>
+                {options}
+            </select>
+        </label>
+    }
+    .into_any()
+}
+
+#[component]
+pub fn KitForm(state: KitState) -> impl IntoView {
+    let lang = ctx().lang;
+    // Groups in the order the lesson first names them.
+    let mut groups: Vec<(engine::i18n::Text, Vec<&'static SettingSpec>)> = Vec::new();
+    for spec in state.def.settings.iter().filter(|s| !s.hidden) {
+        match groups.iter_mut().find(|(g, _)| *g == spec.group) {
+            Some((_, specs)) => specs.push(spec),
+            None => groups.push((spec.group, vec![spec])),
+        }
+    }
+    let sets = groups
+        .into_iter()
+        .map(|(title, specs)| {
+            let fields = specs
+                .into_iter()
+                .map(|s| if s.is_choice() { choice(state, s) } else { number(state, s) })
+                .collect_view();
+            view! { <fieldset><legend>{move || title.get(lang.get())}</legend><div class="fields">{fields}</div></fieldset> }
+        })
+        .collect_view();
+    view! { <div class="params-form" data-testid="params-form">{sets}</div> }
+}

@@ -1,0 +1,195 @@
+//! The page of every lesson built from the lesson kit: controls, step-through, quantities,
+//! settings, views, loss curve and errata, all driven by the lesson's `LessonDef`.
+
+mod errata;
+mod form;
+mod quantities;
+mod state;
+mod steps;
+mod views;
+
+use engine::lessons::kit::{LessonDef, Step};
+use engine::lessons::registry;
+use engine::state::hash::{settings_from_assignments, take_step, to_hash_with_step};
+use engine::state::number::format_number;
+use leptos::prelude::*;
+
+use self::errata::KitErrata;
+use self::form::KitForm;
+use self::quantities::QuantityTable;
+use self::state::KitState;
+use self::steps::{KitStepPanel, phase_name};
+use self::views::KitViews;
+use crate::app::{ctx, tr};
+use crate::backend::BackendKind;
+use crate::components::loss_chart::LossChart;
+use crate::speed::Speed;
+use crate::{i18n, route};
+
+/// Most steps a link's `step=` may ask for; the page clamps it to the lesson's count.
+const MAX_LINK_STEP: usize = 100_000;
+
+#[component]
+pub fn KitLesson(def: &'static LessonDef, assignments: Vec<String>) -> impl IntoView {
+    let c = ctx();
+    let lang = c.lang;
+    let info = registry::find(def.id);
+    let refs: Vec<&str> = assignments.iter().map(String::as_str).collect();
+    let (settings, step) = take_step(&refs, MAX_LINK_STEP);
+    let start_step = step.clone().unwrap_or(0);
+    let article = (def.article_values)();
+    let (initial, link_error) = match (settings_from_assignments(article, &settings), step) {
+        (Ok(v), Ok(_)) => (v, None),
+        (Ok(v), Err(e)) => (v, Some(e)),
+        (Err((v, e)), _) => (v, Some(e)),
+    };
+    let state = KitState::new(def, initial, c.backend);
+    state.cursor.set(start_step);
+    state.compute_errata();
+
+    let steps: Memo<Vec<Step>> = Memo::new(move |_| {
+        state.traced.with(|t| {
+            t.as_ref()
+                .map(|t| t.trace.steps.clone())
+                .unwrap_or_default()
+        })
+    });
+
+    Effect::new(move |_| {
+        state.values.track();
+        c.backend.kind.track();
+        if !state.running.get_untracked() {
+            state.recompute();
+        }
+    });
+    // The address bar always holds a link that reproduces this state and step.
+    Effect::new(move |_| {
+        let v = state.values.get();
+        if state.running.get() {
+            return;
+        }
+        route::replace_hash(&to_hash_with_step(def.id, &v, state.cursor.get()));
+    });
+
+    let running = state.running;
+    let busy = move || running.get() || state.traced.with(|t| t.is_none());
+    let diverged = move || state.diverged();
+    let trains = move || state.trains();
+    let next_label = move || {
+        let c = state.cursor.get();
+        steps.with(|s| {
+            s.get(c)
+                .map(|s| phase_name(s.phase).get(lang.get()).to_string())
+        })
+    };
+    let metrics = move || {
+        state.traced.with(|t| {
+            t.as_ref().map(|t| {
+                t.trace
+                    .metrics
+                    .iter()
+                    .map(|m| view! {
+                        <span class="metric" data-testid=format!("metric-{}", m.name) data-value=m.value.to_string()>
+                            {m.label.get(lang.get())} " " <b>{format_number(m.value, 4)}</b>
+                        </span>
+                    })
+                    .collect_view()
+            })
+        })
+    };
+
+    view! {
+        <section class="lesson" data-testid=format!("lesson-{}", def.id)>
+            <nav class="crumbs"><a href="#/" data-testid="back">{tr(i18n::ALL_LESSONS)}</a></nav>
+            <h1>{move || info.map(|i| i.title.get(lang.get()))}</h1>
+            <p class="source" data-testid="source">
+                {tr(i18n::ARTICLE)} " " {info.map(|i| i.article)} " " {info.map(|i| i.section)} " · "
+                <code>{def.article_file}</code>
+            </p>
+            <p class="summary">{move || info.map(|i| i.summary.get(lang.get()))}</p>
+            {link_error.map(|e| view! {
+                <div class="banner warn" data-testid="link-error" role="alert">
+                    {tr(i18n::LINK_ERROR)} " " {move || e.message(lang.get())}
+                </div>
+            })}
+            <div class="controls" role="toolbar">
+                <button data-testid="btn-prev" on:click=move |_| state.previous_step()
+                    disabled=move || busy() || state.cursor.get() == 0>{tr(i18n::PREVIOUS_STEP)}</button>
+                <button data-testid="btn-next" on:click=move |_| state.next_step()
+                    disabled=move || { busy() || state.cursor.get() >= steps.with(|s| s.len()) }>
+                    {move || next_label().map(|p| format!("{p} ▸")).unwrap_or_else(|| i18n::NEXT_STEP.get(lang.get()).to_string())}
+                </button>
+                <button data-testid="btn-all" on:click=move |_| state.all_steps()
+                    disabled=move || { busy() || state.cursor.get() >= steps.with(|s| s.len()) }>{tr(i18n::ALL_STEPS)}</button>
+                {move || trains().then(|| view! {
+                    <button data-testid="btn-update" on:click=move |_| state.update()
+                        disabled=move || busy() || diverged()>{tr(i18n::TRAIN_STEP)}</button>
+                    {move || if running.get() {
+                        view! { <button data-testid="btn-run" class="primary" on:click=move |_| state.pause()>{tr(i18n::PAUSE)}</button> }.into_any()
+                    } else {
+                        view! { <button data-testid="btn-run" class="primary" on:click=move |_| state.run()
+                            disabled=move || diverged() || state.traced.with(|t| t.is_none())>{tr(i18n::RUN)}</button> }.into_any()
+                    }}
+                    <label class="speed">
+                        {tr(i18n::SPEED)} " "
+                        <select data-testid="run-speed" on:change=move |ev| {
+                            if let Some(s) = Speed::from_code(&event_target_value(&ev)) {
+                                state.speed.set(s);
+                            }
+                        }>
+                            <option value="1">{tr(i18n::SPEED_ONE)}</option>
+                            <option value="10">{tr(i18n::SPEED_TEN)}</option>
+                            <option value="max">{tr(i18n::SPEED_MAX)}</option>
+                        </select>
+                    </label>
+                })}
+                <button data-testid="btn-reset" on:click=move |_| state.reset()>{tr(i18n::RESET)}</button>
+                {def.reseed.map(|_| view! {
+                    <button data-testid="btn-reseed" on:click=move |_| state.reseed()>{tr(i18n::NEW_SEED)}</button>
+                })}
+                <span class="trace-backend" data-testid="trace-backend"
+                    data-kind=move || state.traced.with(|t| t.as_ref().map(|t| t.backend.code()).unwrap_or(""))>
+                    {move || state.traced.with(|t| t.as_ref().map(|t| {
+                        let name = match t.backend { BackendKind::WebGpu => "WebGPU", BackendKind::Cpu => "CPU" };
+                        format!("{} {name}", i18n::COMPUTED_ON.get(lang.get()))
+                    }))}
+                </span>
+            </div>
+            {move || diverged().then(|| view! {
+                <div class="banner error" data-testid="diverged" role="alert">
+                    {tr(i18n::DIVERGED)} " "
+                    <button on:click=move |_| state.reset() data-testid="diverged-reset">{tr(i18n::RESET)}</button>
+                </div>
+            })}
+            {move || state.failure.get().map(|e| view! {
+                <div class="banner error" data-testid="compute-failure" role="alert">{e}</div>
+            })}
+            <div class="metrics" data-testid="metrics">{metrics}</div>
+            <div class="lesson-grid kit">
+                <section class="panel step-panel" data-testid="step-panel">
+                    <h2>{tr(i18n::FORMULA)}</h2>
+                    <KitStepPanel state=state steps=steps/>
+                </section>
+                <section class="panel values-panel">
+                    <h2>{tr(i18n::VALUES)}</h2>
+                    <QuantityTable state=state steps=steps/>
+                </section>
+                <section class="panel views-panel" data-testid="views">
+                    <h2>{tr(i18n::VIEWS)}</h2>
+                    <KitViews state=state/>
+                </section>
+                <section class="panel params-panel">
+                    <h2>{tr(i18n::SETTINGS)}</h2>
+                    <KitForm state=state/>
+                </section>
+                {move || trains().then(|| view! {
+                    <section class="panel chart-panel">
+                        <h2>{tr(i18n::LOSS_CURVE)}</h2>
+                        <LossChart history=state.history/>
+                    </section>
+                })}
+            </div>
+            <KitErrata state=state/>
+        </section>
+    }
+}

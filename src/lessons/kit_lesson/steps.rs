@@ -1,0 +1,84 @@
+//! The current step's formula in symbols and with the numbers substituted, and the log of
+//! the steps revealed so far.
+
+use engine::lessons::kit::{Phase, Step};
+use engine::math::mathml;
+use leptos::prelude::*;
+
+use super::state::KitState;
+use crate::app::{ctx, tr};
+use crate::i18n;
+
+pub fn phase_name(phase: Phase) -> engine::i18n::Text {
+    match phase {
+        Phase::Forward => i18n::PHASE_FORWARD,
+        Phase::Backward => i18n::PHASE_BACKWARD,
+        Phase::Update => i18n::PHASE_UPDATE,
+    }
+}
+
+fn phase_class(phase: Phase) -> &'static str {
+    match phase {
+        Phase::Forward => "fwd",
+        Phase::Backward => "bwd",
+        Phase::Update => "upd",
+    }
+}
+
+#[component]
+pub fn KitStepPanel(state: KitState, steps: Memo<Vec<Step>>) -> impl IntoView {
+    let lang = ctx().lang;
+    let phase = move || {
+        let l = lang.get();
+        let c = state.cursor.get();
+        steps.with(|s| {
+            if c == 0 {
+                i18n::PHASE_READY.get(l).to_string()
+            } else if c >= s.len() {
+                format!("{} ({c}/{})", i18n::PHASE_DONE.get(l), s.len())
+            } else {
+                format!("{} {c}/{}", phase_name(s[c - 1].phase).get(l), s.len())
+            }
+        })
+    };
+    let current = move || {
+        let c = state.cursor.get();
+        (c > 0)
+            .then(|| steps.with(|s| s.get(c - 1).cloned()))
+            .flatten()
+    };
+    let log = move || {
+        let c = state.cursor.get();
+        steps.with(|s| {
+            s.iter()
+                .take(c.saturating_sub(1))
+                .rev()
+                .map(|s| {
+                    view! {
+                        <li class=phase_class(s.phase) data-target=s.target.clone()>
+                            <span class="formula" inner_html=mathml(&s.formula.tex, false)></span>
+                            " "
+                            <span class="subst" inner_html=mathml(&s.substituted.tex, false)></span>
+                        </li>
+                    }
+                })
+                .collect_view()
+        })
+    };
+    view! {
+        <p class="phase" data-testid="phase" data-cursor=move || state.cursor.get()
+            data-total=move || steps.with(|s| s.len())>{phase}</p>
+        {move || current().map(|s| view! {
+            <div class="current-step" data-testid="current-step" data-target=s.target.clone()
+                data-phase=phase_class(s.phase)>
+                // MathML made by the engine from TeX it wrote itself: no learner text inside.
+                <div class="formula big" data-testid="step-formula" data-plain=s.formula.plain.clone()
+                    inner_html=mathml(&s.formula.tex, true)></div>
+                <div class="subst big" data-testid="step-substituted" data-plain=s.substituted.plain.clone()
+                    data-value=s.value.to_string() inner_html=mathml(&s.substituted.tex, true)></div>
+            </div>
+        })}
+        <p class="hint">{tr(i18n::STEP_HINT)}</p>
+        <ol class="step-log" data-testid="step-log">{log}</ol>
+    }
+}
