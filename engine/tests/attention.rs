@@ -124,7 +124,7 @@ fn close(a: f64, b: f64, tol: f64) -> bool {
     (a - b).abs() <= tol * (1.0 + b.abs())
 }
 
-fn assert_mat(what: &str, got: &Mat, want: &Mat, tol: f64) {
+fn assert_mat(what: &str, got: &[Vec<f64>], want: &[Vec<f64>], tol: f64) {
     for (i, (g, w)) in got.iter().zip(want).enumerate() {
         for (j, (g, w)) in g.iter().zip(w).enumerate() {
             assert!(
@@ -438,11 +438,120 @@ fn extreme_settings_never_panic() {
     }
 }
 
+fn row(v: &[f64]) -> String {
+    let items: Vec<String> = v.iter().map(|&x| format_number(x, 4)).collect();
+    format!("[{}]", items.join(", "))
+}
+
+fn oracle(v: &Values) -> (Setup, [Mat; 3], Fwd) {
+    let su = setup(v);
+    let m = qkv(&su);
+    let f = from_qkv(&m[0], &m[1], &m[2], &su);
+    (su, m, f)
+}
+
 #[test]
 fn errata_truths_are_the_oracle_values() {
     let rows = pollster::block_on(errata(&Device::flex())).unwrap();
+    let truth = |id: &str| rows.iter().find(|r| r.id == id).unwrap().truth.clone();
     for r in &rows {
         assert!(!r.explanation.zh.is_empty() && !r.explanation.en.is_empty());
         assert!(!r.truth.is_empty());
     }
+    let article = attention::article_values();
+    let (_, [q, _, _], one) = oracle(&article);
+    assert_eq!(
+        truth("qkv-formula"),
+        format!("Q = X·W_Q, K = X·W_K, V = X·W_V; Q₁ = {}", row(&q[0]))
+    );
+    assert_eq!(
+        truth("qkv-formula"),
+        "Q = X·W_Q, K = X·W_K, V = X·W_V; Q₁ = [−0.1, 0.2, 0.2, 0.45]"
+    );
+    let mut v2 = article.clone();
+    v2.apply_all(["heads=2"]).unwrap();
+    let (_, _, two) = oracle(&v2);
+    assert_eq!(
+        truth("multihead-formula"),
+        format!("Concat(head₁, head₂)·W_O; O₁ = {}", row(&two.o[0]))
+    );
+    assert!(truth("head-formula").ends_with(&format!(
+        "A⁽¹⁾₁ = {}, A⁽²⁾₁ = {}",
+        row(&two.a[0][0]),
+        row(&two.a[1][0])
+    )));
+    assert_ne!(
+        two.a[0][0], two.a[1][0],
+        "the two heads weigh tokens differently"
+    );
+    // 64 entries in steps of 0.1: start + 63 × 0.1.
+    assert_eq!(truth("embedding-width"), "6.4, 7, 7.6");
+    // Sinusoidal code: position p starts [sin p, cos p].
+    let pe: Vec<String> = (0..3)
+        .map(|p| {
+            let p = p as f64;
+            format!(
+                "[{}, {}, …]",
+                format_number(p.sin(), 4),
+                format_number(p.cos(), 4)
+            )
+        })
+        .collect();
+    assert_eq!(truth("position-codes"), pe.join(", "));
+    assert_eq!(
+        truth("position-codes"),
+        "[0, 1, …], [0.8415, 0.5403, …], [0.9093, −0.4161, …]"
+    );
+    // Q = K = V = X: scores XXᵀ/√4.
+    let x = article.matrix("X", N, D);
+    let s: Vec<f64> = (0..N)
+        .map(|j| (0..D).map(|c| x[0][c] * x[j][c]).sum::<f64>() / 2.0)
+        .collect();
+    let z: f64 = s.iter().map(|v| v.exp()).sum();
+    let bare: Vec<f64> = s.iter().map(|v| v.exp() / z).collect();
+    assert_eq!(
+        truth("qkv-embedding"),
+        format!(
+            "Q = X·W_Q ≠ K = X·W_K; A₁ = {} (Q = K = V = X: {})",
+            row(&one.a[0][0]),
+            row(&bare)
+        )
+    );
+    let score_sum: f64 = one.s[0][0].iter().sum();
+    assert_eq!(
+        truth("weights-from-dot"),
+        format!(
+            "S₁ = {} (Σ = {}), A₁ = softmax(S₁) = {} (Σ = 1)",
+            row(&one.s[0][0]),
+            format_number(score_sum, 4),
+            row(&one.a[0][0])
+        )
+    );
+    assert!(truth("independent").ends_with(&row(&one.a[0][0])));
+    // Without position codes, swapping two tokens swaps their outputs.
+    let mut swapped = article.clone();
+    for (c, (first, last)) in x[0].iter().zip(&x[2]).enumerate() {
+        swapped.put(&format!("X[0][{c}]"), *last);
+        swapped.put(&format!("X[2][{c}]"), *first);
+    }
+    let (_, _, sw) = oracle(&swapped);
+    assert_mat("swapped O", &sw.o[..1], &one.o[2..], 1e-12);
+    assert_eq!(
+        truth("order"),
+        format!(
+            "O₃ = {}; “I” ↔ “programming” swapped: O₁ = {}",
+            row(&one.o[2]),
+            row(&sw.o[0])
+        )
+    );
+    let weights = article
+        .names()
+        .iter()
+        .filter(|n| n.starts_with('W'))
+        .count();
+    assert_eq!(weights, 4 * D * D);
+    assert_eq!(
+        truth("param-count"),
+        "W_Q, W_K, W_V, W_O: 4·d_model² = 64 (1 head or 2)"
+    );
 }

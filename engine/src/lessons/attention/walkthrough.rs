@@ -152,7 +152,7 @@ fn forward(n: &AttnNumbers, out: &mut Steps) {
                         .t(" = ")
                         .f(dot((0..D).map(|a| (x.s(i, a), w.s(a, c))))),
                     dot((0..D).map(|a| (x.n(i, a), w.n(a, c)))),
-                    val[i][c],
+                    lhs.val[i][c],
                 );
             }
         }
