@@ -63,7 +63,11 @@ fn swapped() -> Values {
 /// Entry `i` of the sinusoidal position code of Vaswani et al. at position `pos`, width `d`.
 pub fn sinusoidal(pos: usize, i: usize, d: usize) -> f64 {
     let angle = pos as f64 / 10000f64.powf((i - i % 2) as f64 / d as f64);
-    if i.is_multiple_of(2) { angle.sin() } else { angle.cos() }
+    if i.is_multiple_of(2) {
+        angle.sin()
+    } else {
+        angle.cos()
+    }
 }
 
 /// How many numbers the projection matrices W_Q, W_K, W_V, W_O hold: the lesson's settings
