@@ -126,7 +126,7 @@ pub const LESSONS: &[LessonInfo] = &[
             "对 “I love programming” 逐步计算 Q、K、V、分数和 softmax 权重。",
             "Step through Q, K, V, the scores and the softmax weights for “I love programming”.",
         ),
-        live: false,
+        live: true,
     },
     LessonInfo {
         id: "text-classifier",
@@ -146,7 +146,10 @@ pub fn find(id: &str) -> Option<&'static LessonInfo> {
 }
 
 /// The lessons built from the lesson kit (every lesson but `mlp-step`, which has its own page).
-pub const KIT_LESSONS: &[&crate::lessons::kit::LessonDef] = &[&crate::lessons::bce::LESSON];
+pub const KIT_LESSONS: &[&crate::lessons::kit::LessonDef] = &[
+    &crate::lessons::bce::LESSON,
+    &crate::lessons::attention::LESSON,
+];
 
 pub fn kit_lesson(id: &str) -> Option<&'static crate::lessons::kit::LessonDef> {
     KIT_LESSONS.iter().copied().find(|l| l.id == id)

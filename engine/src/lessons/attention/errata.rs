@@ -1,0 +1,280 @@
+//! What article 003 (§3.1.3, §4.2.3, §4.3) gets wrong about attention, beside what burn
+//! computes at this lesson's setup (the article's embeddings cut to four columns; our weights).
+
+use burn::prelude::Device;
+
+use super::model::{AttnNumbers, compute};
+use super::{D, SETTINGS, article_values};
+use crate::i18n::Text;
+use crate::lessons::kit::{Erratum, TraceError, Values};
+use crate::state::number::format_number;
+
+fn f(v: f64) -> String {
+    format_number(v, 4)
+}
+
+fn row(v: &[f64]) -> String {
+    let items: Vec<String> = v.iter().map(|&x| f(x)).collect();
+    format!("[{}]", items.join(", "))
+}
+
+/// The article's setup with some settings changed (names and values the lesson declares).
+fn with(changes: &[(String, f64)]) -> Values {
+    let mut v = article_values();
+    for (name, value) in changes {
+        v.put(name, *value);
+    }
+    v
+}
+
+/// Two heads instead of one.
+fn two_heads() -> Values {
+    with(&[("heads".into(), 1.0)])
+}
+
+/// W_Q = W_K = W_V = I: queries, keys and values are the embeddings themselves.
+fn no_projections() -> Values {
+    let mut changes = Vec::new();
+    for w in ["WQ", "WK", "WV"] {
+        for a in 0..D {
+            for b in 0..D {
+                let one = if a == b { 1.0 } else { 0.0 };
+                changes.push((format!("{w}[{a}][{b}]"), one));
+            }
+        }
+    }
+    with(&changes)
+}
+
+/// "I" and "programming" trade places.
+fn swapped() -> Values {
+    let x = article_values().matrix("X", super::N, D);
+    let changes: Vec<(String, f64)> = (0..D)
+        .flat_map(|c| {
+            [
+                (format!("X[0][{c}]"), x[2][c]),
+                (format!("X[2][{c}]"), x[0][c]),
+            ]
+        })
+        .collect();
+    with(&changes)
+}
+
+/// Entry `i` of the sinusoidal position code of Vaswani et al. at position `pos`, width `d`.
+pub fn sinusoidal(pos: usize, i: usize, d: usize) -> f64 {
+    let angle = pos as f64 / 10000f64.powf((i - i % 2) as f64 / d as f64);
+    if i.is_multiple_of(2) {
+        angle.sin()
+    } else {
+        angle.cos()
+    }
+}
+
+/// How many numbers the projection matrices W_Q, W_K, W_V, W_O hold: the lesson's settings
+/// are the same for one head and for two.
+pub fn projection_count() -> usize {
+    SETTINGS.iter().filter(|s| s.name.starts_with('W')).count()
+}
+
+pub async fn errata(device: &Device) -> Result<Vec<Erratum>, TraceError> {
+    let one = compute(&article_values(), device).await?;
+    let two = compute(&two_heads(), device).await?;
+    let bare = compute(&no_projections(), device).await?;
+    let swap = compute(&swapped(), device).await?;
+    let mut rows = formulas(&one, &two);
+    rows.extend(example(&one, &bare));
+    rows.extend(claims(&one, &swap));
+    Ok(rows)
+}
+
+/// §4.2.3: the formulas for Q, K, V and for multi-head attention.
+fn formulas(one: &AttnNumbers, two: &AttnNumbers) -> Vec<Erratum> {
+    vec![
+        Erratum {
+            id: "qkv-formula",
+            quantity: Text::new("Q、K、V", "Q, K, V"),
+            article: "Q = W_Q K = W_K V = W_V",
+            truth: format!("Q = X·W_Q, K = X·W_K, V = X·W_V; Q₁ = {}", row(&one.q[0])),
+            recomputed: None,
+            explanation: Text::new(
+                "式子里少了输入 X：照印出来的样子，Q 就是权重矩阵本身，与句子无关。每个词的查询是它的词向量乘以 W_Q，所以 Q 是 3×d_k 的矩阵（每个词一行），不是一个向量；W_Q 是 d_model×d_k。",
+                "The input X is missing: as printed, Q is the weight matrix itself, whatever the sentence. Each token's query is its embedding times W_Q, so Q is a 3×d_k matrix (one row per token), not a vector; W_Q is d_model×d_k.",
+            ),
+        },
+        Erratum {
+            id: "multihead-formula",
+            quantity: Text::new("MultiHead(Q, K, V)", "MultiHead(Q, K, V)"),
+            article: r"\text{Concat}(_i^T \text{head}_i)(\text{head}_i) W^O",
+            truth: format!("Concat(head₁, head₂)·W_O; O₁ = {}", row(&two.o[0])),
+            recomputed: None,
+            explanation: Text::new(
+                "公式是乱码：一个没有符号的下标 _i^T，head_i 又写了两遍。正确的做法是把各头的输出并排拼接（这里两个 3×2 拼成 3×4），再乘输出矩阵 W_O（4×4）。",
+                "The formula is garbled: a subscript _i^T with no symbol, and head_i written twice. The heads' outputs are placed side by side (here two 3×2 blocks make 3×4), then multiplied by the output matrix W_O (4×4).",
+            ),
+        },
+        Erratum {
+            id: "head-formula",
+            quantity: Text::new("headᵢ", "headᵢ"),
+            article: r"\text{head}_i = \text{Attention}(Q, K, V)",
+            truth: format!(
+                "headᵢ = Attention(Q·W_Qⁱ, K·W_Kⁱ, V·W_Vⁱ); A⁽¹⁾₁ = {}, A⁽²⁾₁ = {}",
+                row(&two.a[0][0]),
+                row(&two.a[1][0])
+            ),
+            recomputed: None,
+            explanation: Text::new(
+                "照这个式子，每个头拿到一模一样的输入，算出一模一样的结果，拼接起来毫无意义。每个头要有自己的投影：本课里第 h 个头用 W_Q、W_K、W_V 的第 h 组两列，于是两个头看同一个词的方式不同（见上面两行权重）。",
+                "With this formula every head gets the same inputs and computes the same result, so concatenating them adds nothing. Each head needs its own projections: here head h uses its own two columns of W_Q, W_K and W_V, so the two heads weigh the same tokens differently (the two rows of weights above).",
+            ),
+        },
+    ]
+}
+
+/// §4.3: the worked example on “I love programming”.
+fn example(one: &AttnNumbers, bare: &AttnNumbers) -> Vec<Erratum> {
+    let ends: Vec<f64> = [0.1, 0.7, 1.3].iter().map(|s| s + 63.0 * 0.1).collect();
+    let codes: Vec<String> = (0..3)
+        .map(|pos| {
+            format!(
+                "[{}, {}, …]",
+                f(sinusoidal(pos, 0, 64)),
+                f(sinusoidal(pos, 1, 64))
+            )
+        })
+        .collect();
+    vec![
+        Erratum {
+            id: "embedding-width",
+            quantity: Text::new("64 维词向量", "64-wide embeddings"),
+            article: "[0.1, 0.2, ..., 0.64], [0.7, 0.8, ..., 1.28], [1.3, 1.4, ..., 2.56]",
+            truth: format!("{}, {}, {}", f(ends[0]), f(ends[1]), f(ends[2])),
+            recomputed: None,
+            explanation: Text::new(
+                "按 0.1 的步长排满 64 个数，三行的最后一个数应是 6.4、7、7.6（起点 + 63 × 0.1），而不是 0.64、1.28、2.56。本课只取每行前四个数：d_model = 4。",
+                "Filled to 64 entries in steps of 0.1, the three rows would end at 6.4, 7 and 7.6 (start + 63 × 0.1), not 0.64, 1.28 and 2.56. This lesson keeps the first four entries of each row: d_model = 4.",
+            ),
+        },
+        Erratum {
+            id: "position-codes",
+            quantity: Text::new("位置编码", "Position codes"),
+            article: "[0, 0.1, ..., 0.6], [0, 0.2, ..., 0.7], [0, 0.3, ..., 0.8]",
+            truth: codes.join(", "),
+            recomputed: None,
+            explanation: Text::new(
+                "文章引用的 Vaswani 等人的正弦位置编码是 PE(pos, 2i) = sin(pos/10000^(2i/d))、PE(pos, 2i+1) = cos(…)：位置 0 以 [0, 1] 开头，位置 1、2 以 sin 1、cos 1 和 sin 2、cos 2 开头，不会三行都从 0 开始。按 0.1 步长从 0 排 64 个数也会排到 6.3，而不是 0.6。本课不加位置编码。",
+                "The sinusoidal code of Vaswani et al., which the article cites, is PE(pos, 2i) = sin(pos/10000^(2i/d)), PE(pos, 2i+1) = cos(…): position 0 starts [0, 1], positions 1 and 2 start with sin 1, cos 1 and sin 2, cos 2; not all three rows start at 0. Also, 64 entries from 0 in steps of 0.1 run to 6.3, not 0.6. This lesson adds no position code.",
+            ),
+        },
+        Erratum {
+            id: "qkv-embedding",
+            quantity: Text::new("§4.3 的 Q、K、V", "Q, K, V in §4.3"),
+            article: "查询（Query）：对每个单词进行嵌入和位置编码。键（Key）：对每个单词进行嵌入和位置编码。值（Value）：对每个单词进行嵌入和位置编码。",
+            truth: format!(
+                "Q = X·W_Q ≠ K = X·W_K; A₁ = {} (Q = K = V = X: {})",
+                row(&one.a[0][0]),
+                row(&bare.a[0][0])
+            ),
+            recomputed: None,
+            explanation: Text::new(
+                "三者都只是“嵌入加位置编码”的话，Q = K = V = X，注意力里就没有可学的参数，权重完全由词向量决定：这里每个词都把最大的权重给了向量最长的 “programming”。查询、键、值要各乘自己的矩阵 W_Q、W_K、W_V。",
+                "If all three are just “embedding plus position code”, Q = K = V = X and attention has nothing to learn: the weights are fixed by the embeddings, and here every token gives its largest weight to “programming”, the longest vector. Queries, keys and values each need their own matrix W_Q, W_K, W_V.",
+            ),
+        },
+        Erratum {
+            id: "prediction",
+            quantity: Text::new("预测序列", "Predicted sequence"),
+            article: "最终，我们得到的预测序列为 \"I love programming\"，这与原始序列一致。",
+            truth: "—".into(),
+            recomputed: None,
+            explanation: Text::new(
+                "文章没有给出任何权重，也没有训练，这个结果无从算起。未经训练的模型输出的是随机的词；输出与输入“一致”也只说明模型学会了复制。",
+                "The article gives no weights and no training, so this result cannot be computed from anything it shows. An untrained model outputs arbitrary tokens; and output equal to input would only show that a model learned to copy.",
+            ),
+        },
+    ]
+}
+
+/// §3.1.3 and its list of strengths and weaknesses: claims in words.
+fn claims(one: &AttnNumbers, swap: &AttnNumbers) -> Vec<Erratum> {
+    let score_sum: f64 = one.s[0][0].iter().sum();
+    vec![
+        Erratum {
+            id: "weights-from-dot",
+            quantity: Text::new("注意力权重", "Attention weights"),
+            article: "通过点积计算得到注意力权重",
+            truth: format!(
+                "S₁ = {} (Σ = {}), A₁ = softmax(S₁) = {} (Σ = 1)",
+                row(&one.s[0][0]),
+                f(score_sum),
+                row(&one.a[0][0])
+            ),
+            recomputed: None,
+            explanation: Text::new(
+                "点积得到的只是分数：可正可负，加起来也不是 1。先除以 √d_k，再对每一行（每个查询面对的所有键）做 softmax，才得到权重。",
+                "Dot products give scores only: they can be negative and do not add up to 1. Divide by √d_k, then take the softmax along each row (over all keys one query sees) to get the weights.",
+            ),
+        },
+        Erratum {
+            id: "independent",
+            quantity: Text::new("逐元素独立处理", "Each element on its own"),
+            article: "对序列中的每个元素进行独立处理",
+            truth: format!("O₁ = Σⱼ A₁ⱼ·Vⱼ, A₁ = {}", row(&one.a[0][0])),
+            recomputed: None,
+            explanation: Text::new(
+                "自注意力恰恰相反：每个词的输出是所有词的值向量的加权和，“I” 的输出里有 “love” 和 “programming” 的份。独立计算的是各个头，不是各个词。",
+                "Self-attention does the opposite: each token's output is a weighted sum of every token's value, so the output for “I” holds parts of “love” and “programming”. The heads are computed independently, not the tokens.",
+            ),
+        },
+        Erratum {
+            id: "order",
+            quantity: Text::new("并行化的原因", "Why it parallelises"),
+            article: "由于Transformer模型不依赖于序列顺序，可以很好地并行化",
+            truth: format!(
+                "O₃ = {}; “I” ↔ “programming” swapped: O₁ = {}",
+                row(&one.o[2]),
+                row(&swap.o[0])
+            ),
+            recomputed: None,
+            explanation: Text::new(
+                "不带位置编码的注意力确实看不到顺序：交换两个词，输出只是跟着交换（上面两行相同）。所以模型必须加位置编码，加了之后就依赖顺序了。能并行是因为没有 RNN 那样的逐步递推：所有位置在一次矩阵乘法里算完。",
+                "Attention without a position code is indeed blind to order: swap two tokens and the outputs just swap too (the two rows above are equal). That is why the model adds position codes, after which it does depend on order. It parallelises because there is no step-by-step recurrence as in an RNN: all positions are computed in one matrix product.",
+            ),
+        },
+        Erratum {
+            id: "param-count",
+            quantity: Text::new("多头与参数量", "Heads and parameter count"),
+            article: "参数数量大：由于多头自注意力机制的存在，Transformer模型的参数数量通常较大",
+            truth: format!(
+                "W_Q, W_K, W_V, W_O: 4·d_model² = {} (1 head or 2)",
+                projection_count()
+            ),
+            recomputed: None,
+            explanation: Text::new(
+                "分成多个头并不增加参数：h 个头各用 d_model/h 列，W_Q、W_K、W_V、W_O 合起来总是 4·d_model² 个数。本课一头和两头用的是同一组 64 个权重。参数多来自层数、宽度和前馈层。",
+                "Splitting into heads adds no parameters: h heads use d_model/h columns each, and W_Q, W_K, W_V, W_O always hold 4·d_model² numbers together. In this lesson one head and two heads use the same 64 weights. The parameter count comes from depth, width and the feed-forward layers.",
+            ),
+        },
+        Erratum {
+            id: "ffn-placement",
+            quantity: Text::new("前馈网络的位置", "Where the feed-forward net sits"),
+            article: "在每个Transformer块之后，加入一个前馈神经网络",
+            truth: "block = attention sublayer → feed-forward sublayer".into(),
+            recomputed: None,
+            explanation: Text::new(
+                "前馈网络是每个 Transformer 块内部的第二个子层（注意力子层之后，各带残差连接和层归一化），不是块外另加的网络。",
+                "The feed-forward network is the second sublayer inside each Transformer block (after the attention sublayer, each with a residual connection and layer norm), not a network added after the block.",
+            ),
+        },
+        Erratum {
+            id: "decoder-input",
+            quantity: Text::new("解码器的输入", "The decoder's input"),
+            article: "对解码器的输入（通常为编码器的隐藏状态和一些初始嵌入）进行嵌入和位置编码",
+            truth: "decoder input = output tokens so far; cross-attention: Q = decoder·W_Q, K = encoder·W_K, V = encoder·W_V".into(),
+            recomputed: None,
+            explanation: Text::new(
+                "解码器的输入是已经生成的目标词（右移一位），不是编码器的隐藏状态；编码器的输出只在跨注意力里出现，作为键和值，查询来自解码器。文章给跨注意力写的公式和自注意力一字不差，恰恰漏了这一点。",
+                "The decoder's input is the target tokens produced so far (shifted right), not the encoder's hidden states; the encoder's output enters only in cross-attention, as keys and values, while the queries come from the decoder. The article's cross-attention formula is word for word the self-attention one and misses exactly this.",
+            ),
+        },
+    ]
+}
