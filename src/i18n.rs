@@ -116,3 +116,5 @@ pub const STEP_HINT: Text = Text::new(
     "点“下一步”逐个揭示前向的值、反向的梯度和更新；表格中尚未算到的格子显示为“？”。",
     "Click “Next step” to reveal the forward values, the backward gradients and the update one at a time; cells not reached yet show “?”.",
 );
+pub const ARTICLE_FORMULAS: Text = Text::new("文章的公式", "The article's formulas");
+pub const LESSON_COMPUTES: Text = Text::new("本课计算的", "What this lesson computes");

@@ -117,6 +117,12 @@ fn check_kit_lesson(def: &LessonDef) {
             def.id
         );
     }
+    for f in def.formulas {
+        let ml = engine::math::mathml(f.ours, true);
+        assert!(!ml.contains("merror"), "{}: our formula renders: {}", def.id, f.ours);
+        assert!(!f.article.is_empty() && !f.note.zh.is_empty() && !f.note.en.is_empty());
+    }
+    assert!(!def.formulas.is_empty(), "{}: quotes the article's formulas", def.id);
     let errata = pollster::block_on((def.errata)(&device)).unwrap();
     assert!(!errata.is_empty(), "{}: errata", def.id);
     let link = to_hash(def.id, &values);

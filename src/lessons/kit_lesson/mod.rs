@@ -3,6 +3,7 @@
 
 mod errata;
 mod form;
+mod formulas;
 mod quantities;
 mod state;
 mod steps;
@@ -16,6 +17,7 @@ use leptos::prelude::*;
 
 use self::errata::KitErrata;
 use self::form::KitForm;
+use self::formulas::ArticleFormulas;
 use self::quantities::QuantityTable;
 use self::state::KitState;
 use self::steps::{KitStepPanel, phase_name};
@@ -164,6 +166,7 @@ pub fn KitLesson(def: &'static LessonDef, assignments: Vec<String>) -> impl Into
             {move || state.failure.get().map(|e| view! {
                 <div class="banner error" data-testid="compute-failure" role="alert">{e}</div>
             })}
+            <ArticleFormulas state=state/>
             <div class="metrics" data-testid="metrics">{metrics}</div>
             <div class="lesson-grid kit">
                 <section class="panel step-panel" data-testid="step-panel">

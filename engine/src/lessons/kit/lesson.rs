@@ -12,11 +12,26 @@ use super::trace::{Erratum, LessonTrace, TraceError};
 pub type TraceFuture<'a> = Pin<Box<dyn Future<Output = Result<LessonTrace, TraceError>> + 'a>>;
 pub type ErrataFuture<'a> = Pin<Box<dyn Future<Output = Result<Vec<Erratum>, TraceError>> + 'a>>;
 
+/// A formula as the article prints it (TeX quoted as data) beside the one the lesson computes.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct ArticleFormula {
+    /// Where it is printed, e.g. "§4.3".
+    pub section: &'static str,
+    /// The article's TeX, exactly as printed.
+    pub article: &'static str,
+    /// The formula the lesson computes, in TeX.
+    pub ours: &'static str,
+    /// What differs, or that nothing does.
+    pub note: crate::i18n::Text,
+}
+
 pub struct LessonDef {
     pub id: &'static str,
     /// The article file the setup and the claims are quoted from.
     pub article_file: &'static str,
     pub settings: &'static [SettingSpec],
+    /// The article's formulas for this example, shown as math beside the lesson's own.
+    pub formulas: &'static [ArticleFormula],
     /// Computes everything shown for these settings on `device`.
     pub trace: for<'a> fn(&'a Values, &'a Device) -> TraceFuture<'a>,
     /// The article's claims beside the computed truth, at the article's setup.

@@ -9,7 +9,7 @@ pub mod spec;
 pub mod trace;
 pub mod views;
 
-pub use lesson::{ErrataFuture, LessonDef, TraceFuture};
+pub use lesson::{ArticleFormula, ErrataFuture, LessonDef, TraceFuture};
 pub use spec::{SettingSpec, Values};
 pub use trace::{Erratum, LessonTrace, Metric, Phase, Quantity, Role, Step, TraceError};
 pub use views::{HeatPoint, Heatmap, Surface, SurfacePath, Table, View};
