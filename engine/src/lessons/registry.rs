@@ -82,7 +82,7 @@ pub const LESSONS: &[LessonInfo] = &[
             "编辑 logits 和标签，看概率、损失和梯度 ŷ − y。",
             "Edit logits and labels; see the probabilities, the loss and the gradient ŷ − y.",
         ),
-        live: false,
+        live: true,
     },
     LessonInfo {
         id: "backprop-352",
@@ -146,7 +146,10 @@ pub fn find(id: &str) -> Option<&'static LessonInfo> {
 }
 
 /// The lessons built from the lesson kit (every lesson but `mlp-step`, which has its own page).
-pub const KIT_LESSONS: &[&crate::lessons::kit::LessonDef] = &[&crate::lessons::bce::LESSON];
+pub const KIT_LESSONS: &[&crate::lessons::kit::LessonDef] = &[
+    &crate::lessons::bce::LESSON,
+    &crate::lessons::softmax_ce::LESSON,
+];
 
 pub fn kit_lesson(id: &str) -> Option<&'static crate::lessons::kit::LessonDef> {
     KIT_LESSONS.iter().copied().find(|l| l.id == id)
