@@ -1,5 +1,6 @@
 //! The lessons: one module per worked example of the articles, and the registry of all of them.
 
+pub mod backprop_352;
 pub mod bce;
 pub mod kit;
 pub mod mlp_step;

@@ -93,7 +93,7 @@ pub const LESSONS: &[LessonInfo] = &[
             "一层一层地把输出梯度传回隐藏层。",
             "Carry the output gradient back to the hidden layer, layer by layer.",
         ),
-        live: false,
+        live: true,
     },
     LessonInfo {
         id: "xor",
@@ -149,6 +149,7 @@ pub fn find(id: &str) -> Option<&'static LessonInfo> {
 pub const KIT_LESSONS: &[&crate::lessons::kit::LessonDef] = &[
     &crate::lessons::bce::LESSON,
     &crate::lessons::softmax_ce::LESSON,
+    &crate::lessons::backprop_352::LESSON,
 ];
 
 pub fn kit_lesson(id: &str) -> Option<&'static crate::lessons::kit::LessonDef> {
