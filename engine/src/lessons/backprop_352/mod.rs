@@ -21,8 +21,8 @@ const OUTPUT: Text = Text::new("输出层 W², b²", "Output layer W², b²");
 const TRAIN: Text = Text::new("训练", "Training");
 
 /// The article gives no numbers. The lesson uses x = [1, 0.5, −1], y = [1, 0] and small fixed
-/// weights W¹ᵢⱼ = ((3i + 2j) mod 7 − 3)/10, W²ₖᵢ = ((2k + 3i) mod 5 − 2)/5: no two hidden units
-/// alike, so every gradient differs.
+/// weights W¹ᵢⱼ = ((3i + 2j) mod 7 − 3)/10, W²ₖᵢ = ((2k + 3i) mod 5 − 2)/5: no two rows of W¹
+/// alike, so no two hidden units compute the same thing.
 pub const SETTINGS: &[SettingSpec] = &[
     SettingSpec::number("x[0]", 1.0, -10.0, 10.0, INPUT),
     SettingSpec::number("x[1]", 0.5, -10.0, 10.0, INPUT),
