@@ -1,7 +1,9 @@
 //! The lessons: one module per worked example of the articles, and the registry of all of them.
 
 pub mod attention;
+pub mod backprop_352;
 pub mod bce;
 pub mod kit;
 pub mod mlp_step;
 pub mod registry;
+pub mod softmax_ce;

@@ -82,7 +82,7 @@ pub const LESSONS: &[LessonInfo] = &[
             "编辑 logits 和标签，看概率、损失和梯度 ŷ − y。",
             "Edit logits and labels; see the probabilities, the loss and the gradient ŷ − y.",
         ),
-        live: false,
+        live: true,
     },
     LessonInfo {
         id: "backprop-352",
@@ -93,7 +93,7 @@ pub const LESSONS: &[LessonInfo] = &[
             "一层一层地把输出梯度传回隐藏层。",
             "Carry the output gradient back to the hidden layer, layer by layer.",
         ),
-        live: false,
+        live: true,
     },
     LessonInfo {
         id: "xor",
@@ -148,6 +148,8 @@ pub fn find(id: &str) -> Option<&'static LessonInfo> {
 /// The lessons built from the lesson kit (every lesson but `mlp-step`, which has its own page).
 pub const KIT_LESSONS: &[&crate::lessons::kit::LessonDef] = &[
     &crate::lessons::bce::LESSON,
+    &crate::lessons::softmax_ce::LESSON,
+    &crate::lessons::backprop_352::LESSON,
     &crate::lessons::attention::LESSON,
 ];
 

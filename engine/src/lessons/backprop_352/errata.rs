@@ -1,0 +1,89 @@
+//! What article 002 §Mathematical models 3 gets wrong about backpropagation in its 3-5-2
+//! network, beside what burn computes. The article gives no numbers, activations or loss; the
+//! lesson's setup (sigmoid hidden layer, softmax + cross-entropy output) is its own choice.
+
+use burn::prelude::Device;
+
+use super::article_values;
+use super::model::compute;
+use crate::i18n::Text;
+use crate::lessons::kit::{Erratum, TraceError};
+use crate::state::number::format_number;
+
+fn f(v: f64) -> String {
+    format_number(v, 4)
+}
+
+fn list(v: &[f64]) -> String {
+    let items: Vec<String> = v.iter().map(|&x| f(x)).collect();
+    format!("[{}]", items.join(", "))
+}
+
+pub async fn errata(device: &Device) -> Result<Vec<Erratum>, TraceError> {
+    let n = compute(&article_values(), device).await?;
+    let shape = |m: &[Vec<f64>]| format!("{}×{}", m.len(), m.first().map_or(0, Vec::len));
+    Ok(vec![
+        Erratum {
+            id: "setup",
+            quantity: Text::new("本课的例子", "This lesson's example"),
+            article: "输入层有 3 个神经元，隐藏层有 5 个神经元，输出层有 2 个神经元",
+            truth: format!(
+                "x = {}, y = {}: ŷ = {}, L = {}",
+                list(&n.x),
+                list(&n.y),
+                list(&n.p),
+                f(n.loss)
+            ),
+            recomputed: None,
+            explanation: Text::new(
+                "文章没有给出任何数值，也没有说明激活函数和损失函数。本课自选：隐藏层用 sigmoid，输出层用 softmax 加交叉熵（只有这样文章的 ŷ − y 才成立），x = [1, 0.5, −1]，y = [1, 0]，以及一组固定的小权重。所有数都可以修改。",
+                "The article gives no numbers and names no activation or loss. This lesson chooses: a sigmoid hidden layer, a softmax output with cross-entropy (the pairing for which the article's ŷ − y holds), x = [1, 0.5, −1], y = [1, 0], and fixed small weights. Every number can be edited.",
+            ),
+        },
+        Erratum {
+            id: "output-grad",
+            quantity: Text::new("输出层的梯度", "The output layer's gradient"),
+            article: r"\nabla_{\theta_{\text{output}}} J(\theta_{\text{output}}) = \hat{y}_2^{(i)} - y^{(i)}",
+            truth: format!(
+                "∂L/∂z² = ŷ − y = {}; ∂L/∂W² = (ŷ − y)·a¹ᵀ ({}), row 1 = {}",
+                list(&n.grad_z2),
+                shape(&n.grad_w2),
+                list(n.grad_w2.first().map_or(&[][..], Vec::as_slice))
+            ),
+            recomputed: None,
+            explanation: Text::new(
+                "ŷ − y 是损失对输出层输入 z² 的梯度（输出误差 δ²），不是对输出层权重的梯度：权重梯度还要乘上它所连接的隐藏层输出，∂L/∂W²ₖᵢ = δ²ₖ a¹ᵢ，是一个 2×5 的矩阵，和 W² 同形，才能用来更新 W²。而且 ŷ − y 只在 softmax 输出配交叉熵（或 sigmoid 配二元交叉熵）时成立，文章对这个网络两者都没说。ŷ₂ 的下标 2 也只指向一个输出单元，而梯度每个输出单元都有一项。",
+                "ŷ − y is the gradient of the loss with respect to the output layer's inputs z² (the output error δ²), not with respect to its weights: a weight's gradient also multiplies the hidden output it connects, ∂L/∂W²ₖᵢ = δ²ₖ a¹ᵢ, a 2×5 matrix shaped like W², which is what can update W². And ŷ − y holds only for a softmax output with cross-entropy (or sigmoid with binary cross-entropy); the article states neither for this network. The subscript 2 in ŷ₂ also names a single output unit, while the gradient has one entry per output unit.",
+            ),
+        },
+        Erratum {
+            id: "hidden-grad",
+            quantity: Text::new("隐藏层的梯度 δ¹", "The hidden layer's gradient δ¹"),
+            article: r"\nabla_{\theta_{\text{hidden}}} J(\theta_{\text{hidden}}) = \sum_{k=1}^{2} \nabla_{\theta_{\text{output}}_k} J(\theta_{\text{output}}) \cdot \hat{\theta}_{\text{output}_k}^{(i)}",
+            truth: format!("δ¹ = (W²ᵀδ²) ⊙ a¹(1 − a¹) = {}", list(&n.grad_z1)),
+            recomputed: Some(format!("Σₖ δ²ₖ W²ₖᵢ = {}", list(&n.grad_a1))),
+            explanation: Text::new(
+                "文章的求和只是误差传到隐藏层输出 a¹ 的部分 ∂L/∂a¹，漏了隐藏层激活函数的导数 σ′(z¹) = a¹(1 − a¹)，而 σ′ ≤ ¼，所以它的数至少大了 4 倍。隐藏层权重的梯度还要再乘输入：∂L/∂W¹ᵢⱼ = δ¹ᵢ xⱼ。此外，求和里要乘的是输出误差 δ²ₖ，而不是输出层权重的梯度；θ̂ 上的“帽子”和样本上标 (i) 也不对：权重不是预测值，对所有样本都相同，应写 W²ₖᵢ。",
+                "The article's sum is only the error arriving at the hidden outputs, ∂L/∂a¹: it leaves out the hidden activation's derivative σ′(z¹) = a¹(1 − a¹), and since σ′ ≤ ¼ its numbers are at least 4 times too large. A hidden weight's gradient then multiplies the input as well: ∂L/∂W¹ᵢⱼ = δ¹ᵢ xⱼ. Also, the sum must multiply the output error δ²ₖ, not the output weights' gradient; and the hat and sample index (i) on θ̂ are wrong: a weight is not a prediction and is the same for every sample, so it should read W²ₖᵢ.",
+            ),
+        },
+        Erratum {
+            id: "names",
+            quantity: Text::new(
+                "第二个公式算的是哪一层",
+                "Which layer the second formula is for",
+            ),
+            article: "然后，计算隐藏层到输出层的梯度：",
+            truth: format!(
+                "∂L/∂W¹ (input → hidden, {}) = δ¹xᵀ; ∂L/∂W² (hidden → output, {}) = δ²a¹ᵀ",
+                shape(&n.grad_w1),
+                shape(&n.grad_w2)
+            ),
+            recomputed: None,
+            explanation: Text::new(
+                "第一个公式（输出误差）已经属于隐藏层到输出层的连接 W²；第二个公式把误差再往回传，得到的是输入层到隐藏层的权重 W¹ 所需的梯度，文章却又把它称为“隐藏层到输出层的梯度”。",
+                "The first formula (the output error) already belongs to the hidden-to-output connections W²; the second carries the error one layer further back and serves the input-to-hidden weights W¹, yet the article calls it the hidden-to-output gradient again.",
+            ),
+        },
+    ])
+}

@@ -1,0 +1,313 @@
+//! The computation with burn: z¹ = W¹x + b¹, a¹ = σ(z¹), z² = W²a¹ + b², ŷ = softmax(z²),
+//! L = −Σ yₖ ln ŷₖ; autodiff for every gradient (zero taps on the intermediates), one
+//! gradient-descent step, and the loss after it, all read back at once.
+
+use burn::prelude::*;
+use burn::tensor::activation::{sigmoid, softmax};
+
+use super::{N_HID, N_IN, N_OUT, views, walkthrough};
+use crate::i18n::Text;
+use crate::lessons::kit::readback::{Readback, tensor};
+use crate::lessons::kit::{LessonTrace, Metric, Quantity, Role, TraceError, Values};
+use crate::math::Formula;
+use crate::model::value::Value;
+
+/// Every number of the lesson.
+pub struct NetNumbers {
+    pub x: Vec<f64>,
+    pub y: Vec<f64>,
+    pub lr: f64,
+    pub w1: Vec<Vec<f64>>,
+    pub b1: Vec<f64>,
+    pub w2: Vec<Vec<f64>>,
+    pub b2: Vec<f64>,
+    pub z1: Vec<f64>,
+    pub a1: Vec<f64>,
+    pub z2: Vec<f64>,
+    pub p: Vec<f64>,
+    pub loss: f64,
+    pub grad_p: Vec<f64>,
+    pub grad_z2: Vec<f64>,
+    pub grad_a1: Vec<f64>,
+    pub grad_z1: Vec<f64>,
+    pub grad_w1: Vec<Vec<f64>>,
+    pub grad_b1: Vec<f64>,
+    pub grad_w2: Vec<Vec<f64>>,
+    pub grad_b2: Vec<f64>,
+    pub w1_next: Vec<Vec<f64>>,
+    pub b1_next: Vec<f64>,
+    pub w2_next: Vec<Vec<f64>>,
+    pub b2_next: Vec<f64>,
+    /// The loss again after the update: one step should lower it.
+    pub loss_next: f64,
+}
+
+/// The network's nodes for one sample, each a `[1, n]` row.
+struct Forward {
+    z1: Tensor<2>,
+    a1: Tensor<2>,
+    z2: Tensor<2>,
+    p: Tensor<2>,
+    loss: Tensor<1>,
+}
+
+/// Zeros added to z¹, a¹, z², ŷ: their gradients are ∂L/∂ of each node.
+struct Taps([Tensor<2>; 4]);
+
+impl Taps {
+    fn new(device: &Device, grad: bool) -> Taps {
+        Taps([N_HID, N_HID, N_OUT, N_OUT].map(|n| {
+            let t = Tensor::<2>::zeros([1, n], device);
+            if grad { t.require_grad() } else { t }
+        }))
+    }
+}
+
+struct Params {
+    w1: Tensor<2>,
+    b1: Tensor<2>,
+    w2: Tensor<2>,
+    b2: Tensor<2>,
+}
+
+fn forward(x: Tensor<2>, y: Tensor<2>, p: &Params, taps: &Taps) -> Forward {
+    let [t_z1, t_a1, t_z2, t_p] = taps.0.clone();
+    let z1 = x.matmul(p.w1.clone().transpose()) + p.b1.clone() + t_z1;
+    let a1 = sigmoid(z1.clone()) + t_a1;
+    let z2 = a1.clone().matmul(p.w2.clone().transpose()) + p.b2.clone() + t_z2;
+    let prob = softmax(z2.clone(), 1) + t_p;
+    let loss = (y * prob.clone().log()).sum().neg();
+    Forward {
+        z1,
+        a1,
+        z2,
+        p: prob,
+        loss,
+    }
+}
+
+fn flat(m: &[Vec<f64>]) -> Vec<f64> {
+    m.concat()
+}
+
+fn rows(v: &[f64], cols: usize) -> Vec<Vec<f64>> {
+    v.chunks(cols).map(<[f64]>::to_vec).collect()
+}
+
+/// The gradient of a tracked tensor, left off the graph (zeros when it took no part).
+fn grad_of(t: &Tensor<2>, grads: &burn::tensor::Gradients, device: &Device) -> Tensor<2> {
+    t.grad(grads)
+        .unwrap_or_else(|| Tensor::zeros(t.shape(), device))
+        .without_autodiff()
+}
+
+pub async fn compute(v: &Values, device: &Device) -> Result<NetNumbers, TraceError> {
+    let ad = device.clone().autodiff();
+    let lr = v.get("lr");
+    let x_in = v.vector("x", N_IN);
+    let y_in = v.vector("y", N_OUT);
+    let param = |m: &[f64], shape: [usize; 2]| tensor(m, shape, &ad).require_grad();
+    let params = Params {
+        w1: param(&flat(&v.matrix("W1", N_HID, N_IN)), [N_HID, N_IN]),
+        b1: param(&v.vector("b1", N_HID), [1, N_HID]),
+        w2: param(&flat(&v.matrix("W2", N_OUT, N_HID)), [N_OUT, N_HID]),
+        b2: param(&v.vector("b2", N_OUT), [1, N_OUT]),
+    };
+    let x = tensor(&x_in, [1, N_IN], &ad);
+    let y = tensor(&y_in, [1, N_OUT], &ad);
+    let taps = Taps::new(&ad, true);
+    let fw = forward(x.clone(), y.clone(), &params, &taps);
+    let grads = fw.loss.backward();
+    let node_grads = taps.0.each_ref().map(|t| grad_of(t, &grads, &ad));
+    let all = [&params.w1, &params.b1, &params.w2, &params.b2];
+    let param_grads = all.map(|t| grad_of(t, &grads, &ad));
+    // The gradient step, off the graph: θ ← θ − α·∂L/∂θ.
+    let plain = all.map(|t| t.clone().without_autodiff());
+    let next: Vec<Tensor<2>> = plain
+        .iter()
+        .zip(&param_grads)
+        .map(|(t, g)| t.clone() - g.clone().mul_scalar(lr as f32))
+        .collect();
+    let stepped = Params {
+        w1: next[0].clone(),
+        b1: next[1].clone(),
+        w2: next[2].clone(),
+        b2: next[3].clone(),
+    };
+    let after = forward(
+        x.without_autodiff(),
+        y.without_autodiff(),
+        &stepped,
+        &Taps::new(device, false),
+    );
+
+    let mut rb = Readback::new();
+    for t in [fw.z1, fw.a1, fw.z2, fw.p] {
+        rb.add(t);
+    }
+    rb.add(fw.loss);
+    for t in node_grads
+        .into_iter()
+        .chain(param_grads)
+        .chain(plain)
+        .chain(next)
+    {
+        rb.add(t);
+    }
+    rb.add(after.loss);
+    let r = rb.read().await?;
+    Ok(NetNumbers {
+        x: x_in,
+        y: y_in,
+        lr,
+        z1: r[0].clone(),
+        a1: r[1].clone(),
+        z2: r[2].clone(),
+        p: r[3].clone(),
+        loss: r[4][0],
+        grad_z1: r[5].clone(),
+        grad_a1: r[6].clone(),
+        grad_z2: r[7].clone(),
+        grad_p: r[8].clone(),
+        grad_w1: rows(&r[9], N_IN),
+        grad_b1: r[10].clone(),
+        grad_w2: rows(&r[11], N_HID),
+        grad_b2: r[12].clone(),
+        w1: rows(&r[13], N_IN),
+        b1: r[14].clone(),
+        w2: rows(&r[15], N_HID),
+        b2: r[16].clone(),
+        w1_next: rows(&r[17], N_IN),
+        b1_next: r[18].clone(),
+        w2_next: rows(&r[19], N_HID),
+        b2_next: r[20].clone(),
+        loss_next: r[21][0],
+    })
+}
+
+pub async fn trace(v: &Values, device: &Device) -> Result<LessonTrace, TraceError> {
+    let n = compute(v, device).await?;
+    Ok(LessonTrace {
+        loss: Some(n.loss),
+        steps: walkthrough::steps(&n),
+        quantities: quantities(&n),
+        metrics: vec![Metric {
+            name: "loss_next",
+            label: Text::new("更新后的损失", "Loss after the step"),
+            value: n.loss_next,
+        }],
+        views: views::views(&n),
+        next: next_settings(&n),
+    })
+}
+
+fn quantities(n: &NetNumbers) -> Vec<Quantity> {
+    let vector = |v: &[f64]| Value::Vector(v.to_vec());
+    let matrix = |m: &[Vec<f64>]| Value::Matrix(m.to_vec());
+    let q = |name: &str, plain: &str, tex: &str, role, value, grad, updated| Quantity {
+        name: name.into(),
+        label: Formula::new().both(plain, tex),
+        role,
+        value,
+        grad,
+        updated,
+    };
+    vec![
+        q("x", "x", "x", Role::Input, vector(&n.x), None, None),
+        q("y", "y", "y", Role::Input, vector(&n.y), None, None),
+        q(
+            "z1",
+            "z¹",
+            "z^{1}",
+            Role::Node,
+            vector(&n.z1),
+            Some(vector(&n.grad_z1)),
+            None,
+        ),
+        q(
+            "a1",
+            "a¹",
+            "a^{1}",
+            Role::Node,
+            vector(&n.a1),
+            Some(vector(&n.grad_a1)),
+            None,
+        ),
+        q(
+            "z2",
+            "z²",
+            "z^{2}",
+            Role::Node,
+            vector(&n.z2),
+            Some(vector(&n.grad_z2)),
+            None,
+        ),
+        q(
+            "p",
+            "ŷ",
+            r"\hat{y}",
+            Role::Node,
+            vector(&n.p),
+            Some(vector(&n.grad_p)),
+            None,
+        ),
+        q(
+            "W1",
+            "W¹",
+            "W^{1}",
+            Role::Param,
+            matrix(&n.w1),
+            Some(matrix(&n.grad_w1)),
+            Some(matrix(&n.w1_next)),
+        ),
+        q(
+            "b1",
+            "b¹",
+            "b^{1}",
+            Role::Param,
+            vector(&n.b1),
+            Some(vector(&n.grad_b1)),
+            Some(vector(&n.b1_next)),
+        ),
+        q(
+            "W2",
+            "W²",
+            "W^{2}",
+            Role::Param,
+            matrix(&n.w2),
+            Some(matrix(&n.grad_w2)),
+            Some(matrix(&n.w2_next)),
+        ),
+        q(
+            "b2",
+            "b²",
+            "b^{2}",
+            Role::Param,
+            vector(&n.b2),
+            Some(vector(&n.grad_b2)),
+            Some(vector(&n.b2_next)),
+        ),
+    ]
+}
+
+/// The updated weights and biases under their setting names.
+fn next_settings(n: &NetNumbers) -> Vec<(String, f64)> {
+    let mut out = Vec::new();
+    let mut matrix = |base: &str, m: &[Vec<f64>]| {
+        for (i, row) in m.iter().enumerate() {
+            for (j, &v) in row.iter().enumerate() {
+                out.push((format!("{base}[{i}][{j}]"), v));
+            }
+        }
+    };
+    matrix("W1", &n.w1_next);
+    matrix("W2", &n.w2_next);
+    for (base, b) in [("b1", &n.b1_next), ("b2", &n.b2_next)] {
+        out.extend(
+            b.iter()
+                .enumerate()
+                .map(|(i, &v)| (format!("{base}[{i}]"), v)),
+        );
+    }
+    out
+}

@@ -1,0 +1,167 @@
+//! The step-through: e^z, each probability, each loss term, the sum, each gradient and each
+//! updated logit, with the formula in symbols and with the numbers substituted.
+
+use super::K;
+use super::model::SoftmaxNumbers;
+use crate::lessons::kit::notation::{grad_of, ln, sym_sub};
+use crate::lessons::kit::{Phase, Step};
+use crate::math::Formula;
+
+pub const DIGITS: usize = 4;
+
+fn num(v: f64) -> Formula {
+    Formula::new().num(v, DIGITS)
+}
+
+fn y(k: usize) -> Formula {
+    sym_sub("y", "y", k)
+}
+
+fn p(k: usize) -> Formula {
+    sym_sub("ŷ", r"\hat{y}", k)
+}
+
+fn z(k: usize) -> Formula {
+    sym_sub("z", "z", k)
+}
+
+fn e_to(power: Formula) -> Formula {
+    Formula::new().exp(power)
+}
+
+fn step(phase: Phase, target: String, formula: Formula, subst: Formula, value: f64) -> Step {
+    Step {
+        phase,
+        target,
+        formula,
+        substituted: Formula::new()
+            .t("= ")
+            .f(subst)
+            .t(" = ")
+            .result(value, DIGITS),
+        value,
+    }
+}
+
+/// `a + b` over both classes, each term built by `term`.
+fn sum_of(term: impl Fn(usize) -> Formula) -> Formula {
+    (0..K).fold(Formula::new(), |acc, k| {
+        let acc = if k > 0 { acc.t(" + ") } else { acc };
+        acc.f(term(k))
+    })
+}
+
+/// True for labels that form a distribution: then ∂L/∂zₖ is exactly ŷₖ − yₖ.
+pub fn labels_sum_to_one(y: &[f64]) -> bool {
+    (y.iter().sum::<f64>() - 1.0).abs() < 1e-9
+}
+
+pub fn steps(n: &SoftmaxNumbers) -> Vec<Step> {
+    let mut out = Vec::new();
+    for k in 0..K {
+        out.push(step(
+            Phase::Forward,
+            format!("exp[{k}]"),
+            e_to(z(k)),
+            e_to(num(n.z[k])),
+            n.exp_z[k],
+        ));
+    }
+    // ŷₖ = e^zₖ / (e^z₁ + e^z₂)
+    for k in 0..K {
+        out.push(step(
+            Phase::Forward,
+            format!("p[{k}]"),
+            p(k).t(" = ").frac(e_to(z(k)), sum_of(|j| e_to(z(j)))),
+            Formula::new().frac(num(n.exp_z[k]), sum_of(|j| num(n.exp_z[j]))),
+            n.p[k],
+        ));
+    }
+    // ℓₖ = −yₖ ln ŷₖ
+    for k in 0..K {
+        out.push(step(
+            Phase::Forward,
+            format!("terms[{k}]"),
+            sym_sub("ℓ", r"\ell", k)
+                .t(" = ")
+                .both("−", "-")
+                .f(y(k))
+                .t(" ")
+                .f(ln(p(k))),
+            Formula::new()
+                .both("−", "-")
+                .f(num(n.y[k]))
+                .t(" ")
+                .f(ln(num(n.p[k]))),
+            n.terms[k],
+        ));
+    }
+    out.push(step(
+        Phase::Forward,
+        "loss".into(),
+        Formula::new()
+            .t("L = ")
+            .f(sum_of(|k| sym_sub("ℓ", r"\ell", k))),
+        sum_of(|k| num(n.terms[k])),
+        n.loss,
+    ));
+    // ∂L/∂ŷₖ = −yₖ / ŷₖ
+    for k in 0..K {
+        out.push(step(
+            Phase::Backward,
+            format!("grad:p[{k}]"),
+            grad_of(p(k)).t(" = ").both("−", "-").frac(y(k), p(k)),
+            Formula::new().both("−", "-").frac(num(n.y[k]), num(n.p[k])),
+            n.grad_p[k],
+        ));
+    }
+    // ∂L/∂zₖ = Σⱼ ∂L/∂ŷⱼ · ∂ŷⱼ/∂zₖ = ŷₖ(y₁ + y₂) − yₖ, which is ŷₖ − yₖ for labels summing to 1.
+    let one_hot = labels_sum_to_one(&n.y);
+    for k in 0..K {
+        let (formula, subst) = if one_hot {
+            (p(k).minus().f(y(k)), num(n.p[k]).minus().f(num(n.y[k])))
+        } else {
+            (
+                p(k).t("(").f(sum_of(y)).t(")").minus().f(y(k)),
+                num(n.p[k])
+                    .t("(")
+                    .f(sum_of(|j| num(n.y[j])))
+                    .t(")")
+                    .minus()
+                    .f(num(n.y[k])),
+            )
+        };
+        out.push(step(
+            Phase::Backward,
+            format!("grad:z[{k}]"),
+            grad_of(z(k)).t(" = ").f(formula),
+            subst,
+            n.grad_z[k],
+        ));
+    }
+    // zₖ ← zₖ − α ∂L/∂zₖ, then the new probabilities.
+    for k in 0..K {
+        out.push(step(
+            Phase::Update,
+            format!("updated:z[{k}]"),
+            z(k).both(" ← ", r" \leftarrow ")
+                .f(z(k))
+                .minus()
+                .both("α·", r"\alpha \cdot ")
+                .f(grad_of(z(k))),
+            num(n.z[k]).minus().f(num(n.lr)).times().f(num(n.grad_z[k])),
+            n.z_next[k],
+        ));
+    }
+    for k in 0..K {
+        out.push(step(
+            Phase::Update,
+            format!("updated:p[{k}]"),
+            p(k).both(" ← ", r" \leftarrow ")
+                .frac(e_to(z(k)), sum_of(|j| e_to(z(j)))),
+            Formula::new().frac(e_to(num(n.z_next[k])), sum_of(|j| e_to(num(n.z_next[j])))),
+            n.p_next[k],
+        ));
+    }
+    out
+}
