@@ -38,12 +38,21 @@ fn values_and_gradients_match_the_hand_derived_formulas() {
     for v in setups() {
         let n = pollster::block_on(compute(&v, &device)).unwrap();
         let (y, p) = (v.vector("y", 4), v.vector("p", 4));
-        assert!(close(n.loss, bce_loss(&y, &p), 1e-5), "{} vs {}", n.loss, bce_loss(&y, &p));
+        assert!(
+            close(n.loss, bce_loss(&y, &p), 1e-5),
+            "{} vs {}",
+            n.loss,
+            bce_loss(&y, &p)
+        );
         for i in 0..4 {
             let term = -(y[i] * p[i].ln() + (1.0 - y[i]) * (1.0 - p[i]).ln());
             assert!(close(n.terms[i], term, 1e-5));
             // ∂L/∂ŷ = (ŷ − y) / (n ŷ (1 − ŷ)), ∂L/∂z = (ŷ − y) / n.
-            assert!(close(n.grad_p[i], (p[i] - y[i]) / (4.0 * p[i] * (1.0 - p[i])), 1e-3));
+            assert!(close(
+                n.grad_p[i],
+                (p[i] - y[i]) / (4.0 * p[i] * (1.0 - p[i])),
+                1e-3
+            ));
             assert!(close(n.grad_z[i], (p[i] - y[i]) / 4.0, 1e-4));
             let z_next = (p[i] / (1.0 - p[i])).ln() - v.get("lr") * (p[i] - y[i]) / 4.0;
             assert!(close(n.z_next[i], z_next, 1e-4));
@@ -66,14 +75,22 @@ fn gradients_match_central_finite_differences() {
             bce_loss(&y, &q)
         };
         let fd_p = (at(h) - at(-h)) / (2.0 * h);
-        assert!(close(n.grad_p[i], fd_p, 1e-4), "∂L/∂ŷ{i}: {} vs {fd_p}", n.grad_p[i]);
+        assert!(
+            close(n.grad_p[i], fd_p, 1e-4),
+            "∂L/∂ŷ{i}: {} vs {fd_p}",
+            n.grad_p[i]
+        );
         let at_z = |d: f64| {
             let mut q = p.clone();
             q[i] = sigmoid((p[i] / (1.0 - p[i])).ln() + d);
             bce_loss(&y, &q)
         };
         let fd_z = (at_z(h) - at_z(-h)) / (2.0 * h);
-        assert!(close(n.grad_z[i], fd_z, 1e-4), "∂L/∂z{i}: {} vs {fd_z}", n.grad_z[i]);
+        assert!(
+            close(n.grad_z[i], fd_z, 1e-4),
+            "∂L/∂z{i}: {} vs {fd_z}",
+            n.grad_z[i]
+        );
     }
 }
 
@@ -101,7 +118,11 @@ fn every_step_shows_the_number_of_the_trace() {
             }
         };
         assert_eq!(s.value, expected, "{}", s.target);
-        assert!(s.substituted.plain.ends_with(&engine::state::number::format_number(expected, 4)));
+        assert!(
+            s.substituted
+                .plain
+                .ends_with(&engine::state::number::format_number(expected, 4))
+        );
     }
     assert_eq!(t.steps[0].phase, Phase::Forward);
     assert_eq!(t.steps.last().unwrap().phase, Phase::Update);
@@ -117,7 +138,10 @@ fn errata_truths_are_the_oracle_values() {
     let rows = pollster::block_on(errata(&device)).unwrap();
     let row = |id: &str| rows.iter().find(|r| r.id == id).unwrap();
     let truth = bce_loss(&[0.0, 1.0, 0.0, 1.0], &[0.3, 0.7, 0.5, 0.6]);
-    assert_eq!(row("loss").truth, engine::state::number::format_number(truth, 4));
+    assert_eq!(
+        row("loss").truth,
+        engine::state::number::format_number(truth, 4)
+    );
     assert_eq!(row("loss").truth, "0.4793");
     assert_eq!(row("sum").truth, "6.5105");
     assert_eq!(row("quarter").truth, "−1.3764");

@@ -2,5 +2,6 @@
 
 pub mod bce;
 pub mod kit;
+pub mod linreg_gd;
 pub mod mlp_step;
 pub mod registry;

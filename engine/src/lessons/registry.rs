@@ -71,7 +71,7 @@ pub const LESSONS: &[LessonInfo] = &[
             "在损失等高线上拖动 w 和 b，找到学习率发散的地方。",
             "Drag w and b on the loss contours and find where the learning rate diverges.",
         ),
-        live: false,
+        live: true,
     },
     LessonInfo {
         id: "softmax-ce",
@@ -146,7 +146,10 @@ pub fn find(id: &str) -> Option<&'static LessonInfo> {
 }
 
 /// The lessons built from the lesson kit (every lesson but `mlp-step`, which has its own page).
-pub const KIT_LESSONS: &[&crate::lessons::kit::LessonDef] = &[&crate::lessons::bce::LESSON];
+pub const KIT_LESSONS: &[&crate::lessons::kit::LessonDef] = &[
+    &crate::lessons::bce::LESSON,
+    &crate::lessons::linreg_gd::LESSON,
+];
 
 pub fn kit_lesson(id: &str) -> Option<&'static crate::lessons::kit::LessonDef> {
     KIT_LESSONS.iter().copied().find(|l| l.id == id)
