@@ -4,4 +4,5 @@ pub mod bce;
 pub mod kit;
 pub mod linreg_gd;
 pub mod mlp_step;
+pub mod optimizers;
 pub mod registry;

@@ -57,7 +57,7 @@ pub const LESSONS: &[LessonInfo] = &[
             "GD、SGD、Momentum 与 Adam 在同一曲面上比赛。",
             "GD, SGD, Momentum and Adam race on the same loss surface.",
         ),
-        live: false,
+        live: true,
     },
     LessonInfo {
         id: "linreg-gd",
@@ -149,6 +149,7 @@ pub fn find(id: &str) -> Option<&'static LessonInfo> {
 pub const KIT_LESSONS: &[&crate::lessons::kit::LessonDef] = &[
     &crate::lessons::bce::LESSON,
     &crate::lessons::linreg_gd::LESSON,
+    &crate::lessons::optimizers::LESSON,
 ];
 
 pub fn kit_lesson(id: &str) -> Option<&'static crate::lessons::kit::LessonDef> {
