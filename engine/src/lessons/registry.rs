@@ -57,7 +57,7 @@ pub const LESSONS: &[LessonInfo] = &[
             "GD、SGD、Momentum 与 Adam 在同一曲面上比赛。",
             "GD, SGD, Momentum and Adam race on the same loss surface.",
         ),
-        live: false,
+        live: true,
     },
     LessonInfo {
         id: "linreg-gd",
@@ -71,7 +71,7 @@ pub const LESSONS: &[LessonInfo] = &[
             "在损失等高线上拖动 w 和 b，找到学习率发散的地方。",
             "Drag w and b on the loss contours and find where the learning rate diverges.",
         ),
-        live: false,
+        live: true,
     },
     LessonInfo {
         id: "softmax-ce",
@@ -148,6 +148,8 @@ pub fn find(id: &str) -> Option<&'static LessonInfo> {
 /// The lessons built from the lesson kit (every lesson but `mlp-step`, which has its own page).
 pub const KIT_LESSONS: &[&crate::lessons::kit::LessonDef] = &[
     &crate::lessons::bce::LESSON,
+    &crate::lessons::optimizers::LESSON,
+    &crate::lessons::linreg_gd::LESSON,
     &crate::lessons::softmax_ce::LESSON,
     &crate::lessons::backprop_352::LESSON,
     &crate::lessons::attention::LESSON,

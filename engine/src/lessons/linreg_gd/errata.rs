@@ -1,0 +1,192 @@
+//! What article 002 (§"Mathematical models 1") and article 003 (§4.3) get wrong about linear
+//! regression by gradient descent, beside what burn computes at article 003's setup
+//! (xᵢ = 2i, yᵢ = i for i = 1..100, w = b = 0.1, and this lesson's α since the article gives none).
+
+use burn::prelude::Device;
+
+use super::model::{Run, compute, run};
+use super::{CHECKPOINTS, article_values};
+use crate::i18n::Text;
+use crate::lessons::kit::{Erratum, TraceError, Values};
+use crate::state::number::format_number;
+
+/// Iterations article 003's table reaches.
+pub const ITERATIONS: usize = 1000;
+/// Updates of the article's literal formula shown in the `climb` erratum.
+pub const CLIMB_STEPS: usize = 10;
+
+fn f(v: f64) -> String {
+    format_number(v, 4)
+}
+
+fn list(v: &[f64]) -> String {
+    v.iter().map(|&x| f(x)).collect::<Vec<_>>().join(", ")
+}
+
+/// The article's setup with its printed gradient formula.
+pub fn article_formula_values() -> Values {
+    let mut v = article_values();
+    v.put("formula", 1.0);
+    v
+}
+
+/// GD as article 003 describes it: 1000 iterations from w = b = 0.1.
+pub async fn article_run(device: &Device) -> Result<Run, TraceError> {
+    run(&article_values(), ITERATIONS, &CHECKPOINTS, device).await
+}
+
+/// The article's printed formula followed literally: MSE before and after `CLIMB_STEPS` updates.
+pub async fn climb_run(device: &Device) -> Result<Run, TraceError> {
+    let last = CLIMB_STEPS + 1;
+    run(&article_formula_values(), last, &[1, last], device).await
+}
+
+pub async fn errata(device: &Device) -> Result<Vec<Erratum>, TraceError> {
+    let start = compute(&article_values(), device).await?;
+    let printed = compute(&article_formula_values(), device).await?;
+    let trained = article_run(device).await?;
+    let climb = climb_run(device).await?;
+    let m = start.x.len() as f64;
+    let (_, lambda_min) = super::model::hessian_eigenvalues(start.mean_x, start.mean_xx);
+    // Iterations for the flat direction's error to shrink by a factor e.
+    let e_fold = 1.0 / (start.lr * lambda_min);
+    // The line through the article's first two predictions, evaluated at its third input.
+    let slope_35 = (5.10 - 3.05) / (5.0 - 3.0);
+    let slope_510 = (10.20 - 5.10) / (10.0 - 5.0);
+    let line_at_10 = 5.10 + slope_35 * (10.0 - 5.0);
+    Ok(vec![
+        Erratum {
+            id: "gradient",
+            quantity: Text::new("002：∇θ₀J、∇θ₁J", "002: ∇θ₀J, ∇θ₁J"),
+            article: r"\nabla_{\theta_1} J = \frac{1}{n} \sum_{i=1}^{n} (y_i - (\theta_0 + \theta_1 \cdot x_i)) \cdot x_i",
+            truth: format!(
+                "∂MSE/∂θ₀ = {}, ∂MSE/∂θ₁ = {}",
+                f(start.grad_b),
+                f(start.grad_w)
+            ),
+            recomputed: Some(format!(
+                "(1/n)Σ(yᵢ − ŷᵢ) = {}, (1/n)Σ(yᵢ − ŷᵢ)·xᵢ = {}",
+                f(printed.dir_b),
+                f(printed.dir_w)
+            )),
+            explanation: Text::new(
+                "符号错了。对 (yᵢ − θ₀ − θ₁xᵢ)² 求导，链式法则从括号里带出一个负号：∂/∂θ₁ = −2(yᵢ − ŷᵢ)xᵢ。文章的式子正好是梯度的相反数（对均方误差还差一个因子 2），所以 θ − α·∇ 会往上坡走。在 w = b = 0.1 处，真梯度为负（w 应该变大），文章的式子却是正的。",
+                "The sign is wrong. Differentiating (yᵢ − θ₀ − θ₁xᵢ)², the chain rule brings a minus sign out of the bracket: ∂/∂θ₁ = −2(yᵢ − ŷᵢ)xᵢ. The printed expression is the negative of the gradient (and, for the mean squared error, half of it), so θ − α·∇ walks uphill. At w = b = 0.1 the true gradient is negative (w should grow), the printed one positive.",
+            ),
+        },
+        Erratum {
+            id: "scale",
+            quantity: Text::new(
+                "002：J 与梯度的系数",
+                "002: the factors of J and its gradient",
+            ),
+            article: r"J = \frac{1}{2} \sum_{i=1}^{n} (\ldots)^2, \quad \nabla J = \frac{1}{n} \sum_{i=1}^{n} (\ldots)",
+            truth: format!(
+                "J = ½Σ(…)² ⇒ ∂J/∂θ₁ = −Σ(yᵢ − ŷᵢ)·xᵢ = {}",
+                f(start.grad_w * m / 2.0)
+            ),
+            recomputed: None,
+            explanation: Text::new(
+                "文章称 J 为均方误差，但 ½Σ 没有除以 n，不是平均值；它的梯度也就没有 1/n，而文章的梯度里有 1/n。两者差了 n/2 倍（这里是 50 倍），相当于悄悄换了学习率。本课用 003 的 MSE = (1/m)Σ(…)²。",
+                "The article calls J the mean squared error, but ½Σ is not divided by n, so it is not a mean; its gradient has no 1/n either, yet the printed gradient does. The two differ by a factor n/2 (50 here), which silently changes the learning rate. This lesson uses 003's MSE = (1/m)Σ(…)².",
+            ),
+        },
+        Erratum {
+            id: "climb",
+            quantity: Text::new(
+                "002：照印出来的公式做 10 步后的 MSE",
+                "002: MSE after 10 steps of the printed formula",
+            ),
+            article: r"\theta_1 = \theta_1 - \alpha \cdot \nabla_{\theta_1} J(\theta_0, \theta_1)",
+            truth: format!("{} → {}", f(climb.mse[0]), f(climb.mse[1])),
+            recomputed: None,
+            explanation: Text::new(
+                "把文章的梯度式代入更新式，每一步都是半步梯度上升：误差沿最陡方向每步放大 1 + αλ_max/2 倍，对任何 α > 0 都会发散。把本课的 formula 设为 article 就能看到它上坡。",
+                "With the printed gradient in the update, every step is half a step of gradient ascent: the error along the steepest direction grows by 1 + αλ_max/2 per step and diverges for every α > 0. Set this lesson's formula to article to watch it climb.",
+            ),
+        },
+        Erratum {
+            id: "learning_rate",
+            quantity: Text::new("003：学习率 α", "003: learning rate α"),
+            article: r"w_{t+1} = w_t - \alpha \nabla_w MSE",
+            truth: format!("α < 2/λ_max = {}", f(start.lr_max())),
+            recomputed: None,
+            explanation: Text::new(
+                "文章没有给出 α，而这组数据上 α 的取值决定一切：MSE 的 Hessian 是 2[[mean x², mean x], [mean x, 1]]，最大特征值约 27070，α 超过 2/λ_max 就发散。本课取 α = 5·10⁻⁵。",
+                "The article never gives α, and on this data α decides everything: the MSE's Hessian is 2[[mean x², mean x], [mean x, 1]] with largest eigenvalue about 27070, and any α above 2/λ_max diverges. This lesson uses α = 5·10⁻⁵.",
+            ),
+        },
+        Erratum {
+            id: "mse_1",
+            quantity: Text::new("003：第 1 次迭代的 MSE", "003: MSE at iteration 1"),
+            article: "0.45",
+            truth: f(trained.mse[0]),
+            recomputed: None,
+            explanation: Text::new(
+                "第 1 次迭代算损失时还什么都没学：ŷᵢ = 0.2i + 0.1，而 yᵢ = i，第 100 个样本差 79.9。平方误差的平均约为 2157，与 α 无关。",
+                "When iteration 1 computes its loss nothing has been learned yet: ŷᵢ = 0.2i + 0.1 against yᵢ = i, off by 79.9 at the 100th sample. The mean squared error is about 2157, whatever α is.",
+            ),
+        },
+        Erratum {
+            id: "mse_table",
+            quantity: Text::new(
+                "003：第 10、100、1000 次迭代的 MSE",
+                "003: MSE at iterations 10, 100, 1000",
+            ),
+            article: "0.20, 0.05, 0.01",
+            truth: list(&trained.mse[1..]),
+            recomputed: None,
+            explanation: Text::new(
+                "真实曲线不是平滑下降：几步之内 MSE 从约 2157 掉到约 0.0026（陡峭方向收敛），然后几乎停住。剩下的误差在损失谷底的平坦方向上（条件数约 55000），每步只能消掉其中 α·λ_min ≈ 0.0025%。",
+                "The true curve is no smooth decline: within a few steps the MSE drops from about 2157 to about 0.0026 (the steep direction converges), then it nearly stops. What remains lies along the flat floor of the valley (condition number about 55000), and each step removes only α·λ_min ≈ 0.0025 % of it.",
+            ),
+        },
+        Erratum {
+            id: "converged",
+            quantity: Text::new(
+                "003：1000 次迭代后的 w、b",
+                "003: w and b after 1000 iterations",
+            ),
+            article: "经过多次迭代后，模型参数收敛。",
+            truth: format!(
+                "w = {}, b = {}; 1/(α·λ_min) = {}",
+                f(trained.w),
+                f(trained.b),
+                f(e_fold.round())
+            ),
+            recomputed: None,
+            explanation: Text::new(
+                "数据恰好满足 y = x/2，最优解是 w = 0.5、b = 0（MSE 为 0）。1000 次迭代后 b 几乎没离开 0.1：平坦方向的误差每缩小到 1/e 需要约 1/(α·λ_min) 次迭代（见右边的数）。参数并没有收敛。",
+                "The data satisfy y = x/2 exactly, so the optimum is w = 0.5, b = 0 (MSE 0). After 1000 iterations b has hardly left 0.1: the flat direction's error needs about 1/(α·λ_min) iterations (the number beside) to shrink by a factor e. The parameters have not converged.",
+            ),
+        },
+        Erratum {
+            id: "predictions",
+            quantity: Text::new(
+                "003：x = 3、5、10 的预测",
+                "003: predictions at x = 3, 5, 10",
+            ),
+            article: "3.05, 5.10, 10.20",
+            truth: list(&trained.probes),
+            recomputed: None,
+            explanation: Text::new(
+                "标签是输入的一半（yᵢ = i，xᵢ = 2i），训练好的模型应预测大约输入的一半（精确解为 1.5、2.5、5）。文章的预测约等于输入本身，好像数据是 y = x。",
+                "The labels are half the inputs (yᵢ = i, xᵢ = 2i), so a trained model predicts about half the input (the exact fit gives 1.5, 2.5, 5). The article's predictions are about the input itself, as if the data were y = x.",
+            ),
+        },
+        Erratum {
+            id: "collinear",
+            quantity: Text::new(
+                "003：三个预测是否在同一条直线上",
+                "003: are the three predictions on one line?",
+            ),
+            article: "3 → 3.05, 5 → 5.10, 10 → 10.20",
+            truth: format!("slope {} ≠ {}", f(slope_35), f(slope_510)),
+            recomputed: Some(f(line_at_10)),
+            explanation: Text::new(
+                "线性模型 y = wx + b 的预测一定在同一条直线上。过前两个点的直线在 x = 10 处给出 10.225，不是 10.20：没有任何 w、b 能同时给出这三个数。",
+                "The predictions of a linear model y = wx + b always lie on one line. The line through the first two points gives 10.225 at x = 10, not 10.20: no w and b produce all three numbers.",
+            ),
+        },
+    ])
+}

@@ -1,0 +1,314 @@
+//! The computation with burn: ŷᵢ = w·xᵢ + b, MSE = (1/m) Σ (ŷᵢ − yᵢ)², its gradient by autodiff,
+//! and one gradient-descent step with either the correct gradient or the article's printed one.
+
+use burn::prelude::*;
+
+use super::views::{self, GRID};
+use super::{CHECKPOINTS, PROBES, checkpoint_name, walkthrough};
+use crate::i18n::Text;
+use crate::lessons::kit::readback::{Readback, tensor};
+use crate::lessons::kit::{LessonTrace, Metric, Quantity, Role, TraceError, Values};
+use crate::math::Formula;
+use crate::model::value::Value;
+
+/// Which gradient the update subtracts.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Rule {
+    /// ∂MSE/∂w = (2/m) Σ (ŷᵢ − yᵢ) xᵢ, from autodiff.
+    Correct,
+    /// Article 002's printed ∇θ₁ = (1/m) Σ (yᵢ − ŷᵢ) xᵢ: the wrong sign (and half the size).
+    Article,
+}
+
+impl Rule {
+    pub fn of(v: &Values) -> Rule {
+        match v.choice("formula") {
+            "article" => Rule::Article,
+            _ => Rule::Correct,
+        }
+    }
+}
+
+/// Article 003's data: xᵢ = 2i, yᵢ = i for i = 1..m.
+pub fn data(m: usize) -> (Vec<f64>, Vec<f64>) {
+    (1..=m).map(|i| (2.0 * i as f64, i as f64)).unzip()
+}
+
+/// The sample count from the settings, kept in range even for a hand-edited link.
+pub fn sample_count(v: &Values) -> usize {
+    v.get("m").clamp(2.0, 100.0) as usize
+}
+
+/// The eigenvalues (largest first) of the MSE's Hessian 2·[[mean x², mean x], [mean x, 1]].
+pub fn hessian_eigenvalues(mean_x: f64, mean_xx: f64) -> (f64, f64) {
+    let half_trace = mean_xx + 1.0;
+    let root = ((mean_xx - 1.0).powi(2) + 4.0 * mean_x * mean_x).sqrt();
+    (half_trace + root, half_trace - root)
+}
+
+/// One evaluation and update, as burn tensors outside the autodiff graph.
+struct Pass {
+    pred: Tensor<1>,
+    loss: Tensor<1>,
+    grad_pred: Tensor<1>,
+    grad_w: Tensor<1>,
+    grad_b: Tensor<1>,
+    dir_w: Tensor<1>,
+    dir_b: Tensor<1>,
+    w_next: Tensor<1>,
+    b_next: Tensor<1>,
+}
+
+/// Forward, backward (autodiff, with a zero tap on ŷ for ∂L/∂ŷ) and the update w ← w − α·d.
+fn gd_pass(w: Tensor<1>, b: Tensor<1>, x: &Tensor<1>, y: &Tensor<1>, lr: f64, rule: Rule) -> Pass {
+    let m = x.dims()[0];
+    let wa = w.clone().autodiff().require_grad();
+    let ba = b.clone().autodiff().require_grad();
+    let tap = Tensor::<1>::zeros([m], &x.device())
+        .autodiff()
+        .require_grad();
+    let pred = wa.clone().expand([m]) * x.clone().autodiff() + ba.clone().expand([m]) + tap.clone();
+    let loss = (pred.clone() - y.clone().autodiff()).square().mean();
+    let grads = loss.backward();
+    let zero = || Tensor::<1>::zeros([1], &x.device());
+    let grad_w = wa.grad(&grads).unwrap_or_else(zero);
+    let grad_b = ba.grad(&grads).unwrap_or_else(zero);
+    let grad_pred = tap
+        .grad(&grads)
+        .unwrap_or_else(|| Tensor::zeros([m], &x.device()));
+    let pred = pred.without_autodiff();
+    let (dir_w, dir_b) = match rule {
+        Rule::Correct => (grad_w.clone(), grad_b.clone()),
+        Rule::Article => {
+            let gap = y.clone() - pred.clone();
+            ((gap.clone() * x.clone()).mean(), gap.mean())
+        }
+    };
+    let w_next = w - dir_w.clone().mul_scalar(lr as f32);
+    let b_next = b - dir_b.clone().mul_scalar(lr as f32);
+    Pass {
+        pred,
+        loss: loss.without_autodiff(),
+        grad_pred,
+        grad_w,
+        grad_b,
+        dir_w,
+        dir_b,
+        w_next,
+        b_next,
+    }
+}
+
+/// Every number of one trace, read back from burn in one transaction.
+pub struct LinregNumbers {
+    pub x: Vec<f64>,
+    pub y: Vec<f64>,
+    pub w: f64,
+    pub b: f64,
+    pub lr: f64,
+    pub rule: Rule,
+    pub pred: Vec<f64>,
+    pub loss: f64,
+    pub grad_pred: Vec<f64>,
+    pub grad_w: f64,
+    pub grad_b: f64,
+    /// What the update multiplies by α: the gradient, or the article's printed expression.
+    pub dir_w: f64,
+    pub dir_b: f64,
+    pub w_next: f64,
+    pub b_next: f64,
+    /// Predictions w·x + b at article 003's new inputs 3, 5, 10.
+    pub probes: Vec<f64>,
+    pub mean_x: f64,
+    pub mean_xx: f64,
+    /// MSE over the surface grid, row-major (b rows, w columns).
+    pub grid: Vec<f64>,
+}
+
+impl LinregNumbers {
+    /// 2/λ_max: GD on this quadratic converges exactly when α is below it.
+    pub fn lr_max(&self) -> f64 {
+        2.0 / hessian_eigenvalues(self.mean_x, self.mean_xx).0
+    }
+
+    pub fn condition(&self) -> f64 {
+        let (hi, lo) = hessian_eigenvalues(self.mean_x, self.mean_xx);
+        hi / lo
+    }
+}
+
+pub async fn compute(v: &Values, device: &Device) -> Result<LinregNumbers, TraceError> {
+    let (xs, ys) = data(sample_count(v));
+    let (w0, b0, lr, rule) = (v.get("w"), v.get("b"), v.get("lr"), Rule::of(v));
+    let x = tensor(&xs, [xs.len()], device);
+    let y = tensor(&ys, [ys.len()], device);
+    let w = tensor(&[w0], [1], device);
+    let b = tensor(&[b0], [1], device);
+    let probes = tensor(&PROBES, [PROBES.len()], device) * w.clone().expand([PROBES.len()])
+        + b.clone().expand([PROBES.len()]);
+    let grid = views::mse_grid(&x, &y);
+    let p = gd_pass(w, b, &x, &y, lr, rule);
+
+    let mut rb = Readback::new();
+    for t in [p.pred, p.loss, p.grad_pred, p.grad_w, p.grad_b] {
+        rb.add(t);
+    }
+    for t in [p.dir_w, p.dir_b, p.w_next, p.b_next, probes] {
+        rb.add(t);
+    }
+    rb.add(x.clone().mean());
+    rb.add(x.square().mean());
+    rb.add(grid.reshape([GRID * GRID]));
+    let r = rb.read().await?;
+    Ok(LinregNumbers {
+        x: xs,
+        y: ys,
+        w: w0,
+        b: b0,
+        lr,
+        rule,
+        pred: r[0].clone(),
+        loss: r[1][0],
+        grad_pred: r[2].clone(),
+        grad_w: r[3][0],
+        grad_b: r[4][0],
+        dir_w: r[5][0],
+        dir_b: r[6][0],
+        w_next: r[7][0],
+        b_next: r[8][0],
+        probes: r[9].clone(),
+        mean_x: r[10][0],
+        mean_xx: r[11][0],
+        grid: r[12].clone(),
+    })
+}
+
+/// The MSE of iterations `checkpoints` (the loss computed before that iteration's update) and
+/// the parameters after `iterations` updates, from the settings' w, b, lr and formula.
+pub struct Run {
+    pub mse: Vec<f64>,
+    pub w: f64,
+    pub b: f64,
+    pub probes: Vec<f64>,
+}
+
+/// Runs GD on burn tensors with no readback until the end (errata need 1000 iterations).
+pub async fn run(
+    v: &Values,
+    iterations: usize,
+    checkpoints: &[usize],
+    device: &Device,
+) -> Result<Run, TraceError> {
+    let (xs, ys) = data(sample_count(v));
+    let (lr, rule) = (v.get("lr"), Rule::of(v));
+    let x = tensor(&xs, [xs.len()], device);
+    let y = tensor(&ys, [ys.len()], device);
+    let mut w = tensor(&[v.get("w")], [1], device);
+    let mut b = tensor(&[v.get("b")], [1], device);
+    let mut rb = Readback::new();
+    for k in 1..=iterations {
+        let p = gd_pass(w, b, &x, &y, lr, rule);
+        if checkpoints.contains(&k) {
+            rb.add(p.loss);
+        }
+        (w, b) = (p.w_next, p.b_next);
+    }
+    let n = PROBES.len();
+    let probes = tensor(&PROBES, [n], device) * w.clone().expand([n]) + b.clone().expand([n]);
+    let first = rb.add(w);
+    rb.add(b);
+    rb.add(probes);
+    let r = rb.read().await?;
+    Ok(Run {
+        mse: r[..first].iter().map(|t| t[0]).collect(),
+        w: r[first][0],
+        b: r[first + 1][0],
+        probes: r[first + 2].clone(),
+    })
+}
+
+pub async fn trace(v: &Values, device: &Device) -> Result<LessonTrace, TraceError> {
+    let n = compute(v, device).await?;
+    let t = v.get("t");
+    let label = |plain: &str, tex: &str| Formula::new().both(plain, tex);
+    let scalar = Value::Scalar;
+    let quantities = vec![
+        Quantity {
+            name: "x".into(),
+            label: label("x", "x"),
+            role: Role::Input,
+            value: Value::Vector(n.x.clone()),
+            grad: None,
+            updated: None,
+        },
+        Quantity {
+            name: "y".into(),
+            label: label("y", "y"),
+            role: Role::Input,
+            value: Value::Vector(n.y.clone()),
+            grad: None,
+            updated: None,
+        },
+        Quantity {
+            name: "w".into(),
+            label: label("w", "w"),
+            role: Role::Param,
+            value: scalar(n.w),
+            grad: Some(scalar(n.grad_w)),
+            updated: Some(scalar(n.w_next)),
+        },
+        Quantity {
+            name: "b".into(),
+            label: label("b", "b"),
+            role: Role::Param,
+            value: scalar(n.b),
+            grad: Some(scalar(n.grad_b)),
+            updated: Some(scalar(n.b_next)),
+        },
+        Quantity {
+            name: "pred".into(),
+            label: label("ŷ", r"\hat{y}"),
+            role: Role::Node,
+            value: Value::Vector(n.pred.clone()),
+            grad: Some(Value::Vector(n.grad_pred.clone())),
+            updated: None,
+        },
+    ];
+    // Iteration t + 1 computes this loss: record it when that is one of the article's rows.
+    let mut next = vec![
+        ("w".to_string(), n.w_next),
+        ("b".to_string(), n.b_next),
+        ("t".to_string(), t + 1.0),
+    ];
+    if let Some(k) = CHECKPOINTS.iter().find(|&&k| k as f64 == t + 1.0) {
+        next.push((checkpoint_name(*k), n.loss));
+    }
+    let metrics = vec![
+        Metric {
+            name: "step",
+            label: Text::new("已做的更新步数", "Updates done"),
+            value: t,
+        },
+        Metric {
+            name: "lr_max",
+            label: Text::new(
+                "最大稳定学习率 2/λ_max",
+                "Largest stable learning rate 2/λ_max",
+            ),
+            value: n.lr_max(),
+        },
+        Metric {
+            name: "condition",
+            label: Text::new("条件数 λ_max/λ_min", "Condition number λ_max/λ_min"),
+            value: n.condition(),
+        },
+    ];
+    Ok(LessonTrace {
+        loss: Some(n.loss),
+        steps: walkthrough::steps(&n),
+        quantities,
+        metrics,
+        views: views::views(&n, v),
+        next,
+    })
+}

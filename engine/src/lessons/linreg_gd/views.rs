@@ -1,0 +1,120 @@
+//! The pictures: the MSE surface over (w, b) with the GD path, the article's MSE table beside
+//! this run's, and its prediction table beside the current model's.
+
+use burn::prelude::*;
+
+use super::model::LinregNumbers;
+use super::{CHECKPOINTS, PROBES, checkpoint_name};
+use crate::i18n::Text;
+use crate::lessons::kit::readback::tensor;
+use crate::lessons::kit::{Surface, SurfacePath, Table, Values, View};
+use crate::state::number::format_number;
+
+/// Grid points per axis of the surface.
+pub const GRID: usize = 41;
+/// Holds the article's start (0.1, 0.1) and the exact fit (0.5, 0) with room around them.
+pub const W_RANGE: (f64, f64) = (-0.4, 1.4);
+pub const B_RANGE: (f64, f64) = (-1.0, 1.0);
+
+/// Article 003's MSE table and prediction table, quoted as printed.
+const ARTICLE_MSE: [&str; 4] = ["0.45", "0.20", "0.05", "0.01"];
+const ARTICLE_PREDICTIONS: [&str; 3] = ["3.05", "5.10", "10.20"];
+
+/// The grid coordinates along one axis.
+pub fn axis(range: (f64, f64)) -> Vec<f64> {
+    let step = (range.1 - range.0) / (GRID - 1) as f64;
+    (0..GRID).map(|i| range.0 + step * i as f64).collect()
+}
+
+/// MSE at every grid point: rows are b, columns w, each the mean over the m samples.
+pub fn mse_grid(x: &Tensor<1>, y: &Tensor<1>) -> Tensor<2> {
+    let (m, device) = (x.dims()[0], x.device());
+    let shape = [GRID, GRID, m];
+    let ws = tensor(&axis(W_RANGE), [1, GRID, 1], &device).expand(shape);
+    let bs = tensor(&axis(B_RANGE), [GRID, 1, 1], &device).expand(shape);
+    let xs = x.clone().reshape([1, 1, m]).expand(shape);
+    let ys = y.clone().reshape([1, 1, m]).expand(shape);
+    (ws * xs + bs - ys)
+        .square()
+        .mean_dim(2)
+        .reshape([GRID, GRID])
+}
+
+pub fn views(n: &LinregNumbers, v: &Values) -> Vec<View> {
+    vec![
+        View::Surface(surface(n)),
+        View::Table(mse_table(n, v)),
+        View::Table(prediction_table(n)),
+    ]
+}
+
+fn surface(n: &LinregNumbers) -> Surface {
+    Surface {
+        id: "mse",
+        title: Text::new(
+            "MSE 曲面与梯度下降路径",
+            "MSE surface and the gradient-descent path",
+        ),
+        x_label: "w".into(),
+        y_label: "b".into(),
+        x_range: W_RANGE,
+        y_range: B_RANGE,
+        z: n.grid.chunks(GRID).map(<[f64]>::to_vec).collect(),
+        paths: vec![SurfacePath {
+            label: "GD",
+            x_name: "w".into(),
+            y_name: "b".into(),
+            colour: "#d62728",
+        }],
+    }
+}
+
+/// This run's MSE at the article's iterations: recorded when the run passed them, the current
+/// loss when this is the iteration, "—" while the run has not got there.
+fn mse_table(n: &LinregNumbers, v: &Values) -> Table {
+    let t = v.get("t");
+    let rows = CHECKPOINTS
+        .iter()
+        .zip(ARTICLE_MSE)
+        .map(|(&k, claim)| {
+            let k_f = k as f64;
+            let ours = if t >= k_f {
+                format_number(v.get(&checkpoint_name(k)), 4)
+            } else if t + 1.0 == k_f {
+                format_number(n.loss, 4)
+            } else {
+                "—".into()
+            };
+            vec![k.to_string(), claim.to_string(), ours]
+        })
+        .collect();
+    Table {
+        id: "mse_table",
+        title: Text::new("各次迭代的 MSE", "MSE by iteration"),
+        columns: vec![
+            Text::new("迭代次数", "Iteration"),
+            Text::new("文章", "Article"),
+            Text::new("本次运行", "This run"),
+        ],
+        rows,
+    }
+}
+
+fn prediction_table(n: &LinregNumbers) -> Table {
+    let rows = PROBES
+        .iter()
+        .zip(ARTICLE_PREDICTIONS)
+        .zip(&n.probes)
+        .map(|((x, claim), ours)| vec![format_number(*x, 4), claim.into(), format_number(*ours, 4)])
+        .collect();
+    Table {
+        id: "predictions",
+        title: Text::new("新输入的预测", "Predictions for new inputs"),
+        columns: vec![
+            Text::new("输入 x", "Input x"),
+            Text::new("文章", "Article"),
+            Text::new("当前模型 w·x + b", "Current model w·x + b"),
+        ],
+        rows,
+    }
+}
