@@ -4,3 +4,4 @@ pub mod bce;
 pub mod kit;
 pub mod mlp_step;
 pub mod registry;
+pub mod xor;

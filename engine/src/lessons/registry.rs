@@ -104,7 +104,7 @@ pub const LESSONS: &[LessonInfo] = &[
             "单层网络为何失败，加一层隐藏层后为何成功。",
             "Why a single layer fails, and why a hidden layer succeeds.",
         ),
-        live: false,
+        live: true,
     },
     LessonInfo {
         id: "mnist-cnn",
@@ -146,7 +146,8 @@ pub fn find(id: &str) -> Option<&'static LessonInfo> {
 }
 
 /// The lessons built from the lesson kit (every lesson but `mlp-step`, which has its own page).
-pub const KIT_LESSONS: &[&crate::lessons::kit::LessonDef] = &[&crate::lessons::bce::LESSON];
+pub const KIT_LESSONS: &[&crate::lessons::kit::LessonDef] =
+    &[&crate::lessons::bce::LESSON, &crate::lessons::xor::LESSON];
 
 pub fn kit_lesson(id: &str) -> Option<&'static crate::lessons::kit::LessonDef> {
     KIT_LESSONS.iter().copied().find(|l| l.id == id)
