@@ -1,6 +1,9 @@
 //! The quantities and the step-through of one training step: forward node by node, each
 //! gradient, each update, with the formula in symbols and with the numbers substituted.
 
+// The loops index by sample and unit because those indices are the symbols' subscripts.
+#![allow(clippy::needless_range_loop)]
+
 use super::model::{HiddenLayer, XorNumbers};
 use super::{N, X};
 use crate::lessons::kit::notation::{grad_of, subscript};
