@@ -35,7 +35,7 @@ pub const LESSONS: &[LessonInfo] = &[
             "用 Adam 训练 1000 轮，看看准确率到底能取哪些值。",
             "Train 1000 epochs with Adam and see which accuracies are possible at all.",
         ),
-        live: false,
+        live: true,
     },
     LessonInfo {
         id: "bce",
@@ -146,8 +146,11 @@ pub fn find(id: &str) -> Option<&'static LessonInfo> {
 }
 
 /// The lessons built from the lesson kit (every lesson but `mlp-step`, which has its own page).
-pub const KIT_LESSONS: &[&crate::lessons::kit::LessonDef] =
-    &[&crate::lessons::bce::LESSON, &crate::lessons::xor::LESSON];
+pub const KIT_LESSONS: &[&crate::lessons::kit::LessonDef] = &[
+    &crate::lessons::bce::LESSON,
+    &crate::lessons::keras_4x4::LESSON,
+    &crate::lessons::xor::LESSON,
+];
 
 pub fn kit_lesson(id: &str) -> Option<&'static crate::lessons::kit::LessonDef> {
     KIT_LESSONS.iter().copied().find(|l| l.id == id)

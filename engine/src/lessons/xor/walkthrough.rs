@@ -13,12 +13,12 @@ use crate::model::value::Value;
 
 pub const DIGITS: usize = 4;
 
-fn num(v: f64) -> Formula {
+pub fn num(v: f64) -> Formula {
     Formula::new().num(v, DIGITS)
 }
 
 /// A symbol with 1-based indices: `sym("a", "a", &[0, 2])` is a₁₃.
-fn sym(plain: &str, tex: &str, idx: &[usize]) -> Formula {
+pub fn sym(plain: &str, tex: &str, idx: &[usize]) -> Formula {
     let sub: String = idx.iter().map(|i| subscript(i + 1)).collect();
     let tex_sub: Vec<String> = idx.iter().map(|i| (i + 1).to_string()).collect();
     Formula::new().both(
@@ -27,7 +27,7 @@ fn sym(plain: &str, tex: &str, idx: &[usize]) -> Formula {
     )
 }
 
-fn step(phase: Phase, target: String, formula: Formula, subst: Formula, value: f64) -> Step {
+pub fn step(phase: Phase, target: String, formula: Formula, subst: Formula, value: f64) -> Step {
     Step {
         phase,
         target,
@@ -42,7 +42,7 @@ fn step(phase: Phase, target: String, formula: Formula, subst: Formula, value: f
 }
 
 /// `t₁ + t₂ + …` of formulas.
-fn sum(terms: impl IntoIterator<Item = Formula>) -> Formula {
+pub fn sum(terms: impl IntoIterator<Item = Formula>) -> Formula {
     let mut out = Formula::new();
     for (i, t) in terms.into_iter().enumerate() {
         if i > 0 {
