@@ -283,6 +283,24 @@ fn a_thousand_epochs_agree_with_the_f64_model() {
 }
 
 #[test]
+fn seeds_0_to_19_all_end_at_75_percent_in_the_f64_model() {
+    let mut tally = [0; 5];
+    for seed in 0..20u64 {
+        let mut v = keras_4x4::article_values();
+        v.put("seed", seed as f64);
+        keras_4x4::reseed(&mut v);
+        for _ in 0..1000 {
+            v = oracle_step(&v);
+        }
+        let o = oracle(&v);
+        tally[(0..4)
+            .filter(|&s| (o.p[s] >= 0.5) == (v.get(&format!("y[{s}]")) >= 0.5))
+            .count()] += 1;
+    }
+    assert_eq!(tally, [0, 0, 0, 20, 0]);
+}
+
+#[test]
 fn extreme_settings_never_panic() {
     let art = keras_4x4::article_values();
     for sets in [

@@ -103,8 +103,8 @@ pub async fn errata(device: &Device) -> Result<Vec<Erratum>, TraceError> {
             ),
             recomputed: None,
             explanation: Text::new(
-                "这个网络完全表示得出 100 %。每一行都是上一行加 4，所以隐藏单元看到的是行号 n 的线性函数 c + d·n。取一个斜率很小、几乎是直线的单元，再加一个在第 2、3 行之间陡然下跳的单元，输出就能按 −、+、−、+ 交替。能不能学到是另一回事：输入大到 16，没有归一化，sigmoid 很快饱和，Adam 以 0.01 的步长走 1000 步常常停在 50 % 或 75 %。",
-                "The network can represent 100 %. Each row is the previous row plus 4, so a hidden unit sees a linear function c + d·n of the row number n. One unit with a tiny slope (nearly a straight line) plus one that drops sharply between rows 2 and 3 make the output alternate −, +, −, +. Whether training finds it is another matter: inputs up to 16, not normalised, saturate the sigmoids fast, and 1000 Adam steps of 0.01 often stop at 50 % or 75 %.",
+                "这个网络完全表示得出 100 %。每一行都是上一行加 4，所以隐藏单元看到的是行号 n 的线性函数 c + d·n。取一个斜率很小、几乎是直线的单元，再加一个在第 2、3 行之间陡然下跳的单元，输出就能按 −、+、−、+ 交替。能不能学到是另一回事：输入大到 16，没有归一化，sigmoid 很快饱和，Adam 以 0.01 的步长走 1000 步，seed 0–19 全部停在 75 %：输出随行号单调变化，只能分对 3 行。",
+                "The network can represent 100 %. Each row is the previous row plus 4, so a hidden unit sees a linear function c + d·n of the row number n. One unit with a tiny slope (nearly a straight line) plus one that drops sharply between rows 2 and 3 make the output alternate −, +, −, +. Whether training finds it is another matter: inputs up to 16, not normalised, saturate the sigmoids fast, and with 1000 Adam steps of 0.01 seeds 0–19 all stop at 75 %: the output stays monotone in the row number, which gets 3 rows right.",
             ),
         },
         Erratum {
