@@ -35,7 +35,7 @@ pub const LESSONS: &[LessonInfo] = &[
             "用 Adam 训练 1000 轮，看看准确率到底能取哪些值。",
             "Train 1000 epochs with Adam and see which accuracies are possible at all.",
         ),
-        live: false,
+        live: true,
     },
     LessonInfo {
         id: "bce",
@@ -104,7 +104,7 @@ pub const LESSONS: &[LessonInfo] = &[
             "单层网络为何失败，加一层隐藏层后为何成功。",
             "Why a single layer fails, and why a hidden layer succeeds.",
         ),
-        live: false,
+        live: true,
     },
     LessonInfo {
         id: "mnist-cnn",
@@ -147,11 +147,13 @@ pub fn find(id: &str) -> Option<&'static LessonInfo> {
 
 /// The lessons built from the lesson kit (every lesson but `mlp-step`, which has its own page).
 pub const KIT_LESSONS: &[&crate::lessons::kit::LessonDef] = &[
+    &crate::lessons::keras_4x4::LESSON,
     &crate::lessons::bce::LESSON,
     &crate::lessons::optimizers::LESSON,
     &crate::lessons::linreg_gd::LESSON,
     &crate::lessons::softmax_ce::LESSON,
     &crate::lessons::backprop_352::LESSON,
+    &crate::lessons::xor::LESSON,
     &crate::lessons::attention::LESSON,
 ];
 

@@ -1,0 +1,125 @@
+//! Lesson `keras-4x4`: article 000 §5, the Keras example Dense(2, sigmoid) → Dense(1, sigmoid)
+//! on four rows x = 1…16, y = [0, 1, 0, 1], binary cross-entropy and Adam (lr 0.01), with
+//! Keras' defaults: glorot-uniform kernels, zero biases, β₁ 0.9, β₂ 0.999, ε 1e-7, one batch
+//! of all four samples per epoch. One epoch per trace.
+
+pub mod errata;
+pub mod model;
+pub mod walkthrough;
+
+use super::kit::{LessonDef, SettingSpec, Values};
+use super::xor::rng::SplitMix64;
+use crate::i18n::Text;
+
+pub const ID: &str = "keras-4x4";
+/// Samples, inputs, hidden units.
+pub const N: usize = 4;
+pub const D: usize = 4;
+pub const H: usize = 2;
+pub const X: [[f64; D]; N] = [
+    [1.0, 2.0, 3.0, 4.0],
+    [5.0, 6.0, 7.0, 8.0],
+    [9.0, 10.0, 11.0, 12.0],
+    [13.0, 14.0, 15.0, 16.0],
+];
+/// The trained parameters, in the order of the Adam moments' settings.
+pub const PARAMS: [&str; 13] = [
+    "W1[0][0]", "W1[0][1]", "W1[1][0]", "W1[1][1]", "W1[2][0]", "W1[2][1]", "W1[3][0]", "W1[3][1]",
+    "b1[0]", "b1[1]", "W2[0]", "W2[1]", "b2",
+];
+
+const DATA: Text = Text::new("标签", "Labels");
+const WEIGHTS: Text = Text::new("权重", "Weights");
+const TRAIN: Text = Text::new("训练（Adam）", "Training (Adam)");
+
+/// Weights default to 0 here; `article_values` draws them from the seed as Keras would.
+pub const SETTINGS: &[SettingSpec] = &[
+    SettingSpec::number("y[0]", 0.0, 0.0, 1.0, DATA),
+    SettingSpec::number("y[1]", 1.0, 0.0, 1.0, DATA),
+    SettingSpec::number("y[2]", 0.0, 0.0, 1.0, DATA),
+    SettingSpec::number("y[3]", 1.0, 0.0, 1.0, DATA),
+    SettingSpec::number("W1[0][0]", 0.0, -100.0, 100.0, WEIGHTS),
+    SettingSpec::number("W1[0][1]", 0.0, -100.0, 100.0, WEIGHTS),
+    SettingSpec::number("W1[1][0]", 0.0, -100.0, 100.0, WEIGHTS),
+    SettingSpec::number("W1[1][1]", 0.0, -100.0, 100.0, WEIGHTS),
+    SettingSpec::number("W1[2][0]", 0.0, -100.0, 100.0, WEIGHTS),
+    SettingSpec::number("W1[2][1]", 0.0, -100.0, 100.0, WEIGHTS),
+    SettingSpec::number("W1[3][0]", 0.0, -100.0, 100.0, WEIGHTS),
+    SettingSpec::number("W1[3][1]", 0.0, -100.0, 100.0, WEIGHTS),
+    SettingSpec::number("b1[0]", 0.0, -100.0, 100.0, WEIGHTS),
+    SettingSpec::number("b1[1]", 0.0, -100.0, 100.0, WEIGHTS),
+    SettingSpec::number("W2[0]", 0.0, -100.0, 100.0, WEIGHTS),
+    SettingSpec::number("W2[1]", 0.0, -100.0, 100.0, WEIGHTS),
+    SettingSpec::number("b2", 0.0, -100.0, 100.0, WEIGHTS),
+    SettingSpec::number("m.W1[0][0]", 0.0, -1e9, 1e9, TRAIN).hidden(),
+    SettingSpec::number("m.W1[0][1]", 0.0, -1e9, 1e9, TRAIN).hidden(),
+    SettingSpec::number("m.W1[1][0]", 0.0, -1e9, 1e9, TRAIN).hidden(),
+    SettingSpec::number("m.W1[1][1]", 0.0, -1e9, 1e9, TRAIN).hidden(),
+    SettingSpec::number("m.W1[2][0]", 0.0, -1e9, 1e9, TRAIN).hidden(),
+    SettingSpec::number("m.W1[2][1]", 0.0, -1e9, 1e9, TRAIN).hidden(),
+    SettingSpec::number("m.W1[3][0]", 0.0, -1e9, 1e9, TRAIN).hidden(),
+    SettingSpec::number("m.W1[3][1]", 0.0, -1e9, 1e9, TRAIN).hidden(),
+    SettingSpec::number("m.b1[0]", 0.0, -1e9, 1e9, TRAIN).hidden(),
+    SettingSpec::number("m.b1[1]", 0.0, -1e9, 1e9, TRAIN).hidden(),
+    SettingSpec::number("m.W2[0]", 0.0, -1e9, 1e9, TRAIN).hidden(),
+    SettingSpec::number("m.W2[1]", 0.0, -1e9, 1e9, TRAIN).hidden(),
+    SettingSpec::number("m.b2", 0.0, -1e9, 1e9, TRAIN).hidden(),
+    SettingSpec::number("v.W1[0][0]", 0.0, -1e9, 1e9, TRAIN).hidden(),
+    SettingSpec::number("v.W1[0][1]", 0.0, -1e9, 1e9, TRAIN).hidden(),
+    SettingSpec::number("v.W1[1][0]", 0.0, -1e9, 1e9, TRAIN).hidden(),
+    SettingSpec::number("v.W1[1][1]", 0.0, -1e9, 1e9, TRAIN).hidden(),
+    SettingSpec::number("v.W1[2][0]", 0.0, -1e9, 1e9, TRAIN).hidden(),
+    SettingSpec::number("v.W1[2][1]", 0.0, -1e9, 1e9, TRAIN).hidden(),
+    SettingSpec::number("v.W1[3][0]", 0.0, -1e9, 1e9, TRAIN).hidden(),
+    SettingSpec::number("v.W1[3][1]", 0.0, -1e9, 1e9, TRAIN).hidden(),
+    SettingSpec::number("v.b1[0]", 0.0, -1e9, 1e9, TRAIN).hidden(),
+    SettingSpec::number("v.b1[1]", 0.0, -1e9, 1e9, TRAIN).hidden(),
+    SettingSpec::number("v.W2[0]", 0.0, -1e9, 1e9, TRAIN).hidden(),
+    SettingSpec::number("v.W2[1]", 0.0, -1e9, 1e9, TRAIN).hidden(),
+    SettingSpec::number("v.b2", 0.0, -1e9, 1e9, TRAIN).hidden(),
+    SettingSpec::positive("lr", 0.01, 0.0, 1000.0, TRAIN),
+    SettingSpec::number("beta1", 0.9, 0.0, 0.999_999, TRAIN),
+    SettingSpec::number("beta2", 0.999, 0.0, 0.999_999, TRAIN),
+    SettingSpec::positive("eps", 1e-7, 0.0, 1.0, TRAIN),
+    SettingSpec::integer("seed", 0.0, 0.0, 1_000_000.0, TRAIN),
+    // Adam's step counter t: epochs done so far (one step per epoch).
+    SettingSpec::integer("epoch", 0.0, 0.0, 1e9, TRAIN).hidden(),
+];
+
+/// Glorot-uniform kernels (limit √(6 / (fan_in + fan_out))) from SplitMix64 seeded with
+/// `seed`, zero biases, zero Adam moments, epoch 0.
+pub fn reseed(v: &mut Values) {
+    let mut rng = SplitMix64::new(v.get("seed") as u64);
+    let l1 = (6.0 / (D + H) as f64).sqrt();
+    let l2 = (6.0 / (H + 1) as f64).sqrt();
+    for name in PARAMS {
+        let x = if name.starts_with("W1") {
+            rng.uniform(-l1, l1)
+        } else if name.starts_with("W2") {
+            rng.uniform(-l2, l2)
+        } else {
+            0.0
+        };
+        v.put(name, x);
+        v.put(&format!("m.{name}"), 0.0);
+        v.put(&format!("v.{name}"), 0.0);
+    }
+    v.put("epoch", 0.0);
+}
+
+/// The article's setup: Keras draws the initial weights at random; here seed 0 does.
+pub fn article_values() -> Values {
+    let mut v = Values::defaults(SETTINGS);
+    reseed(&mut v);
+    v
+}
+
+pub const LESSON: LessonDef = LessonDef {
+    id: ID,
+    article_file: "000_43c5c6e8a9ce5015.txt",
+    settings: SETTINGS,
+    trace: |v, d| Box::pin(model::trace(v, d)),
+    errata: |d| Box::pin(errata::errata(d)),
+    reseed: Some(reseed),
+    article_values,
+};

@@ -1,0 +1,237 @@
+//! The computation with burn: a = x·W1 + b1, h = σ(a), z = h·W2 + b2, ŷ = σ(z),
+//! L = mean BCE (from the logits, as Keras does for a sigmoid output), backward, and one
+//! Keras-style Adam step on all four samples at once.
+
+use burn::prelude::*;
+use burn::tensor::activation::{relu, sigmoid};
+
+use super::{D, H, N, PARAMS, X, walkthrough};
+use crate::i18n::Text;
+use crate::lessons::kit::readback::{Readback, tensor};
+use crate::lessons::kit::{LessonTrace, Metric, Table, TraceError, Values, View};
+use crate::state::number::format_number;
+
+/// Every number of one epoch, read back from burn in one transaction.
+pub struct KerasNumbers {
+    pub y: Vec<f64>,
+    /// `a[n][k]`, `h[n][k]`: sample n, hidden unit k.
+    pub a: Vec<Vec<f64>>,
+    pub h: Vec<Vec<f64>>,
+    pub z: Vec<f64>,
+    pub p: Vec<f64>,
+    pub loss: f64,
+    pub grad_z: Vec<f64>,
+    pub grad_h: Vec<Vec<f64>>,
+    pub grad_a: Vec<Vec<f64>>,
+    /// Parameters, gradients, Adam moments before and after, updated values: in `PARAMS` order.
+    pub theta: Vec<f64>,
+    pub grad: Vec<f64>,
+    pub m: Vec<f64>,
+    pub v: Vec<f64>,
+    pub m_next: Vec<f64>,
+    pub v_next: Vec<f64>,
+    pub theta_next: Vec<f64>,
+    pub lr: f64,
+    pub beta1: f64,
+    pub beta2: f64,
+    pub eps: f64,
+    /// Adam's step number (epochs done + 1) and its bias-corrected step size.
+    pub t: f64,
+    pub alpha_t: f64,
+}
+
+impl KerasNumbers {
+    /// Share of samples on the right side of 0.5: with four samples, a multiple of 25 %.
+    pub fn accuracy(&self) -> f64 {
+        let right = self
+            .p
+            .iter()
+            .zip(&self.y)
+            .filter(|&(&p, &y)| (p >= 0.5) == (y >= 0.5))
+            .count();
+        right as f64 / N as f64
+    }
+
+    /// The value of a parameter by name.
+    pub fn param(&self, name: &str) -> f64 {
+        PARAMS
+            .iter()
+            .position(|p| *p == name)
+            .map_or(f64::NAN, |i| self.theta[i])
+    }
+}
+
+fn rows(flat: &[f64], cols: usize) -> Vec<Vec<f64>> {
+    flat.chunks(cols).map(<[f64]>::to_vec).collect()
+}
+
+/// Shapes of W1, b1, W2, b2; their entries fill `PARAMS` in this order, row by row.
+const SHAPES: [[usize; 2]; 4] = [[D, H], [1, H], [H, 1], [1, 1]];
+
+pub async fn compute(v: &Values, device: &Device) -> Result<KerasNumbers, TraceError> {
+    let ad = device.clone().autodiff();
+    let y_in = v.vector("y", N);
+    let (lr, beta1, beta2, eps) = (v.get("lr"), v.get("beta1"), v.get("beta2"), v.get("eps"));
+    let t = v.get("epoch") + 1.0;
+    // Keras folds both bias corrections into the step size: α·√(1 − β₂ᵗ)/(1 − β₁ᵗ).
+    let alpha_t = lr * (1.0 - beta2.powf(t)).sqrt() / (1.0 - beta1.powf(t));
+    let read = |prefix: &str| -> Vec<f64> {
+        PARAMS
+            .iter()
+            .map(|p| v.get(&format!("{prefix}{p}")))
+            .collect()
+    };
+    let (theta, m, vv) = (read(""), read("m."), read("v."));
+
+    let x_flat: Vec<f64> = X.iter().flatten().copied().collect();
+    let x = tensor(&x_flat, [N, D], &ad);
+    let y = tensor(&y_in, [N, 1], &ad);
+    let mut params = Vec::with_capacity(4);
+    let mut at = 0;
+    for shape in SHAPES {
+        let len = shape[0] * shape[1];
+        params.push(tensor(&theta[at..at + len], shape, &ad).require_grad());
+        at += len;
+    }
+    let tap_a = Tensor::<2>::zeros([N, H], &ad).require_grad();
+    let tap_h = Tensor::<2>::zeros([N, H], &ad).require_grad();
+    let tap_z = Tensor::<2>::zeros([N, 1], &ad).require_grad();
+    let a = x.matmul(params[0].clone()) + params[1].clone() + tap_a.clone();
+    let h = sigmoid(a.clone()) + tap_h.clone();
+    let z = h.clone().matmul(params[2].clone()) + params[3].clone() + tap_z.clone();
+    let p = sigmoid(z.clone());
+    // −[y ln σ(z) + (1 − y) ln(1 − σ(z))] = max(z, 0) − y·z + ln(1 + e^(−|z|)), finite for any z.
+    let terms = relu(z.clone()) - y * z.clone() + z.clone().abs().neg().exp().log1p();
+    let loss = terms.mean();
+    let grads = loss.backward();
+
+    let mut rb = Readback::new();
+    let mut slots = vec![rb.add(a), rb.add(h), rb.add(z), rb.add(p), rb.add(loss)];
+    for (tap, shape) in [(&tap_z, [N, 1]), (&tap_h, [N, H]), (&tap_a, [N, H])] {
+        let g = tap
+            .grad(&grads)
+            .unwrap_or_else(|| Tensor::zeros(shape, &ad));
+        slots.push(rb.add(g));
+    }
+    // Adam, outside the graph: m ← m + (1 − β₁)(g − m), v ← v + (1 − β₂)(g² − v),
+    // θ ← θ − α_t·m / (√v + ε).
+    let mut at = 0;
+    for (param, shape) in params.iter().zip(SHAPES) {
+        let len = shape[0] * shape[1];
+        let g = param
+            .grad(&grads)
+            .unwrap_or_else(|| Tensor::zeros(shape, &ad))
+            .without_autodiff();
+        let m0 = tensor(&m[at..at + len], shape, device);
+        let v0 = tensor(&vv[at..at + len], shape, device);
+        let m1 = m0.clone() + (g.clone() - m0).mul_scalar((1.0 - beta1) as f32);
+        let v1 = v0.clone() + (g.clone() * g.clone() - v0).mul_scalar((1.0 - beta2) as f32);
+        let step =
+            m1.clone().mul_scalar(alpha_t as f32) / (v1.clone().sqrt().add_scalar(eps as f32));
+        let next = param.clone().without_autodiff() - step;
+        slots.extend([rb.add(g), rb.add(m1), rb.add(v1), rb.add(next)]);
+        at += len;
+    }
+    let r = rb.read().await?;
+    // The four per-parameter-tensor slots (g, m, v, θ) concatenated in `PARAMS` order.
+    let gather = |which: usize| -> Vec<f64> {
+        (0..4)
+            .flat_map(|i| r[slots[8 + 4 * i + which]].clone())
+            .collect()
+    };
+    Ok(KerasNumbers {
+        y: y_in,
+        a: rows(&r[slots[0]], H),
+        h: rows(&r[slots[1]], H),
+        z: r[slots[2]].clone(),
+        p: r[slots[3]].clone(),
+        loss: r[slots[4]][0],
+        grad_z: r[slots[5]].clone(),
+        grad_h: rows(&r[slots[6]], H),
+        grad_a: rows(&r[slots[7]], H),
+        grad: gather(0),
+        m_next: gather(1),
+        v_next: gather(2),
+        theta_next: gather(3),
+        theta,
+        m,
+        v: vv,
+        lr,
+        beta1,
+        beta2,
+        eps,
+        t,
+        alpha_t,
+    })
+}
+
+/// The settings the next epoch starts from: parameters, both moments, the step counter.
+pub fn next_values(n: &KerasNumbers) -> Vec<(String, f64)> {
+    let mut next = Vec::with_capacity(3 * PARAMS.len() + 1);
+    for (i, name) in PARAMS.iter().enumerate() {
+        next.push((name.to_string(), n.theta_next[i]));
+        next.push((format!("m.{name}"), n.m_next[i]));
+        next.push((format!("v.{name}"), n.v_next[i]));
+    }
+    next.push(("epoch".into(), n.t));
+    next
+}
+
+pub async fn trace(v: &Values, device: &Device) -> Result<LessonTrace, TraceError> {
+    let n = compute(v, device).await?;
+    Ok(LessonTrace {
+        loss: Some(n.loss),
+        quantities: walkthrough::quantities(&n),
+        steps: walkthrough::steps(&n),
+        metrics: vec![
+            Metric {
+                name: "accuracy",
+                label: Text::new("准确率", "Accuracy"),
+                value: n.accuracy(),
+            },
+            Metric {
+                name: "epoch",
+                label: Text::new("轮次", "Epoch"),
+                value: v.get("epoch"),
+            },
+        ],
+        views: vec![View::Table(predictions(&n))],
+        next: next_values(&n),
+    })
+}
+
+/// Each sample's row, label, prediction and whether it is counted right.
+fn predictions(n: &KerasNumbers) -> Table {
+    let f = |v: f64| format_number(v, walkthrough::DIGITS);
+    Table {
+        id: "predictions",
+        title: Text::new("逐样本预测", "Predictions per sample"),
+        columns: vec![
+            Text::new("样本", "Sample"),
+            Text::new("x", "x"),
+            Text::new("y", "y"),
+            Text::new("ŷ", "ŷ"),
+            Text::new("预测类别（ŷ ≥ 0.5）", "Predicted class (ŷ ≥ 0.5)"),
+            Text::new("正确？", "Right?"),
+        ],
+        rows: (0..N)
+            .map(|i| {
+                let class = n.p[i] >= 0.5;
+                let row: Vec<String> = X[i].iter().map(|&x| f(x)).collect();
+                vec![
+                    (i + 1).to_string(),
+                    format!("[{}]", row.join(", ")),
+                    f(n.y[i]),
+                    f(n.p[i]),
+                    u8::from(class).to_string(),
+                    if class == (n.y[i] >= 0.5) {
+                        "✓"
+                    } else {
+                        "✗"
+                    }
+                    .to_string(),
+                ]
+            })
+            .collect(),
+    }
+}

@@ -1,0 +1,87 @@
+//! What article 004 §4.4 (and the loss it names in §4.1) gets wrong about fitting XOR with
+//! ŷ = σ(W·x + b), beside what the lesson's model computes.
+
+use burn::prelude::Device;
+
+use super::article_values;
+use super::model::{XorNumbers, compute};
+use crate::i18n::Text;
+use crate::lessons::kit::{Erratum, TraceError, Values};
+use crate::state::number::format_number;
+
+/// Gradient steps the errata train the single layer for (cheap enough to run on page open).
+pub const STEPS: usize = 300;
+
+fn f(v: f64) -> String {
+    format_number(v, 4)
+}
+
+/// Trains the article's single layer from seed 0 for `steps` steps; returns the last numbers.
+pub async fn train_single(steps: usize, device: &Device) -> Result<XorNumbers, TraceError> {
+    let mut v = article_values();
+    let mut n = compute(&v, device, false).await?;
+    for _ in 0..steps {
+        for (name, x) in super::model::next_values(&n) {
+            v.put(&name, x);
+        }
+        n = compute(&v, device, false).await?;
+    }
+    Ok(n)
+}
+
+/// The single layer at W = 0, b = 0: ŷ = 0.5 everywhere, the best it can do on XOR.
+async fn flat_loss(device: &Device) -> Result<f64, TraceError> {
+    let mut v: Values = article_values();
+    for name in ["W[0]", "W[1]", "b"] {
+        v.put(name, 0.0);
+    }
+    Ok(compute(&v, device, false).await?.loss)
+}
+
+pub async fn errata(device: &Device) -> Result<Vec<Erratum>, TraceError> {
+    let floor = flat_loss(device).await?;
+    let trained = train_single(STEPS, device).await?;
+    Ok(vec![
+        Erratum {
+            id: "single-layer",
+            quantity: Text::new(
+                "单层 σ(W·x + b) 在 XOR 上的损失",
+                "Loss of the single layer σ(W·x + b) on XOR",
+            ),
+            article: "通过迭代计算损失函数的梯度，并更新模型参数，我们可以逐步优化模型。",
+            truth: format!(
+                "L ≥ {} (ŷ = 0.5 everywhere); after {STEPS} steps from seed 0: L = {}, accuracy {} %",
+                f(floor),
+                f(trained.loss),
+                f(100.0 * trained.accuracy())
+            ),
+            recomputed: None,
+            explanation: Text::new(
+                "对这组数据，单层模型怎么迭代都学不会异或。四个 logit 满足 z(0,0) + z(1,1) = z(0,1) + z(1,0)，所以把四个误差 |ŷ − y| 各自换成 logit 后相加恒为 0；在这个约束下，误差平方和最小是 1，也就是 MSE 不可能低于 0.25——与处处输出 0.5 一样差。梯度下降只会让损失停在 0.25 附近。",
+                "On this data set no amount of iterating teaches the single layer XOR. Its four logits satisfy z(0,0) + z(1,1) = z(0,1) + z(1,0), so the logits of the four errors |ŷ − y| always add up to 0; under that constraint the squared errors add up to at least 1, so the MSE can never go below 0.25, no better than answering 0.5 everywhere. Gradient descent only brings the loss to rest near 0.25.",
+            ),
+        },
+        Erratum {
+            id: "accuracy",
+            quantity: Text::new("单层模型的准确率", "Accuracy of the single layer"),
+            article: "ŷᵢ = σ(W·xᵢ + b)",
+            truth: "≤ 75 % (3 of 4)".into(),
+            recomputed: None,
+            explanation: Text::new(
+                "要把 (0,1)、(1,0) 判为 1 而把 (0,0)、(1,1) 判为 0，需要 z(0,1) + z(1,0) > 0 > z(0,0) + z(1,1)，但对任何 W、b 这两个和都相等。一条直线最多分对 4 个点中的 3 个。加一层隐藏层（本课的 hidden 模型）后，网络先把平面弯折，再用直线分开。",
+                "Calling (0,1), (1,0) class 1 and (0,0), (1,1) class 0 needs z(0,1) + z(1,0) > 0 > z(0,0) + z(1,1), but for every W and b the two sums are equal. One straight line gets at most 3 of the 4 points right. With a hidden layer (this lesson's hidden model) the network first bends the plane, then separates it with a line.",
+            ),
+        },
+        Erratum {
+            id: "cross-entropy",
+            quantity: Text::new("§4.1.2 交叉熵公式", "§4.1.2 cross-entropy formula"),
+            article: r"Cross-Entropy Loss = -\frac{1}{m} \sum_{i=1}^{m} y_i \log(\hat{y}_i)",
+            truth: "−(1/m) Σ [yᵢ ln ŷᵢ + (1 − yᵢ) ln(1 − ŷᵢ)]".into(),
+            recomputed: None,
+            explanation: Text::new(
+                "只有一项的写法属于多分类（ŷ 是对所有类别的 softmax）。像本例这样只有一个 sigmoid 输出、y ∈ {0, 1} 时，y = 0 的样本对这个式子毫无贡献：处处预测 ŷ ≈ 1 就能让它趋于 0。二分类必须加上 (1 − y) ln(1 − ŷ) 这一项。",
+                "The one-term form belongs to multi-class outputs (ŷ a softmax over every class). With one sigmoid output and y ∈ {0, 1}, as here, samples with y = 0 add nothing to it: predicting ŷ ≈ 1 everywhere drives it to 0. Binary labels need the (1 − y) ln(1 − ŷ) term as well.",
+            ),
+        },
+    ])
+}
