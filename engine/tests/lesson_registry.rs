@@ -119,10 +119,19 @@ fn check_kit_lesson(def: &LessonDef) {
     }
     for f in def.formulas {
         let ml = engine::math::mathml(f.ours, true);
-        assert!(!ml.contains("merror"), "{}: our formula renders: {}", def.id, f.ours);
+        assert!(
+            !ml.contains("merror"),
+            "{}: our formula renders: {}",
+            def.id,
+            f.ours
+        );
         assert!(!f.article.is_empty() && !f.note.zh.is_empty() && !f.note.en.is_empty());
     }
-    assert!(!def.formulas.is_empty(), "{}: quotes the article's formulas", def.id);
+    assert!(
+        !def.formulas.is_empty(),
+        "{}: quotes the article's formulas",
+        def.id
+    );
     let errata = pollster::block_on((def.errata)(&device)).unwrap();
     assert!(!errata.is_empty(), "{}: errata", def.id);
     let link = to_hash(def.id, &values);
@@ -140,10 +149,6 @@ fn every_kit_lesson_is_live_and_registered_once() {
         let info = find(def.id).unwrap_or_else(|| panic!("{} is listed", def.id));
         assert!(info.live, "{}", def.id);
         assert_eq!(KIT_LESSONS.iter().filter(|d| d.id == def.id).count(), 1);
-        assert!(
-            def.article_file.starts_with(&info.article[..3]),
-            "{}",
-            def.id
-        );
+        assert!(info.article.contains(&def.article_file[..3]), "{}", def.id);
     }
 }
