@@ -46,7 +46,7 @@ mod views {
         let z: Vec<Vec<f64>> = (0..21)
             .map(|r| {
                 (0..21)
-                    .map(|c| ((c as f64 - 10.0).powi(2) + (r as f64 - 10.0).powi(2)))
+                    .map(|c| (c as f64 - 10.0).powi(2) + (r as f64 - 10.0).powi(2))
                     .collect()
             })
             .collect();
@@ -107,7 +107,7 @@ mod views {
         let z: Vec<Vec<f64>> = (0..30)
             .map(|r| {
                 (0..30)
-                    .map(|c| ((c as f64 - 15.0).powi(2) + 3.0 * (r as f64 - 10.0).powi(2)))
+                    .map(|c| (c as f64 - 15.0).powi(2) + 3.0 * (r as f64 - 10.0).powi(2))
                     .collect()
             })
             .collect();
