@@ -153,3 +153,27 @@ mod views {
         assert!(html.contains("<caption>Terms</caption>"));
     }
 }
+
+#[test]
+fn several_curves_each_get_a_line_and_a_legend_entry() {
+    use engine::plots::loss_curve::draw_curves;
+    let a = [3.0, 2.0, 1.0];
+    let b = [3.0, 2.5, 2.2, 2.1];
+    let mut svg = String::new();
+    {
+        let area = SVGBackend::with_string(&mut svg, (400, 200)).into_drawing_area();
+        draw_curves(&area, &[("gd", &a), ("adam", &b)], "step", "loss").unwrap();
+    }
+    // Natively plotters has no font, so text is left out; the lines and legend swatches are not.
+    let svg = svg.to_ascii_uppercase();
+    assert_eq!(
+        svg.matches("#1F77B4").count(),
+        2,
+        "first curve and its swatch: {svg}"
+    );
+    assert_eq!(
+        svg.matches("#FF7F0E").count(),
+        2,
+        "second curve and its swatch"
+    );
+}

@@ -62,3 +62,61 @@ pub fn draw_loss_curve<DB: DrawingBackend>(
     ))?;
     area.present()
 }
+
+/// Line colours for several curves (the tab10 palette's first colours; lessons that draw paths
+/// use them in the same order, so a curve and its path share a colour).
+pub const SERIES: [RGBColor; 6] = [
+    RGBColor(0x1f, 0x77, 0xb4),
+    RGBColor(0xff, 0x7f, 0x0e),
+    RGBColor(0x2c, 0xa0, 0x2c),
+    RGBColor(0xd6, 0x27, 0x28),
+    RGBColor(0x94, 0x67, 0xbd),
+    RGBColor(0x8c, 0x56, 0x4b),
+];
+
+/// Draws several named curves (one value per step each) with a legend, e.g. the losses of
+/// optimisers racing on one problem.
+pub fn draw_curves<DB: DrawingBackend>(
+    area: &DrawingArea<DB, plotters::coord::Shift>,
+    series: &[(&str, &[f64])],
+    x_label: &str,
+    y_label: &str,
+) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
+    area.fill(&WHITE)?;
+    let longest = series.iter().map(|(_, v)| v.len()).max().unwrap_or(0);
+    let all: Vec<f64> = series.iter().flat_map(|(_, v)| v.iter().copied()).collect();
+    let mut chart = ChartBuilder::on(area)
+        .margin(8)
+        .x_label_area_size(40)
+        .y_label_area_size(56)
+        .build_cartesian_2d(0.0..(longest.max(2) as f64 - 1.0), y_range(&all))?;
+    chart
+        .configure_mesh()
+        .light_line_style(GRID)
+        .x_desc(x_label)
+        .y_desc(y_label)
+        .x_labels(6)
+        .y_labels(5)
+        .label_style(("sans-serif", 15))
+        .axis_desc_style(("sans-serif", 15))
+        .draw()?;
+    for (i, (name, values)) in series.iter().enumerate() {
+        let colour = SERIES[i % SERIES.len()];
+        chart
+            .draw_series(LineSeries::new(
+                curve_points(values, MAX_POINTS),
+                colour.stroke_width(2),
+            ))?
+            .label(*name)
+            .legend(move |(x, y)| {
+                PathElement::new(vec![(x, y), (x + 18, y)], colour.stroke_width(3))
+            });
+    }
+    chart
+        .configure_series_labels()
+        .background_style(WHITE.mix(0.85))
+        .border_style(GRID)
+        .label_font(("sans-serif", 15))
+        .draw()?;
+    area.present()
+}

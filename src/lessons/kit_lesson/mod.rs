@@ -24,6 +24,7 @@ use self::steps::{KitStepPanel, phase_name};
 use self::views::KitViews;
 use crate::app::{ctx, tr};
 use crate::backend::BackendKind;
+use crate::components::curves_chart::CurvesChart;
 use crate::components::loss_chart::LossChart;
 use crate::speed::Speed;
 use crate::{i18n, route};
@@ -100,6 +101,34 @@ pub fn KitLesson(def: &'static LessonDef, assignments: Vec<String>) -> impl Into
         })
     };
 
+    // Metrics named `loss_…` are the losses of models trained side by side: one curve each,
+    // in the lesson's order (its paths use the same colours in the same order).
+    let curves = Signal::derive(move || {
+        let names: Vec<&'static str> = state.traced.with(|t| {
+            t.as_ref()
+                .map(|t| {
+                    t.trace
+                        .metrics
+                        .iter()
+                        .map(|m| m.name)
+                        .filter(|n| n.starts_with("loss_"))
+                        .collect()
+                })
+                .unwrap_or_default()
+        });
+        state.metric_history.with(|h| {
+            names
+                .into_iter()
+                .map(|n| {
+                    (
+                        n.trim_start_matches("loss_").to_string(),
+                        h.get(n).cloned().unwrap_or_default(),
+                    )
+                })
+                .collect::<Vec<_>>()
+        })
+    });
+    let has_curves = move || curves.with(|c| !c.is_empty());
     view! {
         <section class="lesson" data-testid=format!("lesson-{}", def.id)>
             <nav class="crumbs"><a href="#/" data-testid="back">{tr(i18n::ALL_LESSONS)}</a></nav>
@@ -189,6 +218,7 @@ pub fn KitLesson(def: &'static LessonDef, assignments: Vec<String>) -> impl Into
                     <section class="panel chart-panel">
                         <h2>{tr(i18n::LOSS_CURVE)}</h2>
                         <LossChart history=state.history/>
+                        {move || has_curves().then(|| view! { <CurvesChart series=curves/> })}
                     </section>
                 })}
             </div>

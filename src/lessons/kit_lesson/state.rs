@@ -139,10 +139,19 @@ impl KitState {
         });
     }
 
-    /// Sets one named value from text; on error the values are unchanged.
+    /// Sets one named value from text; on error the values are unchanged. An edit starts a
+    /// new run from the edited state: training state (moments, counters) returns to its start.
     pub fn set_value(self, name: &str, text: &str) -> Result<(), InputError> {
         let mut v = self.values.get_untracked();
         v.set(name, text)?;
+        if v.spec(name).is_some_and(|s| !s.hidden) && v.specs.iter().any(|s| s.hidden) {
+            for (i, spec) in v.specs.iter().enumerate() {
+                if spec.hidden {
+                    v.values[i] = spec.default;
+                }
+            }
+            self.clear_histories();
+        }
         self.values.set(v);
         Ok(())
     }
@@ -294,6 +303,11 @@ impl KitState {
         };
         self.running.set(false);
         let mut v = self.values.get_untracked();
+        for (i, spec) in v.specs.iter().enumerate() {
+            if spec.hidden {
+                v.values[i] = spec.default;
+            }
+        }
         if let Some(i) = v.index("seed") {
             v.values[i] += 1.0;
         }

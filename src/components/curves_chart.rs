@@ -1,0 +1,37 @@
+//! Several curves on one canvas (e.g. the losses of racing optimisers), redrawn as they grow.
+
+use engine::plots::loss_curve::draw_curves;
+use leptos::html::Canvas;
+use leptos::prelude::*;
+use plotters::prelude::*;
+use plotters_canvas::CanvasBackend;
+
+use crate::app::{ctx, tr};
+use crate::i18n;
+
+#[component]
+pub fn CurvesChart(
+    /// (name, values) per curve, in legend order.
+    #[prop(into)]
+    series: Signal<Vec<(String, Vec<f64>)>>,
+) -> impl IntoView {
+    let lang = ctx().lang;
+    let canvas = NodeRef::<Canvas>::new();
+    Effect::new(move |_| {
+        let s = series.get();
+        let l = lang.get();
+        let Some(element) = canvas.get() else { return };
+        let Some(backend) = CanvasBackend::with_canvas_object(element) else {
+            return;
+        };
+        let area = backend.into_drawing_area();
+        let refs: Vec<(&str, &[f64])> = s.iter().map(|(n, v)| (n.as_str(), v.as_slice())).collect();
+        // A failed draw leaves the previous picture; the numbers stay in the metrics.
+        draw_curves(&area, &refs, i18n::STEP.get(l), i18n::LOSS.get(l)).ok();
+    });
+    view! {
+        <canvas node_ref=canvas width="560" height="240" data-testid="curves-chart"
+            data-count=move || series.with(|s| s.first().map(|(_, v)| v.len()).unwrap_or(0))
+            aria-label=tr(i18n::LOSS_CURVE)></canvas>
+    }
+}
