@@ -118,3 +118,8 @@ pub const STEP_HINT: Text = Text::new(
 );
 pub const ARTICLE_FORMULAS: Text = Text::new("文章的公式", "The article's formulas");
 pub const LESSON_COMPUTES: Text = Text::new("本课计算的", "What this lesson computes");
+pub const ACCURACY: Text = Text::new("准确率", "Accuracy");
+pub const SURFACE_HINT: Text = Text::new(
+    "点击曲面，把训练的起点放到那里。",
+    "Click the surface to start training from that point.",
+);

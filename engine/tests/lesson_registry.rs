@@ -9,6 +9,7 @@ use engine::lessons::registry::{KIT_LESSONS, LESSONS, find, kit_lesson};
 use engine::model::mlp221::trace_step;
 use engine::plots::views::view_svg;
 use engine::state::hash::{parse_route, settings_from_assignments, to_hash};
+use engine::state::setting::Settings;
 use plotters::prelude::*;
 
 #[test]
@@ -89,16 +90,15 @@ fn check_kit_lesson(def: &LessonDef) {
     );
     assert!(!t.steps.is_empty(), "{}: has steps", def.id);
     assert!(!t.quantities.is_empty(), "{}: has quantities", def.id);
-    for s in &t.steps {
-        assert!(s.value.is_finite(), "{} {}", def.id, s.target);
-        assert!(!s.formula.tex.is_empty() && !s.substituted.tex.is_empty());
-        let ml = engine::math::mathml(&s.formula.tex, true);
-        assert!(
-            ml.starts_with("<math") && !ml.contains("merror"),
-            "{} {}: {ml}",
-            def.id,
-            s.target
-        );
+    check_steps(def.id, &t.steps);
+    // Every choice (model, heads, formula…) gives steps that render too.
+    for spec in def.settings.iter().filter(|s| s.is_choice()) {
+        for choice in spec.choices {
+            let mut v = values.clone();
+            v.set(spec.name, choice).unwrap();
+            let t = pollster::block_on((def.trace)(&v, &device)).unwrap();
+            check_steps(&format!("{} {}={choice}", def.id, spec.name), &t.steps);
+        }
     }
     if !t.next.is_empty() {
         let next = t.advance(&values);
@@ -150,5 +150,37 @@ fn every_kit_lesson_is_live_and_registered_once() {
         assert!(info.live, "{}", def.id);
         assert_eq!(KIT_LESSONS.iter().filter(|d| d.id == def.id).count(), 1);
         assert!(info.article.contains(&def.article_file[..3]), "{}", def.id);
+    }
+}
+
+/// False when `_` or `^` is followed by two letters: TeX would script only the first
+/// (`\theta_adam` shows θₐdam).
+fn braced_scripts(tex: &str) -> bool {
+    let b = tex.as_bytes();
+    !b.windows(3).any(|w| {
+        (w[0] == b'_' || w[0] == b'^') && w[1].is_ascii_alphabetic() && w[2].is_ascii_alphabetic()
+    })
+}
+
+/// Every step shows a finite number and a formula that renders as MathML without errors.
+fn check_steps(id: &str, steps: &[engine::lessons::kit::Step]) {
+    for s in steps {
+        assert!(s.value.is_finite(), "{} {}", id, s.target);
+        assert!(!s.formula.tex.is_empty() && !s.substituted.tex.is_empty());
+        for tex in [&s.formula.tex, &s.substituted.tex] {
+            assert!(
+                braced_scripts(tex),
+                "{} {}: a multi-letter sub/superscript needs braces: {tex}",
+                id,
+                s.target
+            );
+        }
+        let ml = engine::math::mathml(&s.formula.tex, true);
+        assert!(
+            ml.starts_with("<math") && !ml.contains("merror"),
+            "{} {}: {ml}",
+            id,
+            s.target
+        );
     }
 }

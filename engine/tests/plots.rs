@@ -38,7 +38,7 @@ fn draws_into_svg() {
 mod views {
     use engine::i18n::{Lang, Text};
     use engine::lessons::kit::views::{HeatPoint, Heatmap, Surface, SurfacePath, Table, View};
-    use engine::plots::views::{PathData, contour_segments, view_svg};
+    use engine::plots::views::{PathData, contour_segments, surface_point, view_svg};
 
     #[test]
     fn contour_segments_lie_on_the_level_set() {
@@ -125,12 +125,25 @@ mod views {
                 y_name: "b".into(),
                 colour: "#e66",
             }],
+            click_sets: Some(("w".into(), "b".into())),
         };
         let paths = [PathData {
             label: "GD".into(),
             colour: "#e66".into(),
             points: vec![(-0.5, 0.5), (0.0, 0.1), (f64::NAN, 0.0)],
         }];
+        // A click on the plot's corners maps to the ranges' ends; outside it, to nothing.
+        let (x, y) = surface_point(&s, 56.0 / 526.0, 30.0 / 396.0).unwrap();
+        assert!(
+            (x + 1.0).abs() < 1e-9 && (y - 1.0).abs() < 1e-9,
+            "top-left is (x0, y1)"
+        );
+        let (x, y) = surface_point(&s, 376.0 / 526.0, 350.0 / 396.0).unwrap();
+        assert!(
+            (x - 1.0).abs() < 1e-9 && (y + 1.0).abs() < 1e-9,
+            "bottom-right is (x1, y0)"
+        );
+        assert_eq!(surface_point(&s, 0.01, 0.5), None);
         let svg = view_svg(&View::Surface(s), Lang::En, &paths);
         assert!(svg.contains(r#"class="contours""#) && svg.contains("M"));
         assert_eq!(svg.matches("<polyline").count(), 1);

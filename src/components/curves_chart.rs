@@ -14,6 +14,10 @@ pub fn CurvesChart(
     /// (name, values) per curve, in legend order.
     #[prop(into)]
     series: Signal<Vec<(String, Vec<f64>)>>,
+    /// The quantity on the y axis.
+    y_label: engine::i18n::Text,
+    /// `data-testid` of the canvas.
+    testid: &'static str,
 ) -> impl IntoView {
     let lang = ctx().lang;
     let canvas = NodeRef::<Canvas>::new();
@@ -27,11 +31,11 @@ pub fn CurvesChart(
         let area = backend.into_drawing_area();
         let refs: Vec<(&str, &[f64])> = s.iter().map(|(n, v)| (n.as_str(), v.as_slice())).collect();
         // A failed draw leaves the previous picture; the numbers stay in the metrics.
-        draw_curves(&area, &refs, i18n::STEP.get(l), i18n::LOSS.get(l)).ok();
+        draw_curves(&area, &refs, i18n::STEP.get(l), y_label.get(l)).ok();
     });
     view! {
-        <canvas node_ref=canvas width="560" height="240" data-testid="curves-chart"
+        <canvas node_ref=canvas width="560" height="240" data-testid=testid
             data-count=move || series.with(|s| s.first().map(|(_, v)| v.len()).unwrap_or(0))
-            aria-label=tr(i18n::LOSS_CURVE)></canvas>
+            aria-label=tr(y_label)></canvas>
     }
 }

@@ -202,17 +202,42 @@ pub fn contour_segments(z: &[Vec<f64>], level: f64) -> Vec<((f64, f64), (f64, f6
     out
 }
 
+/// A surface's plot square inside its SVG: left, top, side, and the SVG's width and height.
+const SURFACE_LEFT: f64 = 56.0;
+const SURFACE_TOP: f64 = 30.0;
+const SURFACE_SIZE: f64 = 320.0;
+const SURFACE_W: f64 = SURFACE_LEFT + SURFACE_SIZE + 150.0;
+const SURFACE_H: f64 = SURFACE_TOP + SURFACE_SIZE + 46.0;
+
+/// The (x, y) values under a click at `(fx, fy)`, given as fractions of the drawn SVG's width
+/// and height; `None` outside the plot square.
+pub fn surface_point(sf: &Surface, fx: f64, fy: f64) -> Option<(f64, f64)> {
+    let u = (fx * SURFACE_W - SURFACE_LEFT) / SURFACE_SIZE;
+    let v = (fy * SURFACE_H - SURFACE_TOP) / SURFACE_SIZE;
+    if !(0.0..=1.0).contains(&u) || !(0.0..=1.0).contains(&v) {
+        return None;
+    }
+    let (x0, x1) = sf.x_range;
+    let (y0, y1) = sf.y_range;
+    Some((x0 + u * (x1 - x0), y1 - v * (y1 - y0)))
+}
+
 fn surface_svg(sf: &Surface, lang: Lang, paths: &[PathData]) -> String {
-    let (left, top, size) = (56.0, 30.0, 320.0);
+    let (left, top, size) = (SURFACE_LEFT, SURFACE_TOP, SURFACE_SIZE);
     let rows = sf.z.len();
     let cols = sf.z.first().map_or(0, Vec::len);
     let (x0, x1) = sf.x_range;
     let (y0, y1) = sf.y_range;
     let px = |x: f64| left + unit(x, x0, x1) * size;
     let py = |y: f64| top + (1.0 - unit(y, y0, y1)) * size;
-    let (w, h) = (left + size + 150.0, top + size + 46.0);
+    let (w, h) = (SURFACE_W, SURFACE_H);
+    let clickable = if sf.click_sets.is_some() {
+        r#" class="clickable""#
+    } else {
+        ""
+    };
     let mut s = format!(
-        r#"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {w} {h}" width="{w}" height="{h}" role="img" aria-label="{}" data-view="{}"><title>{}</title>"#,
+        r#"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {w} {h}" width="{w}" height="{h}" role="img" aria-label="{}" data-view="{}"{clickable}><title>{}</title>"#,
         esc(sf.title.get(lang)),
         sf.id,
         esc(sf.title.get(lang))

@@ -32,6 +32,36 @@ use crate::{i18n, route};
 /// Most steps a link's `step=` may ask for; the page clamps it to the lesson's count.
 const MAX_LINK_STEP: usize = 100_000;
 
+/// The recorded history of the metrics whose names pass `keep`, in the lesson's order, named
+/// without their `loss_` prefix.
+fn metric_series(state: KitState, keep: fn(&str) -> bool) -> Signal<Vec<(String, Vec<f64>)>> {
+    Signal::derive(move || {
+        let names: Vec<&'static str> = state.traced.with(|t| {
+            t.as_ref()
+                .map(|t| {
+                    t.trace
+                        .metrics
+                        .iter()
+                        .map(|m| m.name)
+                        .filter(|n| keep(n))
+                        .collect()
+                })
+                .unwrap_or_default()
+        });
+        state.metric_history.with(|h| {
+            names
+                .into_iter()
+                .map(|n| {
+                    (
+                        n.trim_start_matches("loss_").to_string(),
+                        h.get(n).cloned().unwrap_or_default(),
+                    )
+                })
+                .collect()
+        })
+    })
+}
+
 #[component]
 pub fn KitLesson(def: &'static LessonDef, assignments: Vec<String>) -> impl IntoView {
     let c = ctx();
@@ -103,32 +133,10 @@ pub fn KitLesson(def: &'static LessonDef, assignments: Vec<String>) -> impl Into
 
     // Metrics named `loss_…` are the losses of models trained side by side: one curve each,
     // in the lesson's order (its paths use the same colours in the same order).
-    let curves = Signal::derive(move || {
-        let names: Vec<&'static str> = state.traced.with(|t| {
-            t.as_ref()
-                .map(|t| {
-                    t.trace
-                        .metrics
-                        .iter()
-                        .map(|m| m.name)
-                        .filter(|n| n.starts_with("loss_"))
-                        .collect()
-                })
-                .unwrap_or_default()
-        });
-        state.metric_history.with(|h| {
-            names
-                .into_iter()
-                .map(|n| {
-                    (
-                        n.trim_start_matches("loss_").to_string(),
-                        h.get(n).cloned().unwrap_or_default(),
-                    )
-                })
-                .collect::<Vec<_>>()
-        })
-    });
+    let curves = metric_series(state, |n| n.starts_with("loss_"));
     let has_curves = move || curves.with(|c| !c.is_empty());
+    let accuracy = metric_series(state, |n| n == "accuracy");
+    let has_accuracy = move || accuracy.with(|c| !c.is_empty());
     view! {
         <section class="lesson" data-testid=format!("lesson-{}", def.id)>
             <nav class="crumbs"><a href="#/" data-testid="back">{tr(i18n::ALL_LESSONS)}</a></nav>
@@ -218,7 +226,8 @@ pub fn KitLesson(def: &'static LessonDef, assignments: Vec<String>) -> impl Into
                     <section class="panel chart-panel">
                         <h2>{tr(i18n::LOSS_CURVE)}</h2>
                         <LossChart history=state.history/>
-                        {move || has_curves().then(|| view! { <CurvesChart series=curves/> })}
+                        {move || has_curves().then(|| view! { <CurvesChart series=curves y_label=i18n::LOSS testid="curves-chart"/> })}
+                        {move || has_accuracy().then(|| view! { <CurvesChart series=accuracy y_label=i18n::ACCURACY testid="accuracy-chart"/> })}
                     </section>
                 })}
             </div>

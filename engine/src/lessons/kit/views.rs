@@ -60,6 +60,8 @@ pub struct Surface {
     /// `z[row][col]`, row 0 at `y_range.0`, column 0 at `x_range.0`.
     pub z: Vec<Vec<f64>>,
     pub paths: Vec<SurfacePath>,
+    /// The two settings a click on the surface sets (the start of a run), if any.
+    pub click_sets: Option<(String, String)>,
 }
 
 /// A table of numbers (per-term breakdowns).

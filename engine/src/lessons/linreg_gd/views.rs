@@ -66,6 +66,7 @@ fn surface(n: &LinregNumbers) -> Surface {
             y_name: "b".into(),
             colour: "#d62728",
         }],
+        click_sets: Some(("w".into(), "b".into())),
     }
 }
 

@@ -318,5 +318,6 @@ fn surface(n: &RaceNumbers) -> Surface {
                 colour,
             })
             .collect(),
+        click_sets: Some(("start[0]".into(), "start[1]".into())),
     }
 }

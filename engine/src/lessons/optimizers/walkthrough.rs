@@ -60,10 +60,15 @@ pub fn steps(n: &RaceNumbers) -> Vec<Step> {
         out.push(step(
             Phase::Forward,
             format!("losses[{r}]"),
-            t(&format!("L_{name} = ")).f(loss_formula((
-                sub("θ", r"\theta", 0),
-                sub("θ", r"\theta", 1),
-            ))),
+            Formula::new()
+                .both(
+                    &format!("L_{name} = "),
+                    &format!(r"L_{{\text{{{name}}}}} = "),
+                )
+                .f(loss_formula((
+                    sub("θ", r"\theta", 0),
+                    sub("θ", r"\theta", 1),
+                ))),
             loss_formula((num(n.pos[2 * r]), num(n.pos[2 * r + 1]))),
             n.losses[r],
         ));
@@ -73,17 +78,22 @@ pub fn steps(n: &RaceNumbers) -> Vec<Step> {
     out.push(step(
         Phase::Forward,
         "sample_loss".into(),
-        t(&format!("L_sgd,{k} = ")).squared(
-            sub("θ", r"\theta", 0)
-                .times()
-                .t(&format!("x{k}₁"))
-                .t(" + ")
-                .f(sub("θ", r"\theta", 1))
-                .times()
-                .t(&format!("x{k}₂"))
-                .minus()
-                .t(&format!("y{k}")),
-        ),
+        Formula::new()
+            .both(
+                &format!("L_sgd,{k} = "),
+                &format!(r"L_{{\text{{sgd}},{k}}} = "),
+            )
+            .squared(
+                sub("θ", r"\theta", 0)
+                    .times()
+                    .both(&format!("x{k}₁"), &format!("x_{{{k}1}}"))
+                    .t(" + ")
+                    .f(sub("θ", r"\theta", 1))
+                    .times()
+                    .both(&format!("x{k}₂"), &format!("x_{{{k}2}}"))
+                    .minus()
+                    .both(&format!("y{k}"), &format!("y_{{{k}}}")),
+            ),
         Formula::new().squared(
             num(n.pos[2])
                 .times()
@@ -125,7 +135,12 @@ pub fn steps(n: &RaceNumbers) -> Vec<Step> {
             out.push(step(
                 Phase::Backward,
                 format!("grad:{name}[{j}]"),
-                t(&format!("g_{name},{} = ", j + 1)).f(formula),
+                Formula::new()
+                    .both(
+                        &format!("g_{name},{} = ", j + 1),
+                        &format!(r"g_{{\text{{{name}}},{}}} = ", j + 1),
+                    )
+                    .f(formula),
                 subst,
                 g,
             ));
@@ -175,7 +190,12 @@ pub fn steps(n: &RaceNumbers) -> Vec<Step> {
             out.push(step(
                 Phase::Update,
                 format!("updated:{name}[{j}]"),
-                t(&format!("θ_{name},{} ← ", j + 1)).f(rule),
+                Formula::new()
+                    .both(
+                        &format!("θ_{name},{} ← ", j + 1),
+                        &format!(r"\theta_{{\text{{{name}}},{}}} \leftarrow ", j + 1),
+                    )
+                    .f(rule),
                 subst,
                 n.next[i],
             ));

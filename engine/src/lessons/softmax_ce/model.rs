@@ -192,5 +192,6 @@ fn surface(n: &SoftmaxNumbers) -> Surface {
             y_name: "z[1]".into(),
             colour: "#d62728",
         }],
+        click_sets: Some(("z[0]".into(), "z[1]".into())),
     }
 }

@@ -1,0 +1,135 @@
+// Browser test of what is particular to each lesson, on the CPU backend: the article's sign
+// slip climbing in linreg-gd and a click on its surface, the single layer failing and the
+// hidden layer solving XOR, the optimisers racing, two attention heads, new seeds in
+// keras-4x4, and bad input in bce kept out with a message. Screenshots of each end state.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { serveDist, launch, watchErrors, nativeTrace, screenshotPath } from './harness.mjs';
+
+let server;
+let context;
+let page;
+let errors;
+before(async () => {
+  server = await serveDist();
+  context = await launch({ webgpu: false });
+  page = context.pages()[0] ?? await context.newPage();
+  errors = watchErrors(page);
+});
+after(async () => {
+  await context.close();
+  server.close();
+});
+
+async function open(id, query = '') {
+  await page.goto(`${server.url}/#/${id}${query}`);
+  await page.waitForSelector(`[data-testid="lesson-${id}"]`, { timeout: 60_000 });
+  await page.waitForSelector('[data-testid="trace-backend"][data-kind="cpu"]', { state: 'attached', timeout: 60_000 });
+}
+
+const attr = (testid, name = 'data-value') => page.getAttribute(`[data-testid="${testid}"]`, name);
+
+async function trainSteps(n) {
+  for (let i = 0; i < n; i++) {
+    const before = Number(await attr('loss-latest', 'data-count'));
+    await page.click('[data-testid="btn-update"]');
+    await page.waitForSelector(`[data-testid="loss-latest"][data-count="${before + 1}"]`, { timeout: 30_000 });
+  }
+}
+
+/** Selects a choice and waits until the trace shows it (the link carries the choice). */
+async function choose(name, value) {
+  await page.selectOption(`[data-testid="field-${name}"]`, value);
+  await page.waitForFunction(([n, v]) => location.hash.includes(`${n}=${v}`), [name, value]);
+}
+
+test('linreg-gd: the article\'s printed gradient climbs, the correct one descends; a click on the surface moves (w, b)', async () => {
+  await open('linreg-gd');
+  await trainSteps(3);
+  const down = Number(await attr('loss-latest', 'data-last'));
+  await page.click('[data-testid="btn-reset"]');
+  await choose('formula', 'article');
+  await trainSteps(4);
+  const curve = await page.$$eval('[data-testid="loss-latest"]', (e) => e[0].getAttribute('data-last'));
+  const native = nativeTrace(['formula=article'], 'linreg-gd');
+  assert.ok(Number(curve) > native.loss, `the article's formula goes uphill: ${curve} > ${native.loss}`);
+  assert.ok(down < native.loss, `the correct formula goes downhill: ${down} < ${native.loss}`);
+  await page.screenshot({ path: screenshotPath('linreg-gd-article-formula-uphill'), fullPage: true });
+  // The surface's plot square is left 56, top 30, side 320 of a 526 × 396 drawing: its centre
+  // is the middle of both ranges (w ∈ [−0.4, 1.4], b ∈ [−1, 1]).
+  const box = await page.locator('[data-testid="view-mse"] svg').boundingBox();
+  await page.mouse.click(box.x + box.width * (216 / 526), box.y + box.height * (190 / 396));
+  await page.waitForFunction(() => location.hash.includes('&w=0.5&') && location.hash.includes('&b=0&'));
+  assert.equal(await page.inputValue('[data-testid="field-w"]'), '0.5');
+  assert.equal(await page.inputValue('[data-testid="field-b"]'), '0');
+});
+
+test('xor: a single layer stays at 75 % at best; a hidden layer reaches 100 %', async () => {
+  await open('xor');
+  await page.selectOption('[data-testid="run-speed"]', 'max');
+  await page.click('[data-testid="btn-run"]');
+  await page.waitForFunction(() => Number(document.querySelector('[data-testid="metric-epoch"]')?.getAttribute('data-value')) >= 500, null, { timeout: 60_000 });
+  await page.click('[data-testid="btn-run"]');
+  const single = Number(await attr('metric-accuracy'));
+  assert.ok(single <= 0.75, `single layer accuracy ${single}`);
+  assert.ok(Number(await attr('value-loss')) >= 0.25 - 1e-6, 'single layer loss stays ≥ 0.25');
+  await page.screenshot({ path: screenshotPath('xor-single-layer-stuck'), fullPage: true });
+  await choose('model', 'hidden');
+  await page.click('[data-testid="btn-run"]');
+  await page.waitForSelector('[data-testid="metric-accuracy"][data-value="1"]', { timeout: 60_000 });
+  await page.click('[data-testid="btn-run"]');
+  assert.ok(await page.$('[data-testid="view-boundary"] svg circle'), 'the four points are drawn');
+  await page.screenshot({ path: screenshotPath('xor-hidden-layer-solved'), fullPage: true });
+});
+
+test('optimizers: four paths and four loss curves grow while they race', async () => {
+  await open('optimizers');
+  await page.selectOption('[data-testid="run-speed"]', '10');
+  await page.click('[data-testid="btn-run"]');
+  await page.waitForFunction(() => Number(document.querySelector('[data-testid="curves-chart"]')?.getAttribute('data-count')) >= 60, null, { timeout: 60_000 });
+  await page.click('[data-testid="btn-run"]');
+  const paths = await page.$$('[data-testid="view-mse"] polyline, [data-view] polyline[data-path]');
+  assert.equal(paths.length, 4, 'one path per optimiser');
+  for (const name of ['gd', 'sgd', 'momentum', 'adam']) {
+    assert.ok(Number(await attr(`metric-loss_${name}`)) < 95.45, `${name} went down`);
+  }
+  await page.screenshot({ path: screenshotPath('optimizers-race'), fullPage: true });
+});
+
+test('attention: two heads give two score and weight heatmaps whose rows sum to 1', async () => {
+  await open('attention');
+  assert.ok(await page.$('[data-testid="view-weights-1"]'));
+  await choose('heads', '2');
+  await page.waitForSelector('[data-testid="view-weights-2"]');
+  const native = nativeTrace(['heads=2'], 'attention');
+  assert.equal(Number(await attr('value-loss')).toFixed(4), native.loss.toFixed(4));
+  await page.screenshot({ path: screenshotPath('attention-two-heads'), fullPage: true });
+});
+
+test('keras-4x4: a new seed gives new weights; accuracy is always a multiple of 25 %', async () => {
+  await open('keras-4x4');
+  const before = await page.inputValue('[data-testid="field-W1[0][0]"]');
+  await page.click('[data-testid="btn-reseed"]');
+  await page.waitForFunction((b) => document.querySelector('[data-testid="field-W1[0][0]"]').value !== b, before);
+  await page.selectOption('[data-testid="run-speed"]', 'max');
+  await page.click('[data-testid="btn-run"]');
+  await page.waitForFunction(() => Number(document.querySelector('[data-testid="metric-epoch"]')?.getAttribute('data-value')) >= 1000, null, { timeout: 120_000 });
+  await page.click('[data-testid="btn-run"]');
+  const acc = Number(await attr('metric-accuracy'));
+  assert.ok([0, 0.25, 0.5, 0.75, 1].includes(acc), `accuracy ${acc} is k/4`);
+  await page.screenshot({ path: screenshotPath('keras-4x4-after-1000-epochs'), fullPage: true });
+});
+
+test('bce: text in a number field is refused with a message and the value is kept; a valid edit recomputes', async () => {
+  await open('bce');
+  await page.fill('[data-testid="field-p[0]"]', 'abc');
+  assert.match(await page.textContent('[data-testid="error-p[0]"]'), /abc/);
+  await page.fill('[data-testid="field-p[0]"]', '1');
+  assert.ok((await page.textContent('[data-testid="error-p[0]"]')).length > 0, 'ŷ = 1 is refused (ln 0)');
+  await page.fill('[data-testid="field-p[0]"]', '0.9');
+  await page.click('[data-testid="btn-all"]');
+  const native = nativeTrace(['p[0]=0.9'], 'bce');
+  await page.waitForFunction((v) => Math.abs(Number(document.querySelector('[data-testid="value-loss"]').getAttribute('data-value')) - v) < 1e-5, native.loss);
+  assert.ok(Math.abs(Number(await attr('value-terms[0]')) - native.nodes.terms.value[0]) < 1e-5);
+  assert.deepEqual(errors, [], 'no console errors in any lesson');
+});
