@@ -106,8 +106,9 @@ pub fn KitLesson(def: &'static LessonDef, assignments: Vec<String>) -> impl Into
 
     let running = state.running;
     let busy = move || running.get() || state.traced.with(|t| t.is_none());
-    let diverged = move || state.diverged();
-    let trains = move || state.trains();
+    let diverged = Memo::new(move |_| state.diverged());
+    // Memos: these decide which controls exist, and must not rebuild them on every frame.
+    let trains = Memo::new(move |_| state.trains());
     let next_label = move || {
         let c = state.cursor.get();
         steps.with(|s| {
@@ -134,9 +135,9 @@ pub fn KitLesson(def: &'static LessonDef, assignments: Vec<String>) -> impl Into
     // Metrics named `loss_…` are the losses of models trained side by side: one curve each,
     // in the lesson's order (its paths use the same colours in the same order).
     let curves = metric_series(state, |n| n.starts_with("loss_"));
-    let has_curves = move || curves.with(|c| !c.is_empty());
+    let has_curves = Memo::new(move |_| curves.with(|c| !c.is_empty()));
     let accuracy = metric_series(state, |n| n == "accuracy");
-    let has_accuracy = move || accuracy.with(|c| !c.is_empty());
+    let has_accuracy = Memo::new(move |_| accuracy.with(|c| !c.is_empty()));
     view! {
         <section class="lesson" data-testid=format!("lesson-{}", def.id)>
             <nav class="crumbs"><a href="#/" data-testid="back">{tr(i18n::ALL_LESSONS)}</a></nav>
@@ -160,14 +161,14 @@ pub fn KitLesson(def: &'static LessonDef, assignments: Vec<String>) -> impl Into
                 </button>
                 <button data-testid="btn-all" on:click=move |_| state.all_steps()
                     disabled=move || { busy() || state.cursor.get() >= steps.with(|s| s.len()) }>{tr(i18n::ALL_STEPS)}</button>
-                {move || trains().then(|| view! {
+                {move || trains.get().then(|| view! {
                     <button data-testid="btn-update" on:click=move |_| state.update()
-                        disabled=move || busy() || diverged()>{tr(i18n::TRAIN_STEP)}</button>
+                        disabled=move || busy() || diverged.get()>{tr(i18n::TRAIN_STEP)}</button>
                     {move || if running.get() {
                         view! { <button data-testid="btn-run" class="primary" on:click=move |_| state.pause()>{tr(i18n::PAUSE)}</button> }.into_any()
                     } else {
                         view! { <button data-testid="btn-run" class="primary" on:click=move |_| state.run()
-                            disabled=move || diverged() || state.traced.with(|t| t.is_none())>{tr(i18n::RUN)}</button> }.into_any()
+                            disabled=move || diverged.get() || state.traced.with(|t| t.is_none())>{tr(i18n::RUN)}</button> }.into_any()
                     }}
                     <label class="speed">
                         {tr(i18n::SPEED)} " "
@@ -194,7 +195,7 @@ pub fn KitLesson(def: &'static LessonDef, assignments: Vec<String>) -> impl Into
                     }))}
                 </span>
             </div>
-            {move || diverged().then(|| view! {
+            {move || diverged.get().then(|| view! {
                 <div class="banner error" data-testid="diverged" role="alert">
                     {tr(i18n::DIVERGED)} " "
                     <button on:click=move |_| state.reset() data-testid="diverged-reset">{tr(i18n::RESET)}</button>
@@ -222,12 +223,12 @@ pub fn KitLesson(def: &'static LessonDef, assignments: Vec<String>) -> impl Into
                     <h2>{tr(i18n::SETTINGS)}</h2>
                     <KitForm state=state/>
                 </section>
-                {move || trains().then(|| view! {
+                {move || trains.get().then(|| view! {
                     <section class="panel chart-panel">
                         <h2>{tr(i18n::LOSS_CURVE)}</h2>
                         <LossChart history=state.history/>
-                        {move || has_curves().then(|| view! { <CurvesChart series=curves y_label=i18n::LOSS testid="curves-chart"/> })}
-                        {move || has_accuracy().then(|| view! { <CurvesChart series=accuracy y_label=i18n::ACCURACY testid="accuracy-chart"/> })}
+                        {move || has_curves.get().then(|| view! { <CurvesChart series=curves y_label=i18n::LOSS testid="curves-chart"/> })}
+                        {move || has_accuracy.get().then(|| view! { <CurvesChart series=accuracy y_label=i18n::ACCURACY testid="accuracy-chart"/> })}
                     </section>
                 })}
             </div>
