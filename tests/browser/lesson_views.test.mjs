@@ -57,8 +57,10 @@ test('linreg-gd: the article\'s printed gradient climbs, the correct one descend
   await page.screenshot({ path: screenshotPath('linreg-gd-article-formula-uphill'), fullPage: true });
   // The surface's plot square is left 56, top 30, side 320 of a 526 × 396 drawing: its centre
   // is the middle of both ranges (w ∈ [−0.4, 1.4], b ∈ [−1, 1]).
+  await page.click('[data-testid="btn-reset"]');
+  await page.waitForFunction(() => location.hash.includes('&w=0.1&'));
   const box = await page.locator('[data-testid="view-mse"] svg').boundingBox();
-  await page.mouse.click(box.x + box.width * (216 / 526), box.y + box.height * (190 / 396));
+  await page.locator('[data-testid="view-mse"] svg').click({ position: { x: box.width * (216 / 526), y: box.height * (190 / 396) } });
   await page.waitForFunction(() => !location.hash.includes('&w=0.1&'));
   const w = Number(await page.inputValue('[data-testid="field-w"]'));
   const b = Number(await page.inputValue('[data-testid="field-b"]'));

@@ -21,10 +21,11 @@ fn view_id(v: &View) -> &'static str {
 
 /// A click on a surface moves the run's start there (the settings the surface names).
 fn set_from_click(state: KitState, surface: &Surface, x_name: &str, y_name: &str, ev: &MouseEvent) {
+    // Leptos delegates clicks to the document, so the SVG is found from the event's target.
     let Some(svg) = ev
-        .current_target()
+        .target()
         .and_then(|t| t.dyn_into::<Element>().ok())
-        .and_then(|div| div.first_element_child())
+        .and_then(|e| e.closest("svg").ok().flatten())
     else {
         return;
     };
