@@ -99,3 +99,30 @@ fn errors_are_one_line_with_exit_code_2() {
         assert_eq!(err.trim_end().lines().count(), 1, "{args:?}: {err}");
     }
 }
+
+#[test]
+fn every_lesson_traces_in_the_same_schema() {
+    let list = trace(&["--list"]);
+    assert!(list.status.success());
+    let ids: Vec<String> = String::from_utf8_lossy(&list.stdout)
+        .lines()
+        .map(str::to_string)
+        .collect();
+    assert_eq!(ids.len(), 9, "mlp-step and the eight kit lessons: {ids:?}");
+    for id in &ids {
+        let j = json(&[id]);
+        assert_eq!(j["lesson"], id.as_str());
+        assert_eq!(j["backend"], "flex");
+        for key in ["nodes", "params", "inputs", "settings"] {
+            assert!(j[key].is_object(), "{id}: {key}");
+        }
+        assert!(j["loss"].is_number(), "{id}: loss");
+    }
+    // A setting by name changes the result; a bad one is refused in one line.
+    let a = json(&["bce"]);
+    let b = json(&["bce", "--set", "p[0]=0.9"]);
+    assert_ne!(a["loss"], b["loss"]);
+    let bad = trace(&["xor", "--set", "model=deep"]);
+    assert_eq!(bad.status.code(), Some(2));
+    assert_eq!(String::from_utf8_lossy(&bad.stderr).lines().count(), 1);
+}
