@@ -27,6 +27,7 @@ struct Oracle {
 }
 
 fn oracle(v: &Values) -> Oracle {
+    let x = v.matrix("x", 4, 4);
     let w1 = v.matrix("W1", 4, 2);
     let (b1, w2, b2, y) = (
         v.vector("b1", 2),
@@ -43,7 +44,7 @@ fn oracle(v: &Values) -> Oracle {
     for s in 0..4 {
         let mut h = [0.0; 2];
         for k in 0..2 {
-            h[k] = sigmoid((0..4).map(|j| X[s][j] * w1[j][k]).sum::<f64>() + b1[k]);
+            h[k] = sigmoid((0..4).map(|j| x[s][j] * w1[j][k]).sum::<f64>() + b1[k]);
         }
         let p = sigmoid(h[0] * w2[0] + h[1] * w2[1] + b2);
         o.loss -= (y[s] * p.ln() + (1.0 - y[s]) * (1.0 - p).ln()) / 4.0;
@@ -52,7 +53,7 @@ fn oracle(v: &Values) -> Oracle {
         for k in 0..2 {
             let ga = gz * w2[k] * h[k] * (1.0 - h[k]);
             for j in 0..4 {
-                o.grad[j * 2 + k] += ga * X[s][j];
+                o.grad[j * 2 + k] += ga * x[s][j];
             }
             o.grad[8 + k] += ga;
             o.grad[10 + k] += gz * h[k];
@@ -98,7 +99,16 @@ fn setups() -> Vec<Values> {
     for _ in 0..3 {
         mid = oracle_step(&mid);
     }
-    vec![art, seeded, mid, errata::perfect_values()]
+    // Edited inputs (scaled down, as normalisation would): every number follows them.
+    let mut scaled = art.clone();
+    for (i, row) in X.iter().enumerate() {
+        for (j, v) in row.iter().enumerate() {
+            scaled
+                .set(&format!("x[{i}][{j}]"), &(v / 16.0).to_string())
+                .unwrap();
+        }
+    }
+    vec![art, seeded, mid, errata::perfect_values(), scaled]
 }
 
 #[test]

@@ -16,6 +16,7 @@ pub const ID: &str = "keras-4x4";
 pub const N: usize = 4;
 pub const D: usize = 4;
 pub const H: usize = 2;
+/// The article's inputs (the defaults of the `x[i][j]` settings).
 pub const X: [[f64; D]; N] = [
     [1.0, 2.0, 3.0, 4.0],
     [5.0, 6.0, 7.0, 8.0],
@@ -28,12 +29,29 @@ pub const PARAMS: [&str; 13] = [
     "b1[0]", "b1[1]", "W2[0]", "W2[1]", "b2",
 ];
 
+const INPUTS: Text = Text::new("输入 x（4 个样本）", "Inputs x (4 samples)");
 const DATA: Text = Text::new("标签", "Labels");
 const WEIGHTS: Text = Text::new("权重", "Weights");
 const TRAIN: Text = Text::new("训练（Adam）", "Training (Adam)");
 
 /// Weights default to 0 here; `article_values` draws them from the seed as Keras would.
 pub const SETTINGS: &[SettingSpec] = &[
+    SettingSpec::number("x[0][0]", 1.0, -1000.0, 1000.0, INPUTS),
+    SettingSpec::number("x[0][1]", 2.0, -1000.0, 1000.0, INPUTS),
+    SettingSpec::number("x[0][2]", 3.0, -1000.0, 1000.0, INPUTS),
+    SettingSpec::number("x[0][3]", 4.0, -1000.0, 1000.0, INPUTS),
+    SettingSpec::number("x[1][0]", 5.0, -1000.0, 1000.0, INPUTS),
+    SettingSpec::number("x[1][1]", 6.0, -1000.0, 1000.0, INPUTS),
+    SettingSpec::number("x[1][2]", 7.0, -1000.0, 1000.0, INPUTS),
+    SettingSpec::number("x[1][3]", 8.0, -1000.0, 1000.0, INPUTS),
+    SettingSpec::number("x[2][0]", 9.0, -1000.0, 1000.0, INPUTS),
+    SettingSpec::number("x[2][1]", 10.0, -1000.0, 1000.0, INPUTS),
+    SettingSpec::number("x[2][2]", 11.0, -1000.0, 1000.0, INPUTS),
+    SettingSpec::number("x[2][3]", 12.0, -1000.0, 1000.0, INPUTS),
+    SettingSpec::number("x[3][0]", 13.0, -1000.0, 1000.0, INPUTS),
+    SettingSpec::number("x[3][1]", 14.0, -1000.0, 1000.0, INPUTS),
+    SettingSpec::number("x[3][2]", 15.0, -1000.0, 1000.0, INPUTS),
+    SettingSpec::number("x[3][3]", 16.0, -1000.0, 1000.0, INPUTS),
     SettingSpec::number("y[0]", 0.0, 0.0, 1.0, DATA),
     SettingSpec::number("y[1]", 1.0, 0.0, 1.0, DATA),
     SettingSpec::number("y[2]", 0.0, 0.0, 1.0, DATA),

@@ -5,7 +5,7 @@
 use burn::prelude::*;
 use burn::tensor::activation::{relu, sigmoid};
 
-use super::{D, H, N, PARAMS, X, walkthrough};
+use super::{D, H, N, PARAMS, walkthrough};
 use crate::i18n::Text;
 use crate::lessons::kit::readback::{Readback, tensor};
 use crate::lessons::kit::{LessonTrace, Metric, Table, TraceError, Values, View};
@@ -13,6 +13,8 @@ use crate::state::number::format_number;
 
 /// Every number of one epoch, read back from burn in one transaction.
 pub struct KerasNumbers {
+    /// The inputs, one row per sample.
+    pub x: Vec<Vec<f64>>,
     pub y: Vec<f64>,
     /// `a[n][k]`, `h[n][k]`: sample n, hidden unit k.
     pub a: Vec<Vec<f64>>,
@@ -83,7 +85,8 @@ pub async fn compute(v: &Values, device: &Device) -> Result<KerasNumbers, TraceE
     };
     let (theta, m, vv) = (read(""), read("m."), read("v."));
 
-    let x_flat: Vec<f64> = X.iter().flatten().copied().collect();
+    let x_in = v.matrix("x", N, D);
+    let x_flat: Vec<f64> = x_in.iter().flatten().copied().collect();
     let x = tensor(&x_flat, [N, D], &ad);
     let y = tensor(&y_in, [N, 1], &ad);
     let mut params = Vec::with_capacity(4);
@@ -140,6 +143,7 @@ pub async fn compute(v: &Values, device: &Device) -> Result<KerasNumbers, TraceE
             .collect()
     };
     Ok(KerasNumbers {
+        x: x_in,
         y: y_in,
         a: rows(&r[slots[0]], H),
         h: rows(&r[slots[1]], H),
@@ -217,7 +221,7 @@ fn predictions(n: &KerasNumbers) -> Table {
         rows: (0..N)
             .map(|i| {
                 let class = n.p[i] >= 0.5;
-                let row: Vec<String> = X[i].iter().map(|&x| f(x)).collect();
+                let row: Vec<String> = n.x[i].iter().map(|&x| f(x)).collect();
                 vec![
                     (i + 1).to_string(),
                     format!("[{}]", row.join(", ")),

@@ -5,7 +5,7 @@
 #![allow(clippy::needless_range_loop)]
 
 use super::model::KerasNumbers;
-use super::{D, H, N, PARAMS, X};
+use super::{D, H, N, PARAMS};
 use crate::lessons::kit::notation::grad_of;
 use crate::lessons::kit::{Phase, Quantity, Role, Step};
 use crate::lessons::xor::walkthrough::{num, step, sum, sym};
@@ -36,13 +36,7 @@ fn shaped(v: &[f64], rows: usize, cols: usize) -> Value {
 
 pub fn quantities(n: &KerasNumbers) -> Vec<Quantity> {
     let mut out = vec![
-        q(
-            "x",
-            "x",
-            "x",
-            Role::Input,
-            Value::Matrix(X.iter().map(|r| r.to_vec()).collect()),
-        ),
+        q("x", "x", "x", Role::Input, Value::Matrix(n.x.clone())),
         q("y", "y", "y", Role::Input, Value::Vector(n.y.clone())),
     ];
     let params = [
@@ -108,7 +102,7 @@ pub fn steps(n: &KerasNumbers) -> Vec<Step> {
                 .chain([sym("b¹", "b^{1}", &[k])])));
             let subst = sum((0..D)
                 .map(|j| {
-                    num(X[s][j])
+                    num(n.x[s][j])
                         .times()
                         .f(num(n.param(&format!("W1[{j}][{k}]"))))
                 })
@@ -278,7 +272,7 @@ fn param_grad(n: &KerasNumbers, name: &str) -> (Formula, Formula) {
             grad_of(w1(j, k)).t(" = ").f(sum(
                 (0..N).map(|s| ga(s, k).times().f(sym("x", "x", &[s, j])))
             )),
-            sum((0..N).map(|s| num(n.grad_a[s][k]).times().f(num(X[s][j])))),
+            sum((0..N).map(|s| num(n.grad_a[s][k]).times().f(num(n.x[s][j])))),
         ),
         ("b1", &[k]) => (
             grad_of(sym("b¹", "b^{1}", &[k]))
