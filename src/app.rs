@@ -2,10 +2,12 @@
 
 use engine::i18n::{Lang, Text};
 use engine::lessons::{mlp_step, registry};
-use engine::state::hash::parse_route;
+use engine::state::hash::{EMBED_KEY, parse_route, take_flag};
 use leptos::prelude::*;
 
 use crate::backend::Backend;
+use crate::classroom;
+use crate::classroom::keys::LessonKeys;
 use crate::components::backend_switch::BackendSwitch;
 use crate::home::Home;
 use crate::i18n;
@@ -18,6 +20,8 @@ use crate::{prefs, route};
 pub struct Ctx {
     pub lang: RwSignal<Lang>,
     pub backend: Backend,
+    /// What the teaching keys do in the open lesson.
+    pub keys: RwSignal<Option<LessonKeys>>,
 }
 
 pub fn ctx() -> Ctx {
@@ -47,7 +51,31 @@ fn lang_button(lang: RwSignal<Lang>, choice: Lang, name: &'static str) -> impl I
 pub fn App() -> impl IntoView {
     let lang = RwSignal::new(prefs::load_lang());
     let backend = Backend::start();
-    provide_context(Ctx { lang, backend });
+    let present = RwSignal::new(false);
+    let embed = RwSignal::new(false);
+    let keys = RwSignal::new(None);
+    provide_context(Ctx {
+        lang,
+        backend,
+        keys,
+    });
+    classroom::keys::install(keys, present);
+    classroom::offline::register_service_worker();
+    Effect::new(move |_| {
+        let body = document().body();
+        if let Some(body) = body {
+            let classes = body.class_list();
+            let set = |name: &str, on: bool| {
+                if on {
+                    classes.add_1(name).ok();
+                } else {
+                    classes.remove_1(name).ok();
+                }
+            };
+            set("present", present.get());
+            set("embed", embed.get());
+        }
+    });
 
     Effect::new(move |_| {
         let l = lang.get();
@@ -62,7 +90,11 @@ pub fn App() -> impl IntoView {
     let hash = route::hash_signal();
     let page = move || {
         let h = hash.get();
-        let parsed = parse_route(&h);
+        let mut parsed = parse_route(&h);
+        let (rest, embedded) = take_flag(&parsed.assignments, EMBED_KEY);
+        parsed.assignments = rest;
+        embed.set(embedded);
+        route::set_embed(embedded);
         match parsed.lesson {
             None => view! { <Home/> }.into_any(),
             Some(mlp_step::ID) => {
@@ -96,6 +128,8 @@ pub fn App() -> impl IntoView {
                 {tr(i18n::APP_TITLE)}
             </a>
             <BackendSwitch/>
+            <button class="present-toggle" data-testid="present-toggle" aria-pressed=move || present.get().to_string()
+                title=tr(i18n::PRESENT_KEYS) on:click=move |_| present.update(|p| *p = !*p)>{tr(i18n::PRESENT)}</button>
             <div class="lang-switch" role="group" aria-label=tr(i18n::LANGUAGE)>
                 {lang_button(lang, Lang::Zh, "中文")}
                 {lang_button(lang, Lang::En, "English")}

@@ -123,3 +123,14 @@ pub const SURFACE_HINT: Text = Text::new(
     "点击曲面，把训练的起点放到那里。",
     "Click the surface to start training from that point.",
 );
+pub const PRESENT: Text = Text::new("演示模式", "Present");
+pub const PRESENT_KEYS: Text = Text::new(
+    "演示模式（p）：空格 运行/暂停 · → 下一步 · ← 上一步 · r 重置 · f 全屏",
+    "Presentation mode (p): space run/pause · → next step · ← back · r reset · f full screen",
+);
+pub const DOWNLOADS: Text = Text::new("下载", "Download");
+pub const TRACE_JSON: Text = Text::new("计算过程 JSON", "Trace JSON");
+pub const TRACE_CSV: Text = Text::new("计算过程 CSV", "Trace CSV");
+pub const WEIGHTS_JSON: Text = Text::new("参数 JSON", "Weights JSON");
+pub const CURVE_SVG: Text = Text::new("损失曲线 SVG", "Loss curve SVG");
+pub const CURVE_PNG: Text = Text::new("损失曲线 PNG", "Loss curve PNG");

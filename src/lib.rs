@@ -7,6 +7,7 @@
 mod app;
 mod backend;
 mod bench;
+mod classroom;
 mod components;
 mod frame;
 mod home;

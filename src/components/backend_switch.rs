@@ -8,7 +8,7 @@ use crate::i18n;
 
 #[component]
 pub fn BackendSwitch() -> impl IntoView {
-    let Ctx { lang, backend } = ctx();
+    let Ctx { lang, backend, .. } = ctx();
     let webgpu_ok = move || matches!(backend.webgpu.get(), Availability::Available { .. });
     let name = move || {
         let l = lang.get();

@@ -123,3 +123,19 @@ pub fn to_hash_with_step<S: Settings>(lesson: &str, settings: &S, step: usize) -
         format!("{hash}&{STEP_KEY}={step}")
     }
 }
+
+/// The hash key that asks for the embed view (no page chrome), for slides and iframes.
+pub const EMBED_KEY: &str = "embed";
+
+/// Splits the flag `NAME=1` off a hash's assignments: (the rest, whether it was set to 1).
+pub fn take_flag<'a>(assignments: &[&'a str], name: &str) -> (Vec<&'a str>, bool) {
+    let mut on = false;
+    let mut rest = Vec::new();
+    for a in assignments {
+        match a.strip_prefix(name).and_then(|v| v.strip_prefix('=')) {
+            Some(v) => on = v.trim() == "1",
+            None => rest.push(*a),
+        }
+    }
+    (rest, on)
+}

@@ -2,6 +2,7 @@
 //! settings, views, loss curve and errata, all driven by the lesson's `LessonDef`.
 
 mod errata;
+mod export;
 mod form;
 mod formulas;
 mod quantities;
@@ -16,6 +17,7 @@ use engine::state::number::format_number;
 use leptos::prelude::*;
 
 use self::errata::KitErrata;
+use self::export::ExportPanel;
 use self::form::KitForm;
 use self::formulas::ArticleFormulas;
 use self::quantities::QuantityTable;
@@ -24,6 +26,7 @@ use self::steps::{KitStepPanel, phase_name};
 use self::views::KitViews;
 use crate::app::{ctx, tr};
 use crate::backend::BackendKind;
+use crate::classroom::keys::{self, LessonKeys};
 use crate::components::curves_chart::CurvesChart;
 use crate::components::loss_chart::LossChart;
 use crate::speed::Speed;
@@ -79,6 +82,22 @@ pub fn KitLesson(def: &'static LessonDef, assignments: Vec<String>) -> impl Into
     let state = KitState::new(def, initial, c.backend);
     state.cursor.set(start_step);
     state.compute_errata();
+
+    keys::register(
+        c.keys,
+        LessonKeys {
+            toggle_run: Callback::new(move |_| {
+                if state.running.get_untracked() {
+                    state.pause()
+                } else {
+                    state.run()
+                }
+            }),
+            next: Callback::new(move |_| state.next_step()),
+            previous: Callback::new(move |_| state.previous_step()),
+            reset: Callback::new(move |_| state.reset()),
+        },
+    );
 
     let steps: Memo<Vec<Step>> = Memo::new(move |_| {
         state.traced.with(|t| {
@@ -233,6 +252,7 @@ pub fn KitLesson(def: &'static LessonDef, assignments: Vec<String>) -> impl Into
                 })}
             </div>
             <KitErrata state=state/>
+            <ExportPanel state=state/>
         </section>
     }
 }

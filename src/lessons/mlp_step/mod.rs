@@ -20,6 +20,7 @@ use self::params_form::ParamsForm;
 use self::state::{LessonState, Speed};
 use crate::app::{ctx, tr};
 use crate::backend::BackendKind;
+use crate::classroom::keys::{self, LessonKeys};
 use crate::components::loss_chart::LossChart;
 use crate::{i18n, route};
 
@@ -55,6 +56,29 @@ pub fn MlpStepLesson(assignments: Vec<String>) -> impl IntoView {
         steps: all_steps,
         cursor: state.cursor,
     };
+
+    keys::register(
+        c.keys,
+        LessonKeys {
+            toggle_run: Callback::new(move |_| {
+                if state.running.get_untracked() {
+                    state.pause()
+                } else {
+                    state.run()
+                }
+            }),
+            next: Callback::new(move |_| {
+                let f = fwd_len.get_untracked();
+                if state.cursor.get_untracked() < f {
+                    state.forward(f)
+                } else {
+                    state.backward(f)
+                }
+            }),
+            previous: Callback::new(move |_| state.cursor.update(|c| *c = c.saturating_sub(1))),
+            reset: Callback::new(move |_| state.reset()),
+        },
+    );
 
     // Recompute whenever the parameters or the backend change (the run loop computes its own).
     Effect::new(move |_| {

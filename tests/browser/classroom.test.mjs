@@ -1,0 +1,113 @@
+// Browser test of teaching features: keyboard control and presentation mode, embed links,
+// downloads made in the page, offline reload through the service worker, and a phone-size
+// screenshot. CPU backend.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import { serveDist, launch, watchErrors, screenshotPath } from './harness.mjs';
+
+let server;
+before(async () => { server = await serveDist(); });
+after(() => server.close());
+
+async function open(page, hash) {
+  await page.goto(`${server.url}/${hash}`);
+  await page.waitForSelector('[data-testid="trace-backend"][data-kind="cpu"]', { state: 'attached', timeout: 60_000 });
+}
+
+const cursor = (page) => page.getAttribute('[data-testid="phase"]', 'data-cursor');
+
+test('keys step, run, reset and toggle presentation mode', async () => {
+  const context = await launch({ webgpu: false });
+  const page = context.pages()[0];
+  const errors = watchErrors(page);
+  await open(page, '#/bce');
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('ArrowRight');
+  assert.equal(await cursor(page), '3');
+  await page.keyboard.press('ArrowLeft');
+  assert.equal(await cursor(page), '2');
+  await page.keyboard.press('p');
+  assert.ok(await page.evaluate(() => document.body.classList.contains('present')));
+  assert.ok(!(await page.isVisible('[data-testid="params-form"]')), 'side panels hidden');
+  await page.screenshot({ path: screenshotPath('classroom-presentation-bce'), fullPage: true });
+  await page.keyboard.press(' ');
+  await page.waitForFunction(() => Number(document.querySelector('[data-testid="loss-latest"]').getAttribute('data-count')) >= 5);
+  await page.keyboard.press(' ');
+  await page.keyboard.press('r');
+  await page.waitForSelector('[data-testid="loss-latest"][data-count="0"]');
+  await page.keyboard.press('p');
+  assert.ok(!(await page.evaluate(() => document.body.classList.contains('present'))));
+  // Keys typed into a field stay in the field.
+  await page.click('[data-testid="field-lr"]');
+  await page.keyboard.press('ArrowRight');
+  assert.equal(await cursor(page), '0');
+  // mlp-step has the same keys.
+  await open(page, '#/mlp-step');
+  await page.keyboard.press('ArrowRight');
+  assert.equal(await cursor(page), '1');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('an embed link shows the lesson alone and keeps the flag while the state changes', async () => {
+  const context = await launch({ webgpu: false });
+  const page = context.pages()[0];
+  await open(page, '#/xor?embed=1');
+  assert.ok(!(await page.isVisible('.topbar')), 'no top bar');
+  assert.ok(await page.isVisible('[data-testid="lesson-xor"]'));
+  await page.fill('[data-testid="field-lr"]', '0.5');
+  await page.waitForFunction(() => location.hash.includes('lr=0.5') && location.hash.includes('embed=1'));
+  await page.screenshot({ path: screenshotPath('classroom-embed-xor') });
+  await context.close();
+});
+
+test('downloads: the trace CSV and JSON, the weights and a picture, made in the page', async () => {
+  const context = await launch({ webgpu: false });
+  const page = context.pages()[0];
+  await open(page, '#/softmax-ce');
+  const take = async (testid) => {
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click(`[data-testid="${testid}"]`)]);
+    return { name: download.suggestedFilename(), text: fs.readFileSync(await download.path(), 'utf8') };
+  };
+  const csv = await take('export-trace-csv');
+  assert.equal(csv.name, 'softmax-ce-trace.csv');
+  assert.equal(csv.text.split('\n')[0], 'role,entry,value,grad,updated');
+  assert.ok(csv.text.includes('\nloss,L,'));
+  const json = await take('export-trace-json');
+  assert.equal(JSON.parse(json.text).lesson, 'softmax-ce');
+  const weights = await take('export-weights-json');
+  assert.ok(JSON.parse(weights.text).params.z, 'the logits are the parameters');
+  const svg = await take('export-loss-surface-svg');
+  assert.ok(svg.text.startsWith('<svg'));
+  const [png] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid="export-loss-surface-png"]')]);
+  const bytes = fs.readFileSync(await png.path());
+  assert.deepEqual([...bytes.subarray(1, 4)], [0x50, 0x4e, 0x47], 'a PNG file');
+  await context.close();
+});
+
+test('after one visit the app reloads offline (service worker)', async () => {
+  const context = await launch({ webgpu: false });
+  const page = context.pages()[0];
+  await open(page, '#/bce');
+  await page.evaluate(async () => { await navigator.serviceWorker.ready; });
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 30_000 }).catch(() => {});
+  await context.setOffline(true);
+  await page.reload();
+  await page.waitForSelector('[data-testid="lesson-bce"]', { timeout: 60_000 });
+  await page.waitForSelector('[data-testid="trace-backend"][data-kind="cpu"]', { state: 'attached', timeout: 60_000 });
+  await context.setOffline(false);
+  await context.close();
+});
+
+test('a phone-size screen shows the lesson without sideways scrolling', async () => {
+  const context = await launch({ webgpu: false });
+  const page = context.pages()[0];
+  await page.setViewportSize({ width: 390, height: 844 });
+  await open(page, '#/xor');
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  await page.screenshot({ path: screenshotPath('mobile-xor'), fullPage: true });
+  assert.ok(overflow <= 1, `page is ${overflow}px wider than the screen`);
+  await context.close();
+});
