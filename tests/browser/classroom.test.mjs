@@ -17,8 +17,9 @@ async function open(page, hash) {
 
 const cursor = (page) => page.getAttribute('[data-testid="phase"]', 'data-cursor');
 
-test('keys step, run, reset and toggle presentation mode', async () => {
+test('keys step, run, reset and toggle presentation mode', async (t) => {
   const context = await launch({ webgpu: false });
+  t.after(() => context.close());
   const page = context.pages()[0];
   const errors = watchErrors(page);
   await open(page, '#/bce');
@@ -48,11 +49,11 @@ test('keys step, run, reset and toggle presentation mode', async () => {
   await page.keyboard.press('ArrowRight');
   assert.equal(await cursor(page), '1');
   assert.deepEqual(errors, []);
-  await context.close();
 });
 
-test('an embed link shows the lesson alone and keeps the flag while the state changes', async () => {
+test('an embed link shows the lesson alone and keeps the flag while the state changes', async (t) => {
   const context = await launch({ webgpu: false });
+  t.after(() => context.close());
   const page = context.pages()[0];
   await open(page, '#/xor?embed=1');
   assert.ok(!(await page.isVisible('.topbar')), 'no top bar');
@@ -60,11 +61,11 @@ test('an embed link shows the lesson alone and keeps the flag while the state ch
   await page.fill('[data-testid="field-lr"]', '0.5');
   await page.waitForFunction(() => location.hash.includes('lr=0.5') && location.hash.includes('embed=1'));
   await page.screenshot({ path: screenshotPath('classroom-embed-xor') });
-  await context.close();
 });
 
-test('downloads: the trace CSV and JSON, the weights and a picture, made in the page', async () => {
+test('downloads: the trace CSV and JSON, the weights and a picture, made in the page', async (t) => {
   const context = await launch({ webgpu: false });
+  t.after(() => context.close());
   const page = context.pages()[0];
   await open(page, '#/softmax-ce');
   const take = async (testid) => {
@@ -84,11 +85,11 @@ test('downloads: the trace CSV and JSON, the weights and a picture, made in the 
   const [png] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid="export-loss-surface-png"]')]);
   const bytes = fs.readFileSync(await png.path());
   assert.deepEqual([...bytes.subarray(1, 4)], [0x50, 0x4e, 0x47], 'a PNG file');
-  await context.close();
 });
 
-test('after one visit the app reloads offline (service worker)', async () => {
+test('after one visit the app reloads offline (service worker)', async (t) => {
   const context = await launch({ webgpu: false });
+  t.after(() => context.close());
   const page = context.pages()[0];
   await open(page, '#/bce');
   await page.evaluate(async () => { await navigator.serviceWorker.ready; });
@@ -98,16 +99,15 @@ test('after one visit the app reloads offline (service worker)', async () => {
   await page.waitForSelector('[data-testid="lesson-bce"]', { timeout: 60_000 });
   await page.waitForSelector('[data-testid="trace-backend"][data-kind="cpu"]', { state: 'attached', timeout: 60_000 });
   await context.setOffline(false);
-  await context.close();
 });
 
-test('a phone-size screen shows the lesson without sideways scrolling', async () => {
+test('a phone-size screen shows the lesson without sideways scrolling', async (t) => {
   const context = await launch({ webgpu: false });
+  t.after(() => context.close());
   const page = context.pages()[0];
   await page.setViewportSize({ width: 390, height: 844 });
   await open(page, '#/xor');
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   await page.screenshot({ path: screenshotPath('mobile-xor'), fullPage: true });
   assert.ok(overflow <= 1, `page is ${overflow}px wider than the screen`);
-  await context.close();
 });
