@@ -3,6 +3,13 @@
 //! save/load and the article's errata.
 
 pub mod asset;
+pub mod errata;
+pub mod model;
+pub mod preprocess;
+pub mod report;
 pub mod split;
+pub mod trainer;
+pub mod weights;
 
 pub use asset::{AssetError, Dataset, PIXELS, SIDE};
+pub use trainer::{CnnError, Evaluation, MnistCnn};
