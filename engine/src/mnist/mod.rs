@@ -4,6 +4,7 @@
 
 pub mod asset;
 pub mod errata;
+pub mod error;
 pub mod model;
 pub mod preprocess;
 pub mod report;
