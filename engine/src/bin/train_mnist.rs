@@ -48,7 +48,13 @@ fn parse(args: &[String]) -> Result<Args, String> {
 fn run(a: &Args) -> Result<(), String> {
     let bytes =
         std::fs::read(&a.data).map_err(|e| format!("{}: {e} (run scripts/setup.sh)", a.data))?;
+    let t = Instant::now();
     let data = decode(&bytes).map_err(|e| e.to_string())?;
+    println!(
+        "decoded {} digits in {:.1} ms",
+        data.len(),
+        1e3 * t.elapsed().as_secs_f64()
+    );
     let (train, held) = split(data.len(), TRAIN, SPLIT_SEED);
     let device = Device::flex();
     let mut net = MnistCnn::new(a.seed, &device);
@@ -81,6 +87,15 @@ fn run(a: &Args) -> Result<(), String> {
     println!(
         "training: {samples} samples in {secs:.1} s = {:.0} samples/s (flex, native, batch {BATCH})",
         samples as f64 / secs.max(1e-9)
+    );
+    let (one, _) = data.batch(&held[..1]);
+    let t = Instant::now();
+    for _ in 0..100 {
+        pollster::block_on(net.predict(&one)).map_err(|e| e.to_string())?;
+    }
+    println!(
+        "predict one digit: {:.2} ms",
+        10.0 * t.elapsed().as_secs_f64()
     );
     let weights = pollster::block_on(net.save()).map_err(|e| e.to_string())?;
     std::fs::write(&a.out, &weights).map_err(|e| format!("{}: {e}", a.out))?;
