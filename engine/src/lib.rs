@@ -7,5 +7,6 @@ pub mod i18n;
 pub mod lessons;
 pub mod math;
 pub mod model;
+pub mod playground;
 pub mod plots;
 pub mod state;
