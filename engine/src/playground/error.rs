@@ -6,7 +6,7 @@ use crate::i18n::{Lang, Text};
 pub struct PlaygroundError {
     /// What went wrong, for the learner.
     pub text: Text,
-    /// The value or position at fault (plain data, never markup; cut to 60 characters).
+    /// The value or position at fault (cut to 60 characters, markup characters replaced).
     pub detail: String,
 }
 
@@ -14,7 +14,19 @@ impl PlaygroundError {
     pub fn new(text: Text, detail: impl AsRef<str>) -> PlaygroundError {
         PlaygroundError {
             text,
-            detail: detail.as_ref().chars().take(60).collect(),
+            // Echo only harmless characters: a hostile link cannot put markup in a message.
+            detail: detail
+                .as_ref()
+                .chars()
+                .take(60)
+                .map(|c| {
+                    if c.is_alphanumeric() || " .,-_=~+:()%".contains(c) {
+                        c
+                    } else {
+                        '?'
+                    }
+                })
+                .collect(),
         }
     }
 
