@@ -1,6 +1,9 @@
 //! What the page draws each frame, from one batched forward pass and one readback: losses, the
 //! output over a fine grid (decision boundary), every neuron over a coarse grid, all weights.
 
+// burn's `slice` takes one range per dimension: `[lo..hi]` slices rows, not a Vec.
+#![allow(clippy::single_range_in_vec_init)]
+
 use burn::prelude::*;
 
 use super::data::{Point, RADIUS};

@@ -429,7 +429,8 @@ impl StepCtx<'_> {
         }
     }
 
-    #[allow(clippy::too_many_arguments)]
+    // i and j index the input, the weights and their gradients together.
+    #[allow(clippy::too_many_arguments, clippy::needless_range_loop)]
     fn grad_steps(
         &self,
         l: usize,

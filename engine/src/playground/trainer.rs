@@ -2,6 +2,9 @@
 //! Every call that trains or reads reads back once (one transaction), so the page can await it
 //! every frame on WebGPU as well as on flex.
 
+// burn's `slice` takes one range per dimension: `[lo..hi]` slices rows, not a Vec.
+#![allow(clippy::single_range_in_vec_init)]
+
 use burn::optim::momentum::MomentumConfig;
 use burn::optim::{AdamConfig, GradientsParams, ModuleOptimizer, SgdConfig};
 use burn::prelude::*;
