@@ -9,5 +9,6 @@ pub mod lessons;
 pub mod math;
 pub mod mnist;
 pub mod model;
+pub mod playground;
 pub mod plots;
 pub mod state;
