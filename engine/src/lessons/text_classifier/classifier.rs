@@ -55,13 +55,22 @@ pub struct Classifier {
 fn check_config(c: &ModelConfig) -> Result<(), TextError> {
     let bad = |zh, en| Err(TextError::User(Text::new(zh, en)));
     if !(1..=256).contains(&c.d_embed) || !(1..=256).contains(&c.d_hidden) {
-        return bad("宽度必须在 1 到 256 之间。", "Widths must be between 1 and 256.");
+        return bad(
+            "宽度必须在 1 到 256 之间。",
+            "Widths must be between 1 and 256.",
+        );
     }
     if c.kind == ModelKind::Transformer {
         if c.heads == 0 || c.d_embed % c.heads != 0 {
             return bad(
                 "d_model 必须能被头数整除。",
                 "d_model must be a multiple of the number of heads.",
+            );
+        }
+        if c.positional && c.d_embed % 2 != 0 {
+            return bad(
+                "加位置编码时 d_model 必须是偶数。",
+                "With positional encoding d_model must be even.",
             );
         }
         if !(1..=4).contains(&c.layers) || !(1..=1024).contains(&c.d_ff) {
@@ -100,6 +109,11 @@ impl Classifier {
             vocab,
             steps: 0,
         })
+    }
+
+    /// The plain (non-autodiff) device the model is read on.
+    pub fn device(&self) -> &Device {
+        &self.device
     }
 
     /// The model as it stands, for reading (no autodiff).

@@ -4,11 +4,11 @@
 //! `TransformerEncoder` does not hand out its attention weights.
 
 use burn::nn::attention::{MhaInput, MultiHeadAttention, MultiHeadAttentionConfig};
+use burn::nn::transformer::{PositionWiseFeedForward, PositionWiseFeedForwardConfig};
 use burn::nn::{
     Embedding, EmbeddingConfig, LayerNorm, LayerNormConfig, Linear, LinearConfig,
     PositionalEncoding, PositionalEncodingConfig,
 };
-use burn::nn::transformer::{PositionWiseFeedForward, PositionWiseFeedForwardConfig};
 use burn::prelude::*;
 
 /// Post-norm as in "Attention is all you need": x ← LN(x + MHA(x)); x ← LN(x + FFN(x)).
@@ -78,7 +78,11 @@ impl TransformerNet {
 
     /// Logits `[B, 2]` and each block's attention weights `[B, heads, T, T]`. `pad` is true at
     /// padding; padded keys get no attention and padded positions are left out of the mean.
-    pub fn forward(&self, ids: Tensor<2, Int>, pad: Tensor<2, Bool>) -> (Tensor<2>, Vec<Tensor<4>>) {
+    pub fn forward(
+        &self,
+        ids: Tensor<2, Int>,
+        pad: Tensor<2, Bool>,
+    ) -> (Tensor<2>, Vec<Tensor<4>>) {
         let [b, t] = ids.dims();
         let mut x = self.embedding.forward(ids);
         if let Some(p) = &self.positions {
