@@ -2,6 +2,9 @@
 //! tokeniser's round trips, the models' shapes, loss, probabilities and attention against f64
 //! recomputations, training, and the errata's numbers.
 
+// The f64 oracle loops by token and head index, as the formulas are written.
+#![allow(clippy::needless_range_loop)]
+
 use burn::prelude::*;
 use engine::i18n::Lang;
 use engine::lessons::text_classifier::TextError;
@@ -348,10 +351,9 @@ fn errata_numbers() {
     }
 }
 
-/// Learning the task: both models above 90 % on held-out sentences. Slow in debug; run with
-/// `cargo test --release -p engine --test text_classifier -- --ignored --nocapture`.
+/// Learning the task: both models above 90 % on 200 held-out sentences after at most 8 epochs
+/// of 400 (Adam, lr 0.01, batch 32), stopping at the first epoch past 90 %.
 #[test]
-#[ignore]
 fn both_models_learn_the_task() {
     let d = device();
     for kind in [ModelKind::Lstm, ModelKind::Transformer] {
@@ -359,20 +361,25 @@ fn both_models_learn_the_task() {
         let train = generate("电影", 400, 21).unwrap();
         let test = Batch::new(&c.vocab, &generate("电影", 200, 22).unwrap());
         let start = std::time::Instant::now();
-        let mut steps = 0;
-        for _epoch in 0..30 {
+        let mut e = pollster::block_on(c.evaluate(&test)).unwrap();
+        let before = e.accuracy();
+        for _epoch in 0..8 {
             for chunk in train.chunks(32) {
                 let b = Batch::new(&c.vocab, chunk);
                 pollster::block_on(c.train_step(&b, 0.01)).unwrap();
-                steps += 1;
+            }
+            e = pollster::block_on(c.evaluate(&test)).unwrap();
+            if e.accuracy() > 0.9 {
+                break;
             }
         }
-        let e = pollster::block_on(c.evaluate(&test)).unwrap();
         println!(
-            "{kind:?}: {steps} steps in {:?}, test loss {:.4}, accuracy {:.1} %",
+            "{kind:?}: {} steps in {:?}, test accuracy {:.1} % → {:.1} %, loss {:.4}",
+            c.steps,
             start.elapsed(),
-            e.loss,
-            100.0 * e.accuracy()
+            100.0 * before,
+            100.0 * e.accuracy(),
+            e.loss
         );
         assert!(e.accuracy() > 0.9, "{kind:?}: {}", e.accuracy());
     }

@@ -61,13 +61,13 @@ fn check_config(c: &ModelConfig) -> Result<(), TextError> {
         );
     }
     if c.kind == ModelKind::Transformer {
-        if c.heads == 0 || c.d_embed % c.heads != 0 {
+        if c.heads == 0 || !c.d_embed.is_multiple_of(c.heads) {
             return bad(
                 "d_model 必须能被头数整除。",
                 "d_model must be a multiple of the number of heads.",
             );
         }
-        if c.positional && c.d_embed % 2 != 0 {
+        if c.positional && !c.d_embed.is_multiple_of(2) {
             return bad(
                 "加位置编码时 d_model 必须是偶数。",
                 "With positional encoding d_model must be even.",
