@@ -10,4 +10,5 @@ pub mod mlp_step;
 pub mod optimizers;
 pub mod registry;
 pub mod softmax_ce;
+pub mod text_classifier;
 pub mod xor;
