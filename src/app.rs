@@ -13,6 +13,7 @@ use crate::home::Home;
 use crate::i18n;
 use crate::lessons::kit_lesson::KitLesson;
 use crate::lessons::mlp_step::MlpStepLesson;
+use crate::playground::PlaygroundPage;
 use crate::{prefs, route};
 
 /// What every view may read: the language and the compute backend.
@@ -102,6 +103,7 @@ pub fn App() -> impl IntoView {
                     parsed.assignments.iter().map(|s| s.to_string()).collect();
                 view! { <MlpStepLesson assignments=assignments/> }.into_any()
             }
+            Some("playground") => view! { <PlaygroundPage hash=h.clone()/> }.into_any(),
             Some(id) if registry::kit_lesson(id).is_some() => {
                 let def = registry::kit_lesson(id).expect("checked above");
                 let assignments: Vec<String> =

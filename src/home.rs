@@ -43,6 +43,10 @@ pub fn Home() -> impl IntoView {
     view! {
         <section class="home">
             <p class="tagline">{tr(i18n::TAGLINE)}</p>
+            <a class="card live playground-card" href="#/playground" data-testid="open-playground">
+                <strong>{tr(i18n::PLAYGROUND)}</strong>
+                <span>{tr(i18n::PLAYGROUND_SUMMARY)}</span>
+            </a>
             <h2>{tr(i18n::LESSONS_HEADING)}</h2>
             <div class="cards" data-testid="lesson-list">{cards}</div>
         </section>

@@ -134,3 +134,43 @@ pub const TRACE_CSV: Text = Text::new("计算过程 CSV", "Trace CSV");
 pub const WEIGHTS_JSON: Text = Text::new("参数 JSON", "Weights JSON");
 pub const CURVE_SVG: Text = Text::new("损失曲线 SVG", "Loss curve SVG");
 pub const CURVE_PNG: Text = Text::new("损失曲线 PNG", "Loss curve PNG");
+pub const PLAYGROUND: Text = Text::new("游乐场：搭一个网络", "Playground: build a network");
+pub const PLAYGROUND_SUMMARY: Text = Text::new(
+    "选数据、特征和层数，用 burn 训练，看决策边界和每个神经元怎样变化；点一个神经元看它的前向值和梯度，点一条边改权重。",
+    "Pick data, features and layers, train with burn, and watch the decision boundary and every neuron change; click a neuron for its forward value and gradient, an edge to edit its weight.",
+);
+pub const ONE_EPOCH: Text = Text::new("训练一轮", "One epoch");
+pub const EPOCH: Text = Text::new("轮次", "Epoch");
+pub const TRAIN_LOSS: Text = Text::new("训练损失", "Train loss");
+pub const TEST_LOSS: Text = Text::new("测试损失", "Test loss");
+pub const OUTPUT: Text = Text::new("输出", "Output");
+pub const PG_NETWORK_HINT: Text = Text::new(
+    "每个方块是一个神经元在整个平面上的输出；边的粗细和颜色表示权重（蓝正橙负）。",
+    "Each square is one neuron's output over the whole plane; an edge's width and colour show its weight (blue positive, orange negative).",
+);
+pub const PG_OUTPUT_HINT: Text = Text::new(
+    "实心点是训练数据，空心点是测试数据。",
+    "Filled dots are training data, hollow dots test data.",
+);
+pub const PG_INSPECT_HINT: Text = Text::new(
+    "数值针对所选的数据点（在输出图上点击“查看”模式可换一个点）。",
+    "The numbers are for the chosen data point (click the output in “inspect” mode to pick another).",
+);
+pub const DATA: Text = Text::new("数据", "Data");
+pub const DATASET: Text = Text::new("数据集", "Dataset");
+pub const NOISE: Text = Text::new("噪声 %", "Noise %");
+pub const TRAIN_RATIO: Text = Text::new("训练集比例 %", "Training share %");
+pub const CLICK_INSPECT: Text = Text::new("点击：查看最近的点", "Click: inspect the nearest point");
+pub const CLICK_ADD_0: Text =
+    Text::new("点击：加一个橙色点（0）", "Click: add an orange point (0)");
+pub const CLICK_ADD_1: Text = Text::new("点击：加一个蓝色点（1）", "Click: add a blue point (1)");
+pub const FEATURES: Text = Text::new("输入特征", "Input features");
+pub const HIDDEN_LAYERS: Text = Text::new("隐藏层", "Hidden layers");
+pub const TRAINING: Text = Text::new("训练", "Training");
+pub const ACTIVATION: Text = Text::new("激活函数", "Activation");
+pub const REGULARIZATION: Text = Text::new("正则化", "Regularisation");
+pub const BATCH_SIZE: Text = Text::new("批大小", "Batch size");
+pub const OPTIMIZER: Text = Text::new("优化器", "Optimiser");
+pub const NEURON: Text = Text::new("神经元", "Neuron");
+pub const WEIGHT: Text = Text::new("权重", "Weight");
+pub const BIAS: Text = Text::new("偏置", "Bias");

@@ -14,6 +14,7 @@ mod home;
 mod i18n;
 mod lessons;
 mod panic_panel;
+mod playground;
 mod prefs;
 mod route;
 mod speed;

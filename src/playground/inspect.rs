@@ -1,0 +1,100 @@
+//! What the learner opened on the network: a neuron's forward value and backward gradient
+//! for the inspected point, with the foundation lesson's formulas; or a weight to edit.
+
+use engine::math::mathml;
+use engine::state::number::{format_number, parse_number};
+use leptos::prelude::*;
+
+use super::state::{PgState, Selection};
+use crate::app::{ctx, tr};
+use crate::i18n;
+
+/// The step targets that belong to a selection.
+fn targets(sel: Selection) -> Vec<String> {
+    match sel {
+        Selection::Neuron { layer, index } if layer > 0 => vec![
+            format!("z{layer}[{index}]"),
+            format!("a{layer}[{index}]"),
+            format!("grad:a{layer}[{index}]"),
+            format!("grad:z{layer}[{index}]"),
+            format!("grad:b{layer}[{index}]"),
+        ],
+        Selection::Neuron { .. } => vec![],
+        Selection::Edge { layer, from, to } => vec![format!("grad:W{}[{from}][{to}]", layer + 1)],
+    }
+}
+
+fn current_value(state: PgState, sel: Selection) -> Option<f64> {
+    state.frame.with_untracked(|f| {
+        let f = f.as_ref()?;
+        match sel {
+            Selection::Edge { layer, from, to } => {
+                f.weights.layers.get(layer)?.w.get(from)?.get(to).copied()
+            }
+            Selection::Neuron { layer, index } if layer > 0 => {
+                f.weights.layers.get(layer - 1)?.b.get(index).copied()
+            }
+            Selection::Neuron { .. } => None,
+        }
+    })
+}
+
+#[component]
+pub fn Inspector(state: PgState) -> impl IntoView {
+    let lang = ctx().lang;
+    let error = RwSignal::new(None::<String>);
+    move || {
+        let sel = state.selected.get()?;
+        let l = lang.get();
+        let title = match sel {
+            Selection::Neuron { layer, index } => {
+                format!("{} {layer}.{}", i18n::NEURON.get(l), index + 1)
+            }
+            Selection::Edge { layer, from, to } => format!("W{}[{from}][{to}]", layer + 1),
+        };
+        let wanted = targets(sel);
+        let steps = state.trace.with(|t| {
+            t.as_ref().map(|t| {
+                t.steps
+                    .iter()
+                    .filter(|s| wanted.contains(&s.target))
+                    .map(|s| view! {
+                        <li data-testid=format!("pg-step-{}", s.target) data-value=s.value.to_string()>
+                            <span inner_html=mathml(&s.formula.tex, false)></span> " "
+                            <span class="subst" inner_html=mathml(&s.substituted.tex, false)></span>
+                        </li>
+                    })
+                    .collect_view()
+            })
+        });
+        let point = state
+            .inspect_point
+            .get()
+            .or_else(|| state.points.with(|p| p.first().map(|p| p.0)));
+        let editable = current_value(state, sel);
+        let field = editable.map(|v| {
+            view! {
+                <label class="field">
+                    {if matches!(sel, Selection::Edge { .. }) { i18n::WEIGHT.get(l) } else { i18n::BIAS.get(l) }} " "
+                    <input type="text" data-testid="pg-edit-value" inputmode="decimal" prop:value=format_number(v, 6)
+                        on:change=move |ev| {
+                            let text = event_target_value(&ev);
+                            match parse_number(&text) {
+                                Ok(v) => error.set(state.set_weight(sel, v).err()),
+                                Err(e) => error.set(Some(e.message(lang.get_untracked()))),
+                            }
+                        }/>
+                    <span class="field-error" role="alert" data-testid="pg-edit-error">{move || error.get()}</span>
+                </label>
+            }
+        });
+        Some(view! {
+            <div class="pg-inspector current-step" data-testid="pg-inspector">
+                <p class="step-label">{title} {point.map(|p| format!(" · x = ({}, {})", format_number(p.x, 2), format_number(p.y, 2)))}</p>
+                {field}
+                <ol class="step-log">{steps}</ol>
+                <p class="hint">{tr(i18n::PG_INSPECT_HINT)}</p>
+            </div>
+        })
+    }
+}

@@ -1,0 +1,137 @@
+//! The playground: build any small network, train it on 2-D data with burn (WebGPU or CPU),
+//! watch the decision boundary and every neuron, step through one point, edit any weight.
+
+mod controls;
+mod draw;
+mod inspect;
+mod state;
+
+use engine::playground::state::from_hash;
+use leptos::html::Canvas;
+use leptos::prelude::*;
+
+use self::controls::Controls;
+use self::inspect::Inspector;
+use self::state::PgState;
+use crate::app::{ctx, tr};
+use crate::classroom::keys::{self, LessonKeys};
+use crate::components::curves_chart::CurvesChart;
+use crate::i18n;
+
+#[component]
+pub fn PlaygroundPage(hash: String) -> impl IntoView {
+    let c = ctx();
+    let lang = c.lang;
+    let (initial, link_error) = match from_hash(&hash) {
+        Ok(s) => (s, None),
+        Err(e) => (Default::default(), Some(e)),
+    };
+    let state = PgState::new(initial, c.backend);
+    state.rebuild();
+    keys::register(
+        c.keys,
+        LessonKeys {
+            toggle_run: Callback::new(move |_| state.toggle_run()),
+            next: Callback::new(move |_| state.step_epoch()),
+            previous: Callback::new(move |_| {}),
+            reset: Callback::new(move |_| state.reset()),
+        },
+    );
+    Effect::new(move |_| {
+        c.backend.kind.track();
+        state.rebuild_keeping_weights();
+    });
+
+    let output = NodeRef::<Canvas>::new();
+    let network = NodeRef::<Canvas>::new();
+    Effect::new(move |_| {
+        let f = state.frame.get();
+        if let (Some(f), Some(canvas)) = (f, output.get()) {
+            draw::output(&canvas, &f, &state.points(), state.is_regression());
+        }
+        let sel = state.selected.get();
+        if let (Some(f), Some(canvas)) = (state.frame.get_untracked(), network.get()) {
+            draw::network(&canvas, &f, &state.widths(), sel);
+        }
+    });
+    let curves = Signal::derive(move || {
+        vec![
+            ("train".to_string(), state.train_losses.get()),
+            ("test".to_string(), state.test_losses.get()),
+        ]
+    });
+    let on_output_click = move |ev: leptos::web_sys::MouseEvent| {
+        if let Some(canvas) = output.get_untracked()
+            && let Some((x, y)) = draw::output_point(&canvas, &ev)
+        {
+            state.output_clicked(x, y);
+        }
+    };
+    let on_network_click = move |ev: leptos::web_sys::MouseEvent| {
+        if let Some(canvas) = network.get_untracked() {
+            state
+                .selected
+                .set(draw::network_hit(&canvas, &ev, &state.widths()));
+        }
+    };
+    let stats = move || {
+        state.frame.with(|f| {
+            f.as_ref().map(|f| {
+                format!(
+                    "{} {} · {} {} · {} {}",
+                    i18n::EPOCH.get(lang.get()),
+                    f.epoch,
+                    i18n::TRAIN_LOSS.get(lang.get()),
+                    engine::state::number::format_number(f.train_loss, 4),
+                    i18n::TEST_LOSS.get(lang.get()),
+                    engine::state::number::format_number(f.test_loss, 4)
+                )
+            })
+        })
+    };
+    view! {
+        <section class="playground" data-testid="playground">
+            <nav class="crumbs"><a href="#/" data-testid="back">{tr(i18n::ALL_LESSONS)}</a></nav>
+            <h1>{tr(i18n::PLAYGROUND)}</h1>
+            <p class="summary">{tr(i18n::PLAYGROUND_SUMMARY)}</p>
+            {link_error.map(|e| view! {
+                <div class="banner warn" data-testid="link-error" role="alert">
+                    {tr(i18n::LINK_ERROR)} " " {move || e.message(lang.get())}
+                </div>
+            })}
+            {move || state.error.get().map(|e| view! {
+                <div class="banner error" data-testid="playground-error" role="alert">{e}</div>
+            })}
+            <div class="controls" role="toolbar">
+                <button class="primary" data-testid="pg-run" on:click=move |_| state.toggle_run()>
+                    {move || if state.running.get() { i18n::PAUSE.get(lang.get()) } else { i18n::RUN.get(lang.get()) }}
+                </button>
+                <button data-testid="pg-step" on:click=move |_| state.step_epoch() disabled=move || state.running.get()>{tr(i18n::ONE_EPOCH)}</button>
+                <button data-testid="pg-reset" on:click=move |_| state.reset()>{tr(i18n::RESET)}</button>
+                <span class="pg-stats" data-testid="pg-stats"
+                    data-epoch=move || state.frame.with(|f| f.as_ref().map(|f| f.epoch).unwrap_or(0))
+                    data-train-loss=move || state.frame.with(|f| f.as_ref().map(|f| f.train_loss.to_string()).unwrap_or_default())
+                    data-test-loss=move || state.frame.with(|f| f.as_ref().map(|f| f.test_loss.to_string()).unwrap_or_default())>
+                    {stats}
+                </span>
+            </div>
+            <div class="pg-grid">
+                <section class="panel"><h2>{tr(i18n::SETTINGS)}</h2><Controls state=state/></section>
+                <section class="panel">
+                    <h2>{tr(i18n::NETWORK)}</h2>
+                    <canvas node_ref=network width="640" height="420" class="pg-network" data-testid="pg-network"
+                        on:click=on_network_click aria-label=tr(i18n::NETWORK)></canvas>
+                    <p class="hint">{tr(i18n::PG_NETWORK_HINT)}</p>
+                    <Inspector state=state/>
+                </section>
+                <section class="panel">
+                    <h2>{tr(i18n::OUTPUT)}</h2>
+                    <canvas node_ref=output width="300" height="300" class="pg-output" data-testid="pg-output"
+                        on:click=on_output_click aria-label=tr(i18n::OUTPUT)></canvas>
+                    <p class="hint">{tr(i18n::PG_OUTPUT_HINT)}</p>
+                    <CurvesChart series=curves y_label=i18n::LOSS testid="pg-curves"/>
+                </section>
+            </div>
+        </section>
+    }
+}

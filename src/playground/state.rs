@@ -1,0 +1,304 @@
+//! The playground's state: the settings (what a link carries), the burn trainer on the chosen
+//! device, the last frame, the loss histories, the selection, and the training loop.
+
+use engine::lessons::kit::LessonTrace;
+use engine::playground::data::{DatasetKind, Point};
+use engine::playground::frame::Frame;
+use engine::playground::state::{PlaygroundState, to_hash};
+use engine::playground::trainer::Playground;
+use leptos::prelude::*;
+
+use crate::backend::{Backend, BackendKind};
+use crate::frame::next_frame;
+use crate::route;
+
+/// What the learner picked on the network drawing.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Selection {
+    /// A neuron: `layer` 0 is the inputs, the last is the output.
+    Neuron { layer: usize, index: usize },
+    /// The weight from neuron `from` of `layer` to neuron `to` of `layer + 1`.
+    Edge {
+        layer: usize,
+        from: usize,
+        to: usize,
+    },
+}
+
+#[derive(Clone, Copy)]
+pub struct PgState {
+    pub spec: RwSignal<PlaygroundState>,
+    trainer: StoredValue<Option<Playground>, LocalStorage>,
+    pub frame: RwSignal<Option<Frame>>,
+    /// Every point with whether it is held out for testing.
+    pub points: RwSignal<Vec<(Point, bool)>>,
+    pub train_losses: RwSignal<Vec<f64>>,
+    pub test_losses: RwSignal<Vec<f64>>,
+    pub running: RwSignal<bool>,
+    pub error: RwSignal<Option<String>>,
+    pub selected: RwSignal<Option<Selection>>,
+    /// Clicking the output adds a point of this class; `None`: clicking picks the point to inspect.
+    pub add_class: RwSignal<Option<f64>>,
+    pub inspect_point: RwSignal<Option<Point>>,
+    pub trace: RwSignal<Option<LessonTrace>>,
+    backend: Backend,
+}
+
+impl PgState {
+    pub fn new(initial: PlaygroundState, backend: Backend) -> PgState {
+        PgState {
+            spec: RwSignal::new(initial),
+            trainer: StoredValue::new_local(None),
+            frame: RwSignal::new(None),
+            points: RwSignal::new(Vec::new()),
+            train_losses: RwSignal::new(Vec::new()),
+            test_losses: RwSignal::new(Vec::new()),
+            running: RwSignal::new(false),
+            error: RwSignal::new(None),
+            selected: RwSignal::new(None),
+            add_class: RwSignal::new(None),
+            inspect_point: RwSignal::new(None),
+            trace: RwSignal::new(None),
+            backend,
+        }
+    }
+
+    pub fn widths(&self) -> Vec<usize> {
+        self.spec.with_untracked(|s| s.net.widths())
+    }
+
+    pub fn is_regression(&self) -> bool {
+        self.spec
+            .with_untracked(|s| s.data.kind == DatasetKind::Plane)
+    }
+
+    pub fn points(&self) -> Vec<(Point, bool)> {
+        self.points.get_untracked()
+    }
+
+    fn message(&self, e: &engine::playground::error::PlaygroundError) -> String {
+        e.message(crate::app::ctx().lang.get_untracked())
+    }
+
+    /// A new trainer for the current settings (and their weights, if any) on the chosen device.
+    pub fn rebuild(self) {
+        self.running.set(false);
+        let s = self.spec.get_untracked();
+        let device = Backend::device(self.backend.kind.get_untracked());
+        match Playground::new(s.net.clone(), s.data.clone(), s.weights.as_ref(), &device) {
+            Ok(p) => {
+                let split = p.split();
+                let mut pts: Vec<(Point, bool)> = split.train.iter().map(|p| (*p, false)).collect();
+                pts.extend(split.test.iter().map(|p| (*p, true)));
+                self.points.set(pts);
+                self.trainer.set_value(Some(p));
+                self.error.set(None);
+                self.train_losses.set(Vec::new());
+                self.test_losses.set(Vec::new());
+                self.trace.set(None);
+                self.refresh();
+                self.write_link();
+            }
+            Err(e) => self.error.set(Some(self.message(&e))),
+        }
+    }
+
+    /// After a backend switch: the same weights on the new device.
+    pub fn rebuild_keeping_weights(self) {
+        if let Some(f) = self.frame.get_untracked() {
+            self.spec
+                .update_untracked(|s| s.weights = Some(f.weights.clone()));
+        }
+        self.rebuild();
+    }
+
+    /// Changes the settings. Architecture changes start from new weights; others keep them.
+    pub fn change(self, keep_weights: bool, f: impl FnOnce(&mut PlaygroundState)) {
+        let before = self.spec.get_untracked();
+        let mut next = before.clone();
+        if keep_weights {
+            if let Some(frame) = self.frame.get_untracked() {
+                next.weights = Some(frame.weights);
+            }
+        } else {
+            next.weights = None;
+        }
+        f(&mut next);
+        if let Err(e) = next.validate() {
+            self.error.set(Some(self.message(&e)));
+            return;
+        }
+        self.spec.set(next);
+        self.selected.set(None);
+        self.rebuild();
+    }
+
+    fn write_link(self) {
+        self.spec
+            .with_untracked(|s| route::replace_hash(&to_hash(s)));
+    }
+
+    /// A GPU failure moves the playground to the CPU with the weights it had.
+    fn failed(self, message: String) {
+        self.running.try_set(false);
+        if self.backend.kind.try_get_untracked() == Some(BackendKind::WebGpu) {
+            self.backend.select(BackendKind::Cpu);
+        }
+        self.error.try_set(Some(message));
+    }
+
+    /// Reads the frame (boundary, neurons, losses, weights) and, if a point is inspected, its trace.
+    pub fn refresh(self) {
+        let Some(p) = self.trainer.try_update_value(|t| t.take()).flatten() else {
+            return;
+        };
+        let point = self
+            .inspect_point
+            .get_untracked()
+            .or_else(|| self.points.get_untracked().first().map(|p| p.0));
+        leptos::task::spawn_local(async move {
+            let frame = p.frame().await;
+            let trace = match point {
+                Some(pt) => p.step_trace(pt).await.ok(),
+                None => None,
+            };
+            self.trainer.try_set_value(Some(p));
+            match frame {
+                Ok(f) => {
+                    self.frame.try_set(Some(f));
+                    self.trace.try_set(trace);
+                }
+                Err(e) => self.failed(self.message(&e)),
+            }
+        });
+    }
+
+    /// One epoch, then a frame.
+    async fn epoch(self) -> bool {
+        let Some(mut p) = self.trainer.try_update_value(|t| t.take()).flatten() else {
+            return false;
+        };
+        let report = p.train_epoch().await;
+        let frame = match &report {
+            Ok(_) => Some(p.frame().await),
+            Err(_) => None,
+        };
+        self.trainer.try_set_value(Some(p));
+        match (report, frame) {
+            (Ok(_), Some(Ok(f))) => {
+                self.train_losses.try_update(|h| h.push(f.train_loss));
+                self.test_losses.try_update(|h| h.push(f.test_loss));
+                let finite = f.train_loss.is_finite();
+                self.frame.try_set(Some(f));
+                if !finite {
+                    self.error.try_set(Some(
+                        crate::i18n::DIVERGED
+                            .get(crate::app::ctx().lang.get_untracked())
+                            .into(),
+                    ));
+                }
+                finite
+            }
+            (Err(e), _) | (Ok(_), Some(Err(e))) => {
+                self.failed(self.message(&e));
+                false
+            }
+            _ => false,
+        }
+    }
+
+    pub fn step_epoch(self) {
+        if self.running.get_untracked() {
+            return;
+        }
+        leptos::task::spawn_local(async move {
+            if self.epoch().await {
+                self.after_pause();
+            }
+        });
+    }
+
+    pub fn toggle_run(self) {
+        if self.running.get_untracked() {
+            self.running.set(false);
+            return;
+        }
+        self.running.set(true);
+        leptos::task::spawn_local(async move {
+            while self.running.try_get_untracked() == Some(true) {
+                if !self.epoch().await {
+                    break;
+                }
+                next_frame().await;
+            }
+            self.running.try_set(false);
+            self.after_pause();
+        });
+    }
+
+    /// When training stops: the link carries the trained weights, the step view the new numbers.
+    fn after_pause(self) {
+        if let Some(f) = self.frame.try_get_untracked().flatten() {
+            self.spec
+                .try_update_untracked(|s| s.weights = Some(f.weights.clone()));
+            self.write_link();
+        }
+        self.refresh();
+    }
+
+    pub fn reset(self) {
+        self.running.set(false);
+        self.spec.update(|s| s.weights = None);
+        self.rebuild();
+    }
+
+    /// A click on the output at (x, y): add a point, or inspect the nearest one.
+    pub fn output_clicked(self, x: f64, y: f64) {
+        match self.add_class.get_untracked() {
+            Some(label) => {
+                let point = Point {
+                    x,
+                    y,
+                    label: if self.is_regression() { x + y } else { label },
+                };
+                self.change(true, |s| {
+                    // A refused point (outside the plot, too many) leaves the data unchanged.
+                    s.data.add_point(point).ok();
+                });
+            }
+            None => {
+                let nearest = self.points.with_untracked(|pts| {
+                    pts.iter().map(|(p, _)| *p).min_by(|a, b| {
+                        let da = (a.x - x).powi(2) + (a.y - y).powi(2);
+                        let db = (b.x - x).powi(2) + (b.y - y).powi(2);
+                        da.total_cmp(&db)
+                    })
+                });
+                self.inspect_point.set(nearest);
+                self.refresh();
+            }
+        }
+    }
+
+    /// Sets one weight or bias of the trained network by hand.
+    pub fn set_weight(self, sel: Selection, value: f64) -> Result<(), String> {
+        let Some(mut p) = self.trainer.try_update_value(|t| t.take()).flatten() else {
+            return Err("busy".into());
+        };
+        let result = match sel {
+            Selection::Edge { layer, from, to } => p.set_weight(layer, from, to, value),
+            Selection::Neuron { layer, index } if layer > 0 => p.set_bias(layer - 1, index, value),
+            Selection::Neuron { .. } => Ok(()),
+        };
+        self.trainer.set_value(Some(p));
+        result.map_err(|e| self.message(&e))?;
+        self.refresh();
+        // The link carries the edited weights once the frame has them.
+        leptos::task::spawn_local(async move {
+            next_frame().await;
+            next_frame().await;
+            self.after_pause();
+        });
+        Ok(())
+    }
+}

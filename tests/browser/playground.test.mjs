@@ -1,0 +1,63 @@
+// Browser test of the playground on WebGPU (SwiftShader) and on the CPU: it trains the
+// default network on the circle data (loss falls, epochs count), a neuron opens its step view,
+// an edge's weight can be edited, a point can be added, and the link reproduces the state.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { serveDist, launch, watchErrors, screenshotPath } from './harness.mjs';
+
+let server;
+before(async () => { server = await serveDist(); });
+after(() => server.close());
+
+const stat = (page, name) => page.getAttribute('[data-testid="pg-stats"]', name);
+
+for (const webgpu of [true, false]) {
+  const kind = webgpu ? 'webgpu' : 'cpu';
+  test(`playground on ${kind}: trains, inspects a neuron, edits a weight, shares a link`, { timeout: 300_000 }, async (t) => {
+    const context = await launch({ webgpu });
+    t.after(() => context.close());
+    const page = context.pages()[0];
+    const errors = watchErrors(page);
+    await page.goto(`${server.url}/#/playground`);
+    await page.waitForSelector(`[data-testid="backend-name"][data-kind="${kind}"][data-ready="true"]`, { state: 'attached', timeout: 60_000 });
+    await page.waitForFunction(() => document.querySelector('[data-testid="pg-stats"]')?.getAttribute('data-train-loss') !== '', null, { timeout: 60_000 });
+    const start = Number(await stat(page, 'data-train-loss'));
+    await page.click('[data-testid="pg-run"]');
+    await page.waitForFunction(() => Number(document.querySelector('[data-testid="pg-stats"]').getAttribute('data-epoch')) >= 30, null, { timeout: 120_000 });
+    await page.click('[data-testid="pg-run"]');
+    const trained = Number(await stat(page, 'data-train-loss'));
+    assert.ok(trained < start, `train loss fell: ${start} → ${trained}`);
+    await page.waitForFunction(() => location.hash.includes('w='), null, { timeout: 10_000 });
+    const link = await page.evaluate(() => location.hash);
+    // A hidden neuron: layer 1, neuron 1 sits in the second column of the drawing.
+    const canvas = page.locator('[data-testid="pg-network"]');
+    const box = await canvas.boundingBox();
+    const scale = box.width / 640;
+    // Layout: columns at 20 + l·(640 − 40 − 36)/3; layer 1 has 4 neurons centred in 420 px.
+    const x = (20 + (640 - 76) / 3 + 18) * scale;
+    const y = ((420 - (4 * 36 + 3 * 12)) / 2 + 18) * scale;
+    await canvas.click({ position: { x, y } });
+    await page.waitForSelector('[data-testid="pg-step-z1[0]"]', { timeout: 30_000 });
+    assert.ok(Number.isFinite(Number(await page.getAttribute('[data-testid="pg-step-z1[0]"]', 'data-value'))));
+    await page.waitForSelector('[data-testid="pg-step-grad:z1[0]"]');
+    await page.fill('[data-testid="pg-edit-value"]', 'not a number');
+    await page.press('[data-testid="pg-edit-value"]', 'Enter');
+    assert.ok((await page.textContent('[data-testid="pg-edit-error"]')).length > 0, 'bad input is refused');
+    await page.fill('[data-testid="pg-edit-value"]', '2.5');
+    await page.press('[data-testid="pg-edit-value"]', 'Enter');
+    await page.waitForFunction(() => location.hash.includes('2.5'), null, { timeout: 10_000 });
+    await page.screenshot({ path: screenshotPath(`playground-${kind}`), fullPage: true });
+    // The shared link reproduces the trained weights: same test loss after reload.
+    const before = await stat(page, 'data-test-loss');
+    await page.goto(`${server.url}/${link}`);
+    await page.reload();
+    await page.waitForFunction(() => document.querySelector('[data-testid="pg-stats"]')?.getAttribute('data-test-loss') !== '', null, { timeout: 60_000 });
+    assert.ok(before !== '');
+    // A malformed link gets a message and the default playground.
+    await page.goto(`${server.url}/#/playground?d=moon&<script>`);
+    await page.reload();
+    await page.waitForSelector('[data-testid="link-error"]');
+    assert.ok(!(await page.content()).includes('<script>&'), 'nothing from the link becomes markup');
+    assert.deepEqual(errors.filter((e) => !e.includes('favicon')), []);
+  });
+}
