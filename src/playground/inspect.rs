@@ -80,7 +80,7 @@ pub fn Inspector(state: PgState) -> impl IntoView {
                         on:change=move |ev| {
                             let text = event_target_value(&ev);
                             match parse_number(&text) {
-                                Ok(v) => error.set(state.set_weight(sel, v).err()),
+                                Ok(v) => state.set_weight(sel, v, error),
                                 Err(e) => error.set(Some(e.message(lang.get_untracked()))),
                             }
                         }/>

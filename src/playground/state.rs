@@ -29,6 +29,8 @@ pub enum Selection {
 pub struct PgState {
     pub spec: RwSignal<PlaygroundState>,
     trainer: StoredValue<Option<Playground>, LocalStorage>,
+    /// Bumped by every rebuild: a computation that took an older trainer does not put it back.
+    generation: StoredValue<u64>,
     pub frame: RwSignal<Option<Frame>>,
     /// Every point with whether it is held out for testing.
     pub points: RwSignal<Vec<(Point, bool)>>,
@@ -49,6 +51,7 @@ impl PgState {
         PgState {
             spec: RwSignal::new(initial),
             trainer: StoredValue::new_local(None),
+            generation: StoredValue::new(0),
             frame: RwSignal::new(None),
             points: RwSignal::new(Vec::new()),
             train_losses: RwSignal::new(Vec::new()),
@@ -91,6 +94,7 @@ impl PgState {
                 let mut pts: Vec<(Point, bool)> = split.train.iter().map(|p| (*p, false)).collect();
                 pts.extend(split.test.iter().map(|p| (*p, true)));
                 self.points.set(pts);
+                self.generation.update_value(|g| *g += 1);
                 self.trainer.set_value(Some(p));
                 self.error.set(None);
                 self.train_losses.set(Vec::new());
@@ -147,22 +151,46 @@ impl PgState {
         self.error.try_set(Some(message));
     }
 
+    /// Borrows the trainer for an async computation, waiting (a frame at a time, up to about
+    /// two seconds) while another computation holds it.
+    async fn take(self) -> Option<(Playground, u64)> {
+        for _ in 0..120 {
+            let generation = self.generation.try_get_value()?;
+            if let Some(p) = self.trainer.try_update_value(|t| t.take()).flatten() {
+                return Some((p, generation));
+            }
+            next_frame().await;
+        }
+        None
+    }
+
+    /// Returns the trainer, unless a rebuild replaced it meanwhile.
+    fn put(self, p: Playground, generation: u64) {
+        if self.generation.try_get_value() == Some(generation) {
+            self.trainer.try_set_value(Some(p));
+        }
+    }
+
     /// Reads the frame (boundary, neurons, losses, weights) and, if a point is inspected, its trace.
     pub fn refresh(self) {
-        let Some(p) = self.trainer.try_update_value(|t| t.take()).flatten() else {
-            return;
-        };
         let point = self
             .inspect_point
             .get_untracked()
             .or_else(|| self.points.get_untracked().first().map(|p| p.0));
         leptos::task::spawn_local(async move {
+            let Some((p, generation)) = self.take().await else {
+                return;
+            };
             let frame = p.frame().await;
             let trace = match point {
                 Some(pt) => p.step_trace(pt).await.ok(),
                 None => None,
             };
-            self.trainer.try_set_value(Some(p));
+            let current = self.generation.try_get_value() == Some(generation);
+            self.put(p, generation);
+            if !current {
+                return;
+            }
             match frame {
                 Ok(f) => {
                     self.frame.try_set(Some(f));
@@ -175,7 +203,7 @@ impl PgState {
 
     /// One epoch, then a frame.
     async fn epoch(self) -> bool {
-        let Some(mut p) = self.trainer.try_update_value(|t| t.take()).flatten() else {
+        let Some((mut p, generation)) = self.take().await else {
             return false;
         };
         let report = p.train_epoch().await;
@@ -183,7 +211,11 @@ impl PgState {
             Ok(_) => Some(p.frame().await),
             Err(_) => None,
         };
-        self.trainer.try_set_value(Some(p));
+        let current = self.generation.try_get_value() == Some(generation);
+        self.put(p, generation);
+        if !current {
+            return false;
+        }
         match (report, frame) {
             (Ok(_), Some(Ok(f))) => {
                 self.train_losses.try_update(|h| h.push(f.train_loss));
@@ -280,25 +312,34 @@ impl PgState {
         }
     }
 
-    /// Sets one weight or bias of the trained network by hand.
-    pub fn set_weight(self, sel: Selection, value: f64) -> Result<(), String> {
-        let Some(mut p) = self.trainer.try_update_value(|t| t.take()).flatten() else {
-            return Err("busy".into());
-        };
-        let result = match sel {
-            Selection::Edge { layer, from, to } => p.set_weight(layer, from, to, value),
-            Selection::Neuron { layer, index } if layer > 0 => p.set_bias(layer - 1, index, value),
-            Selection::Neuron { .. } => Ok(()),
-        };
-        self.trainer.set_value(Some(p));
-        result.map_err(|e| self.message(&e))?;
-        self.refresh();
-        // The link carries the edited weights once the frame has them.
+    /// Sets one weight or bias of the trained network by hand; a refused value is reported in
+    /// `edit_error` and changes nothing.
+    pub fn set_weight(self, sel: Selection, value: f64, edit_error: RwSignal<Option<String>>) {
         leptos::task::spawn_local(async move {
-            next_frame().await;
-            next_frame().await;
-            self.after_pause();
+            let Some((mut p, generation)) = self.take().await else {
+                return;
+            };
+            let result = match sel {
+                Selection::Edge { layer, from, to } => p.set_weight(layer, from, to, value),
+                Selection::Neuron { layer, index } if layer > 0 => {
+                    p.set_bias(layer - 1, index, value)
+                }
+                Selection::Neuron { .. } => Ok(()),
+            };
+            self.put(p, generation);
+            match result {
+                Ok(()) => {
+                    edit_error.try_set(None);
+                    // The frame, then the link, carry the edited weight.
+                    self.refresh();
+                    next_frame().await;
+                    next_frame().await;
+                    self.after_pause();
+                }
+                Err(e) => {
+                    edit_error.try_set(Some(self.message(&e)));
+                }
+            }
         });
-        Ok(())
     }
 }

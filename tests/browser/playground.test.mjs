@@ -55,7 +55,6 @@ for (const webgpu of [true, false]) {
     assert.ok(before !== '');
     // A malformed link gets a message and the default playground.
     await page.goto(`${server.url}/#/playground?d=moon&<script>`);
-    await page.reload();
     await page.waitForSelector('[data-testid="link-error"]');
     assert.ok(!(await page.content()).includes('<script>&'), 'nothing from the link becomes markup');
     assert.deepEqual(errors.filter((e) => !e.includes('favicon')), []);
