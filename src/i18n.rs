@@ -174,3 +174,4 @@ pub const OPTIMIZER: Text = Text::new("优化器", "Optimiser");
 pub const NEURON: Text = Text::new("神经元", "Neuron");
 pub const WEIGHT: Text = Text::new("权重", "Weight");
 pub const BIAS: Text = Text::new("偏置", "Bias");
+pub const PICK: Text = Text::new("打开神经元或权重", "Open a neuron or weight");

@@ -78,3 +78,20 @@ fn embed_flag_is_split_off_the_settings() {
     assert!(!on);
     assert_eq!(rest, ["lr=1"]);
 }
+
+#[test]
+fn playground_weights_and_output_export() {
+    use engine::export::{playground_output_svg, playground_weights_json};
+    use engine::playground::net::Weights;
+    use engine::playground::state::PlaygroundState;
+    let state = PlaygroundState::default();
+    let widths = state.net.widths();
+    let w = Weights::init(&widths, 3);
+    let j = playground_weights_json(&w, &state);
+    assert_eq!(j["layers"].as_array().unwrap().len(), widths.len() - 1);
+    assert_eq!(j["layers"][0]["w"][1][2], w.layers[0].w[1][2]);
+    assert!(j["link"].as_str().unwrap().starts_with("#/playground?"));
+    let svg = playground_output_svg(&[0.0, 0.5, 1.0, 0.25], 2, engine::i18n::Lang::En);
+    assert!(svg.starts_with("<svg"));
+    assert_eq!(svg.matches("<rect").count(), 4);
+}

@@ -98,3 +98,50 @@ pub fn Inspector(state: PgState) -> impl IntoView {
         })
     }
 }
+
+/// Every neuron and weight as a list: the keyboard's (and screen reader's) way to what a click
+/// on the drawing opens.
+#[component]
+pub fn PickList(state: PgState) -> impl IntoView {
+    let lang = ctx().lang;
+    move || {
+        let widths = state.spec.with(|s| s.net.widths());
+        let l = lang.get();
+        let mut items: Vec<(Selection, String)> = Vec::new();
+        for (layer, &n) in widths.iter().enumerate() {
+            for index in 0..n {
+                items.push((
+                    Selection::Neuron { layer, index },
+                    format!("{} {layer}.{}", i18n::NEURON.get(l), index + 1),
+                ));
+            }
+        }
+        for layer in 0..widths.len().saturating_sub(1) {
+            for from in 0..widths[layer] {
+                for to in 0..widths[layer + 1] {
+                    items.push((
+                        Selection::Edge { layer, from, to },
+                        format!("W{}[{from}][{to}]", layer + 1),
+                    ));
+                }
+            }
+        }
+        let choices: Vec<Selection> = items.iter().map(|(s, _)| *s).collect();
+        let options = items
+            .into_iter()
+            .enumerate()
+            .map(|(i, (sel, name))| view! { <option value=i.to_string() selected=move || state.selected.get() == Some(sel)>{name}</option> })
+            .collect_view();
+        view! {
+            <label class="field">{tr(i18n::PICK)} " "
+                <select data-testid="pg-pick" on:change=move |ev| {
+                    let picked = event_target_value(&ev).parse::<usize>().ok().and_then(|i| choices.get(i).copied());
+                    state.selected.set(picked);
+                }>
+                    <option value="">"—"</option>
+                    {options}
+                </select>
+            </label>
+        }
+    }
+}

@@ -6,17 +6,32 @@ mod draw;
 mod inspect;
 mod state;
 
+use engine::export::{playground_output_svg, playground_weights_json};
+use engine::playground::frame::OUTPUT_GRID;
 use engine::playground::state::from_hash;
 use leptos::html::Canvas;
 use leptos::prelude::*;
 
 use self::controls::Controls;
-use self::inspect::Inspector;
+use self::inspect::{Inspector, PickList};
 use self::state::PgState;
 use crate::app::{ctx, tr};
+use crate::classroom::download;
 use crate::classroom::keys::{self, LessonKeys};
 use crate::components::curves_chart::CurvesChart;
 use crate::i18n;
+
+fn report(result: Result<(), leptos::wasm_bindgen::JsValue>) {
+    if let Err(e) = result {
+        leptos::logging::warn!("download failed: {e:?}");
+    }
+}
+
+fn save_canvas(canvas: NodeRef<Canvas>, name: &str) {
+    if let Some(c) = canvas.get_untracked() {
+        report(download::canvas_png(&c, name));
+    }
+}
 
 #[component]
 pub fn PlaygroundPage(hash: String) -> impl IntoView {
@@ -122,6 +137,7 @@ pub fn PlaygroundPage(hash: String) -> impl IntoView {
                     <canvas node_ref=network width="640" height="420" class="pg-network" data-testid="pg-network"
                         on:click=on_network_click aria-label=tr(i18n::NETWORK)></canvas>
                     <p class="hint">{tr(i18n::PG_NETWORK_HINT)}</p>
+                    <PickList state=state/>
                     <Inspector state=state/>
                 </section>
                 <section class="panel">
@@ -130,6 +146,23 @@ pub fn PlaygroundPage(hash: String) -> impl IntoView {
                         on:click=on_output_click aria-label=tr(i18n::OUTPUT)></canvas>
                     <p class="hint">{tr(i18n::PG_OUTPUT_HINT)}</p>
                     <CurvesChart series=curves y_label=i18n::LOSS testid="pg-curves"/>
+                    <div class="export-buttons" data-testid="pg-export">
+                        <button data-testid="pg-export-output-png" on:click=move |_| save_canvas(output, "playground-output.png")>{tr(i18n::OUTPUT)} " PNG"</button>
+                        <button data-testid="pg-export-output-svg" on:click=move |_| {
+                            let l = lang.get_untracked();
+                            state.frame.with_untracked(|f| if let Some(f) = f {
+                                let svg = playground_output_svg(&f.output, OUTPUT_GRID, l);
+                                report(download::text("playground-output.svg", "image/svg+xml", &svg));
+                            })
+                        }>{tr(i18n::OUTPUT)} " SVG"</button>
+                        <button data-testid="pg-export-network-png" on:click=move |_| save_canvas(network, "playground-network.png")>{tr(i18n::NETWORK)} " PNG"</button>
+                        <button data-testid="pg-export-weights" on:click=move |_| {
+                            state.frame.with_untracked(|f| if let Some(f) = f {
+                                let json = state.spec.with_untracked(|s| playground_weights_json(&f.weights, s));
+                                report(download::text("playground-weights.json", "application/json", &json.to_string()));
+                            })
+                        }>{tr(i18n::WEIGHTS_JSON)}</button>
+                    </div>
                 </section>
             </div>
         </section>

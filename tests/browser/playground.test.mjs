@@ -3,6 +3,7 @@
 // an edge's weight can be edited, a point can be added, and the link reproduces the state.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
 import { serveDist, launch, watchErrors, screenshotPath } from './harness.mjs';
 
 let server;
@@ -47,6 +48,15 @@ for (const webgpu of [true, false]) {
     await page.press('[data-testid="pg-edit-value"]', 'Enter');
     await page.waitForFunction(() => location.hash.includes('2.5'), null, { timeout: 10_000 });
     await page.screenshot({ path: screenshotPath(`playground-${kind}`), fullPage: true });
+    // The keyboard way in: the list opens the same views as a click on the drawing.
+    await page.selectOption('[data-testid="pg-pick"]', { label: 'W1[0][1]' });
+    await page.waitForSelector('[data-testid="pg-step-grad:W1[0][1]"]', { timeout: 30_000 });
+    // Downloads made in the page: the weights as JSON, the output as PNG.
+    const [json] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid="pg-export-weights"]')]);
+    const weights = JSON.parse(fs.readFileSync(await json.path(), 'utf8'));
+    assert.deepEqual(weights.widths, [2, 4, 2, 1]);
+    const [png] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid="pg-export-output-png"]')]);
+    assert.equal(png.suggestedFilename(), 'playground-output.png');
     // The shared link reproduces the trained weights: same test loss after reload.
     const before = await stat(page, 'data-test-loss');
     await page.goto(`${server.url}/${link}`);

@@ -81,3 +81,41 @@ pub fn loss_curve_svg(losses: &[f64], x_label: &str, y_label: &str) -> String {
     }
     svg
 }
+
+/// The playground's weights and biases, layer by layer (`w[from][to]`), with the link that
+/// reproduces the whole playground.
+pub fn playground_weights_json(
+    weights: &crate::playground::net::Weights,
+    state: &crate::playground::state::PlaygroundState,
+) -> Json {
+    let layers: Vec<Json> = weights
+        .layers
+        .iter()
+        .map(|l| json!({ "w": l.w, "b": l.b }))
+        .collect();
+    json!({
+        "widths": state.net.widths(),
+        "layers": layers,
+        "link": crate::playground::state::to_hash(state),
+    })
+}
+
+/// The playground's output over the plane as an SVG heatmap (row 0 at the bottom).
+pub fn playground_output_svg(output: &[f64], n: usize, lang: crate::i18n::Lang) -> String {
+    use crate::lessons::kit::views::{Heatmap, View};
+    let r = crate::playground::data::RADIUS;
+    let cells: Vec<Vec<f64>> = output.chunks(n.max(1)).map(<[f64]>::to_vec).collect();
+    let view = View::Heatmap(Heatmap {
+        id: "playground-output",
+        title: crate::i18n::Text::new("输出", "Output"),
+        col_labels: vec![],
+        row_labels: vec![],
+        extent: Some([-r, r, -r, r]),
+        cells,
+        lo: 0.0,
+        hi: 1.0,
+        numbers: false,
+        points: vec![],
+    });
+    crate::plots::views::view_svg(&view, lang, &[])
+}
