@@ -103,7 +103,11 @@ pub fn App() -> impl IntoView {
                     parsed.assignments.iter().map(|s| s.to_string()).collect();
                 view! { <MlpStepLesson assignments=assignments/> }.into_any()
             }
-            Some("playground") => view! { <PlaygroundPage hash=h.clone()/> }.into_any(),
+            Some("playground") => {
+                // The playground reads its own settings; the embed flag is the page's.
+                let hash = format!("#/playground?{}", parsed.assignments.join("&"));
+                view! { <PlaygroundPage hash=hash/> }.into_any()
+            }
             Some(id) if registry::kit_lesson(id).is_some() => {
                 let def = registry::kit_lesson(id).expect("checked above");
                 let assignments: Vec<String> =

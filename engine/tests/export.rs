@@ -95,3 +95,13 @@ fn playground_weights_and_output_export() {
     assert!(svg.starts_with("<svg"));
     assert_eq!(svg.matches("<rect").count(), 4);
 }
+
+#[test]
+fn train_and_test_curves_export_as_svg() {
+    let svg = engine::export::curves_svg(
+        &[("train", &[1.0, 0.5]), ("test", &[1.1, 0.7])],
+        "epoch",
+        "loss",
+    );
+    assert!(svg.starts_with("<svg") && svg.to_ascii_uppercase().matches("#1F77B4").count() >= 2);
+}

@@ -6,7 +6,7 @@ mod draw;
 mod inspect;
 mod state;
 
-use engine::export::{playground_output_svg, playground_weights_json};
+use engine::export::{curves_svg, playground_output_svg, playground_weights_json};
 use engine::playground::frame::OUTPUT_GRID;
 use engine::playground::state::from_hash;
 use leptos::html::Canvas;
@@ -155,6 +155,22 @@ pub fn PlaygroundPage(hash: String) -> impl IntoView {
                                 report(download::text("playground-output.svg", "image/svg+xml", &svg));
                             })
                         }>{tr(i18n::OUTPUT)} " SVG"</button>
+                        <button data-testid="pg-export-curves-svg" on:click=move |_| {
+                            let l = lang.get_untracked();
+                            let (train, test) = (state.train_losses.get_untracked(), state.test_losses.get_untracked());
+                            let svg = curves_svg(&[("train", &train), ("test", &test)], i18n::EPOCH.get(l), i18n::LOSS.get(l));
+                            report(download::text("playground-loss.svg", "image/svg+xml", &svg));
+                        }>{tr(i18n::LOSS_CURVE)} " SVG"</button>
+                        <button data-testid="pg-export-curves-png" on:click=move |_| {
+                            let canvas = document()
+                                .query_selector("[data-testid=\"pg-curves\"]")
+                                .ok()
+                                .flatten()
+                                .and_then(|e| leptos::wasm_bindgen::JsCast::dyn_into::<leptos::web_sys::HtmlCanvasElement>(e).ok());
+                            if let Some(c) = canvas {
+                                report(download::canvas_png(&c, "playground-loss.png"));
+                            }
+                        }>{tr(i18n::LOSS_CURVE)} " PNG"</button>
                         <button data-testid="pg-export-network-png" on:click=move |_| save_canvas(network, "playground-network.png")>{tr(i18n::NETWORK)} " PNG"</button>
                         <button data-testid="pg-export-weights" on:click=move |_| {
                             state.frame.with_untracked(|f| if let Some(f) = f {

@@ -61,6 +61,12 @@ test('an embed link shows the lesson alone and keeps the flag while the state ch
   await page.fill('[data-testid="field-lr"]', '0.5');
   await page.waitForFunction(() => location.hash.includes('lr=0.5') && location.hash.includes('embed=1'));
   await page.screenshot({ path: screenshotPath('classroom-embed-xor') });
+  // The playground embeds the same way: its own settings load, the flag stays the page's.
+  await page.goto(`${server.url}/#/playground?h=3&embed=1`);
+  await page.waitForSelector('[data-testid="playground"]');
+  assert.equal(await page.$('[data-testid="link-error"]'), null, 'embed=1 is not a playground setting error');
+  await page.waitForFunction(() => location.hash.includes('h=3') && location.hash.includes('embed=1'));
+  assert.ok(!(await page.isVisible('.topbar')));
 });
 
 test('downloads: the trace CSV and JSON, the weights and a picture, made in the page', async (t) => {

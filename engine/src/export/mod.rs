@@ -119,3 +119,14 @@ pub fn playground_output_svg(output: &[f64], n: usize, lang: crate::i18n::Lang) 
     });
     crate::plots::views::view_svg(&view, lang, &[])
 }
+
+/// Several named curves (e.g. train and test loss) as an SVG document.
+pub fn curves_svg(series: &[(&str, &[f64])], x_label: &str, y_label: &str) -> String {
+    use plotters::prelude::*;
+    let mut svg = String::new();
+    {
+        let area = SVGBackend::with_string(&mut svg, (640, 300)).into_drawing_area();
+        crate::plots::loss_curve::draw_curves(&area, series, x_label, y_label).ok();
+    }
+    svg
+}
