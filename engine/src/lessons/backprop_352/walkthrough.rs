@@ -60,17 +60,7 @@ fn p(k: usize) -> Formula {
 }
 
 fn step(phase: Phase, target: String, formula: Formula, subst: Formula, value: f64) -> Step {
-    Step {
-        phase,
-        target,
-        formula,
-        substituted: Formula::new()
-            .t("= ")
-            .f(subst)
-            .t(" = ")
-            .result(value, DIGITS),
-        value,
-    }
+    Step::computed(phase, target, formula, subst, value, DIGITS)
 }
 
 /// `t(0) + t(1) + … + t(n − 1)`.

@@ -26,17 +26,7 @@ fn z(i: usize) -> Formula {
 }
 
 fn step(phase: Phase, target: String, formula: Formula, subst: Formula, value: f64) -> Step {
-    Step {
-        phase,
-        target,
-        formula,
-        substituted: Formula::new()
-            .t("= ")
-            .f(subst)
-            .t(" = ")
-            .result(value, DIGITS),
-        value,
-    }
+    Step::computed(phase, target, formula, subst, value, DIGITS)
 }
 
 pub fn steps(n: &BceNumbers) -> Vec<Step> {

@@ -59,6 +59,31 @@ pub struct Step {
     pub value: f64,
 }
 
+impl Step {
+    /// A step whose substituted formula reads `= subst = value`, the value at `digits` decimals
+    /// (the shape every lesson's walkthrough uses).
+    pub fn computed(
+        phase: Phase,
+        target: String,
+        formula: Formula,
+        subst: Formula,
+        value: f64,
+        digits: usize,
+    ) -> Step {
+        Step {
+            phase,
+            target,
+            formula,
+            substituted: Formula::new()
+                .t("= ")
+                .f(subst)
+                .t(" = ")
+                .result(value, digits),
+            value,
+        }
+    }
+}
+
 /// A number the lesson reports besides the loss (accuracy, epoch).
 #[derive(Clone, Debug, PartialEq)]
 pub struct Metric {

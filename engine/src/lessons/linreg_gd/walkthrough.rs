@@ -32,17 +32,7 @@ fn t(text: &str) -> Formula {
 }
 
 fn step(phase: Phase, target: String, formula: Formula, subst: Formula, value: f64) -> Step {
-    Step {
-        phase,
-        target,
-        formula,
-        substituted: Formula::new()
-            .t("= ")
-            .f(subst)
-            .t(" = ")
-            .result(value, DIGITS),
-        value,
-    }
+    Step::computed(phase, target, formula, subst, value, DIGITS)
 }
 
 /// `a + b + … + z`: the first two terms and the last, so a 100-term sum stays readable.

@@ -22,17 +22,7 @@ fn sub(plain: &str, tex: &str, j: usize) -> Formula {
 }
 
 fn step(phase: Phase, target: String, formula: Formula, subst: Formula, value: f64) -> Step {
-    Step {
-        phase,
-        target,
-        formula,
-        substituted: Formula::new()
-            .t("= ")
-            .f(subst)
-            .t(" = ")
-            .result(value, DIGITS),
-        value,
-    }
+    Step::computed(phase, target, formula, subst, value, DIGITS)
 }
 
 /// (1/N) Σᵢ (θ₁xᵢ₁ + θ₂xᵢ₂ − yᵢ)² with θ given.

@@ -30,17 +30,7 @@ fn e_to(power: Formula) -> Formula {
 }
 
 fn step(phase: Phase, target: String, formula: Formula, subst: Formula, value: f64) -> Step {
-    Step {
-        phase,
-        target,
-        formula,
-        substituted: Formula::new()
-            .t("= ")
-            .f(subst)
-            .t(" = ")
-            .result(value, DIGITS),
-        value,
-    }
+    Step::computed(phase, target, formula, subst, value, DIGITS)
 }
 
 /// `a + b` over both classes, each term built by `term`.
