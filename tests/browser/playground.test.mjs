@@ -64,9 +64,11 @@ for (const webgpu of [true, false]) {
     await page.waitForFunction(() => document.querySelector('[data-testid="pg-stats"]')?.getAttribute('data-test-loss') !== '', null, { timeout: 60_000 });
     assert.ok(before !== '');
     // A malformed link gets a message and the default playground.
-    await page.goto(`${server.url}/#/playground?d=moon&<script>`);
-    await page.waitForSelector('[data-testid="link-error"]');
-    assert.ok(!(await page.content()).includes('<script>&'), 'nothing from the link becomes markup');
+    // Opened fresh, as a learner opens a pasted link.
+    const fresh = await context.newPage();
+    await fresh.goto(`${server.url}/#/playground?d=moon&<script>`);
+    await fresh.waitForSelector('[data-testid="link-error"]', { timeout: 60_000 });
+    assert.ok(!(await fresh.content()).includes('<script>&'), 'nothing from the link becomes markup');
     assert.deepEqual(errors.filter((e) => !e.includes('favicon')), []);
   });
 }
