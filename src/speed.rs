@@ -1,4 +1,10 @@
-//! How fast Run trains: steps per animation frame, shared by every lesson.
+//! How fast Run trains: steps per animation frame, and the control that picks it, shared by
+//! every lesson.
+
+use leptos::prelude::*;
+
+use crate::app::tr;
+use crate::i18n;
 
 /// How many training steps Run makes per animation frame.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -35,5 +41,24 @@ impl Speed {
             Speed::Ten => done < 10,
             Speed::Fill => elapsed_ms < FRAME_BUDGET_MS,
         }
+    }
+}
+
+/// The run-speed choice beside Run.
+#[component]
+pub fn SpeedSelect(speed: RwSignal<Speed>) -> impl IntoView {
+    view! {
+        <label class="speed">
+            {tr(i18n::SPEED)} " "
+            <select data-testid="run-speed" on:change=move |ev| {
+                if let Some(s) = Speed::from_code(&event_target_value(&ev)) {
+                    speed.set(s);
+                }
+            }>
+                <option value="1">{tr(i18n::SPEED_ONE)}</option>
+                <option value="10">{tr(i18n::SPEED_TEN)}</option>
+                <option value="max">{tr(i18n::SPEED_MAX)}</option>
+            </select>
+        </label>
     }
 }

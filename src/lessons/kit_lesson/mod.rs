@@ -29,7 +29,7 @@ use crate::backend::BackendKind;
 use crate::classroom::keys::{self, LessonKeys};
 use crate::components::curves_chart::CurvesChart;
 use crate::components::loss_chart::LossChart;
-use crate::speed::Speed;
+use crate::speed::SpeedSelect;
 use crate::{i18n, route};
 
 /// Most steps a link's `step=` may ask for; the page clamps it to the lesson's count.
@@ -189,18 +189,7 @@ pub fn KitLesson(def: &'static LessonDef, assignments: Vec<String>) -> impl Into
                         view! { <button data-testid="btn-run" class="primary" on:click=move |_| state.run()
                             disabled=move || diverged.get() || state.traced.with(|t| t.is_none())>{tr(i18n::RUN)}</button> }.into_any()
                     }}
-                    <label class="speed">
-                        {tr(i18n::SPEED)} " "
-                        <select data-testid="run-speed" on:change=move |ev| {
-                            if let Some(s) = Speed::from_code(&event_target_value(&ev)) {
-                                state.speed.set(s);
-                            }
-                        }>
-                            <option value="1">{tr(i18n::SPEED_ONE)}</option>
-                            <option value="10">{tr(i18n::SPEED_TEN)}</option>
-                            <option value="max">{tr(i18n::SPEED_MAX)}</option>
-                        </select>
-                    </label>
+                    <SpeedSelect speed=state.speed/>
                 })}
                 <button data-testid="btn-reset" on:click=move |_| state.reset()>{tr(i18n::RESET)}</button>
                 {def.reseed.map(|_| view! {

@@ -17,11 +17,12 @@ use self::diagram::{Diagram, Reveal};
 use self::errata::ErrataPanel;
 use self::formula::StepPanel;
 use self::params_form::ParamsForm;
-use self::state::{LessonState, Speed};
+use self::state::LessonState;
 use crate::app::{ctx, tr};
 use crate::backend::BackendKind;
 use crate::classroom::keys::{self, LessonKeys};
 use crate::components::loss_chart::LossChart;
+use crate::speed::SpeedSelect;
 use crate::{i18n, route};
 
 /// The article's file name, shown as the source of every number quoted.
@@ -134,18 +135,7 @@ pub fn MlpStepLesson(assignments: Vec<String>) -> impl IntoView {
                         disabled=move || diverged() || state.traced.with(|t| t.is_none())>{tr(i18n::RUN)}</button> }.into_any()
                 }}
                 <button data-testid="btn-reset" on:click=move |_| state.reset()>{tr(i18n::RESET)}</button>
-                <label class="speed">
-                    {tr(i18n::SPEED)} " "
-                    <select data-testid="run-speed" on:change=move |ev| {
-                        if let Some(s) = Speed::from_code(&event_target_value(&ev)) {
-                            state.speed.set(s);
-                        }
-                    }>
-                        <option value="1">{tr(i18n::SPEED_ONE)}</option>
-                        <option value="10">{tr(i18n::SPEED_TEN)}</option>
-                        <option value="max">{tr(i18n::SPEED_MAX)}</option>
-                    </select>
-                </label>
+                <SpeedSelect speed=state.speed/>
                 <span class="trace-backend" data-testid="trace-backend"
                     data-kind=move || state.traced.with(|t| t.as_ref().map(|t| t.backend.code()).unwrap_or(""))>
                     {move || state.traced.with(|t| t.as_ref().map(|t| {
