@@ -13,6 +13,7 @@ use crate::home::Home;
 use crate::i18n;
 use crate::lessons::kit_lesson::KitLesson;
 use crate::lessons::mlp_step::MlpStepLesson;
+use crate::mnist::MnistPage;
 use crate::playground::PlaygroundPage;
 use crate::{prefs, route};
 
@@ -102,6 +103,11 @@ pub fn App() -> impl IntoView {
                 let assignments: Vec<String> =
                     parsed.assignments.iter().map(|s| s.to_string()).collect();
                 view! { <MlpStepLesson assignments=assignments/> }.into_any()
+            }
+            Some(crate::mnist::ID) => {
+                let assignments: Vec<String> =
+                    parsed.assignments.iter().map(|s| s.to_string()).collect();
+                view! { <MnistPage assignments=assignments/> }.into_any()
             }
             Some("playground") => {
                 // The playground reads its own settings; the embed flag is the page's.

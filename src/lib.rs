@@ -13,6 +13,7 @@ mod frame;
 mod home;
 mod i18n;
 mod lessons;
+mod mnist;
 mod panic_panel;
 mod playground;
 mod prefs;

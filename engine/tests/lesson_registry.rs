@@ -68,6 +68,18 @@ fn live_lessons_load_step_and_render() {
                     "a curve was drawn"
                 );
             }
+            "mnist-cnn" => {
+                // Its own page (src/mnist); what it needs natively: the shipped weights load,
+                // the errata compute.
+                let bytes = std::fs::read(concat!(
+                    env!("CARGO_MANIFEST_DIR"),
+                    "/../assets/mnist-cnn.bin"
+                ))
+                .unwrap();
+                let mut net = engine::mnist::MnistCnn::new(0, &Device::flex());
+                net.load(&bytes).unwrap();
+                assert!(!engine::mnist::errata::errata(&Device::flex()).is_empty());
+            }
             other => {
                 let def =
                     kit_lesson(other).unwrap_or_else(|| panic!("live lesson {other} has no page"));

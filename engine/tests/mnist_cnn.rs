@@ -102,7 +102,15 @@ fn training_steps_lower_the_loss_and_the_loss_is_cross_entropy() {
         .sum::<f64>()
         / 16.0;
     let before = block_on(net.filters()).unwrap();
-    let first = block_on(net.train_step(&x, &y)).unwrap();
+    let report = block_on(net.train_step(&x, &y)).unwrap();
+    let first = report.loss;
+    // The right answers it counts are the argmax of the same probabilities.
+    let right = probs
+        .iter()
+        .zip(&y)
+        .filter(|(p, l)| engine::mnist::report::argmax(&p[..]) == usize::from(**l))
+        .count();
+    assert_eq!((report.correct, report.samples), (right, 16));
     assert!((f64::from(first) - host).abs() < 1e-4, "{first} vs {host}");
     // Adam's first step moves each weight by lr · g/(|g| + ε) ≈ ±lr.
     let after = block_on(net.filters()).unwrap();
@@ -123,7 +131,7 @@ fn training_steps_lower_the_loss_and_the_loss_is_cross_entropy() {
     );
     let mut losses = vec![first];
     for _ in 0..4 {
-        losses.push(block_on(net.train_step(&x, &y)).unwrap());
+        losses.push(block_on(net.train_step(&x, &y)).unwrap().loss);
     }
     assert!(
         losses.windows(2).all(|w| w[1] < w[0]),
@@ -438,4 +446,20 @@ fn preprocessing_rejects_bad_canvases() {
         (4, 4, 24, 24),
         "one dot fills the box"
     );
+}
+
+#[test]
+fn an_evaluation_scored_in_chunks_equals_one_scored_at_once() {
+    let d = data();
+    let net = MnistCnn::new(3, &cpu());
+    let idx: Vec<usize> = (0..40).map(|i| i * 211).collect();
+    let whole = block_on(net.evaluate(&d, &idx)).unwrap();
+    let mut parts = Evaluation::empty();
+    for chunk in idx.chunks(7) {
+        parts.append(block_on(net.evaluate(&d, chunk)).unwrap());
+    }
+    assert_eq!(parts.indices, whole.indices);
+    assert_eq!(parts.labels, whole.labels);
+    assert!((parts.loss() - whole.loss()).abs() < 1e-5);
+    assert_eq!(parts.confusion(), whole.confusion());
 }

@@ -190,3 +190,54 @@ fn several_curves_each_get_a_line_and_a_legend_entry() {
         "second curve and its swatch"
     );
 }
+
+mod raster {
+    use engine::plots::raster::{Scale, tile};
+
+    fn pixel(r: &engine::plots::raster::Raster, x: usize, y: usize) -> [u8; 4] {
+        let at = (y * r.width + x) * 4;
+        [r.rgba[at], r.rgba[at + 1], r.rgba[at + 2], r.rgba[at + 3]]
+    }
+
+    #[test]
+    fn tiles_are_laid_out_in_rows_with_gaps() {
+        let a = [0.0f32, 1.0, 0.5, 0.25];
+        let b = [1.0f32; 4];
+        let c = [0.0f32; 4];
+        let r = tile(&[&a, &b, &c], 2, 2, 2, 1, Scale::Gray);
+        // 2 columns of 2 px + 1 gap = 5 wide; 2 rows + 1 gap = 5 high.
+        assert_eq!((r.width, r.height, r.rgba.len()), (5, 5, 5 * 5 * 4));
+        assert_eq!(pixel(&r, 0, 0), [0, 0, 0, 255]);
+        assert_eq!(pixel(&r, 1, 0), [255, 255, 255, 255]);
+        assert_eq!(pixel(&r, 0, 1), [128, 128, 128, 255]); // 0.5 → 127.5 rounds to 128
+        assert_eq!(pixel(&r, 2, 0), [255, 255, 255, 255]); // the gap
+        assert_eq!(pixel(&r, 3, 0), [255, 255, 255, 255]); // tile b
+        assert_eq!(pixel(&r, 0, 3), [0, 0, 0, 255]); // tile c, second row
+        assert_eq!(pixel(&r, 3, 3), [255, 255, 255, 255]); // no fourth tile: background
+    }
+
+    #[test]
+    fn diverging_scale_is_symmetric_and_per_tile_stretches_each_tile() {
+        let w = [-2.0f32, 0.0, 1.0, 2.0];
+        let r = tile(&[&w], 2, 2, 1, 0, Scale::Diverging);
+        assert_eq!(pixel(&r, 0, 0), [0, 0, 255, 255]); // −max: full blue
+        assert_eq!(pixel(&r, 1, 0), [255, 255, 255, 255]); // 0: white
+        assert_eq!(pixel(&r, 0, 1), [255, 128, 128, 255]); // half of max: pale red
+        assert_eq!(pixel(&r, 1, 1), [255, 0, 0, 255]);
+        let m = [3.0f32, 5.0, f32::NAN, 4.0];
+        let r = tile(&[&m], 2, 2, 1, 0, Scale::PerTile);
+        assert_eq!(
+            &pixel(&r, 0, 0)[..3],
+            &engine::plots::views::viridis_rgb(0.0)
+        );
+        assert_eq!(
+            &pixel(&r, 1, 0)[..3],
+            &engine::plots::views::viridis_rgb(1.0)
+        );
+        assert_eq!(
+            &pixel(&r, 1, 1)[..3],
+            &engine::plots::views::viridis_rgb(0.5)
+        );
+        assert_eq!(pixel(&r, 0, 1), [0x88, 0x88, 0x88, 255]);
+    }
+}

@@ -75,3 +75,15 @@ pub fn svg_png(svg: &str, width: u32, height: u32, filename: &str) -> Result<(),
     image.set_src(&data);
     Ok(())
 }
+
+/// Saves `bytes` as a file.
+pub fn bytes(filename: &str, mime: &str, bytes: &[u8]) -> Result<(), JsValue> {
+    let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(bytes));
+    let options = BlobPropertyBag::new();
+    options.set_type(mime);
+    let blob = Blob::new_with_buffer_source_sequence_and_options(&parts, &options)?;
+    let url = Url::create_object_url_with_blob(&blob)?;
+    let result = save(&url, filename);
+    Url::revoke_object_url(&url).ok();
+    result
+}

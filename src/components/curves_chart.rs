@@ -18,6 +18,9 @@ pub fn CurvesChart(
     y_label: engine::i18n::Text,
     /// `data-testid` of the canvas.
     testid: &'static str,
+    /// The quantity on the x axis (training steps unless given).
+    #[prop(optional)]
+    x_label: Option<engine::i18n::Text>,
 ) -> impl IntoView {
     let lang = ctx().lang;
     let canvas = NodeRef::<Canvas>::new();
@@ -31,7 +34,8 @@ pub fn CurvesChart(
         let area = backend.into_drawing_area();
         let refs: Vec<(&str, &[f64])> = s.iter().map(|(n, v)| (n.as_str(), v.as_slice())).collect();
         // A failed draw leaves the previous picture; the numbers stay in the metrics.
-        draw_curves(&area, &refs, i18n::STEP.get(l), y_label.get(l)).ok();
+        let x = x_label.unwrap_or(i18n::STEP).get(l);
+        draw_curves(&area, &refs, x, y_label.get(l)).ok();
     });
     view! {
         <canvas node_ref=canvas width="560" height="240" data-testid=testid

@@ -41,7 +41,7 @@ pub fn PlaygroundPage(hash: String) -> impl IntoView {
         Ok(s) => (s, None),
         Err(e) => (Default::default(), Some(e)),
     };
-    let state = PgState::new(initial, c.backend);
+    let state = PgState::new(initial, c.backend, lang);
     state.rebuild();
     keys::register(
         c.keys,

@@ -44,10 +44,16 @@ pub struct PgState {
     pub inspect_point: RwSignal<Option<Point>>,
     pub trace: RwSignal<Option<LessonTrace>>,
     backend: Backend,
+    /// Kept here: async tasks run outside the component tree and cannot read its context.
+    lang: RwSignal<engine::i18n::Lang>,
 }
 
 impl PgState {
-    pub fn new(initial: PlaygroundState, backend: Backend) -> PgState {
+    pub fn new(
+        initial: PlaygroundState,
+        backend: Backend,
+        lang: RwSignal<engine::i18n::Lang>,
+    ) -> PgState {
         PgState {
             spec: RwSignal::new(initial),
             trainer: StoredValue::new_local(None),
@@ -63,6 +69,7 @@ impl PgState {
             inspect_point: RwSignal::new(None),
             trace: RwSignal::new(None),
             backend,
+            lang,
         }
     }
 
@@ -80,7 +87,7 @@ impl PgState {
     }
 
     fn message(&self, e: &engine::playground::error::PlaygroundError) -> String {
-        e.message(crate::app::ctx().lang.get_untracked())
+        e.message(self.lang.get_untracked())
     }
 
     /// A new trainer for the current settings (and their weights, if any) on the chosen device.
@@ -224,9 +231,7 @@ impl PgState {
                 self.frame.try_set(Some(f));
                 if !finite {
                     self.error.try_set(Some(
-                        crate::i18n::DIVERGED
-                            .get(crate::app::ctx().lang.get_untracked())
-                            .into(),
+                        crate::i18n::DIVERGED.get(self.lang.get_untracked()).into(),
                     ));
                 }
                 finite

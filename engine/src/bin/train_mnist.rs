@@ -68,9 +68,11 @@ fn run(a: &Args) -> Result<(), String> {
         let mut total = 0.0f64;
         for chunk in order.chunks(BATCH) {
             let (x, y) = data.batch(chunk);
-            total +=
-                f64::from(pollster::block_on(net.train_step(&x, &y)).map_err(|e| e.to_string())?)
-                    * chunk.len() as f64;
+            total += f64::from(
+                pollster::block_on(net.train_step(&x, &y))
+                    .map_err(|e| e.to_string())?
+                    .loss,
+            ) * chunk.len() as f64;
         }
         let dt = start.elapsed().as_secs_f64();
         samples += order.len();

@@ -115,7 +115,7 @@ pub const LESSONS: &[LessonInfo] = &[
             "在网页里用 WebGPU 训练文章的卷积网络，再手写数字来识别。",
             "Train the article's CNN in the page on WebGPU, then draw a digit to classify.",
         ),
-        live: false,
+        live: true,
     },
     LessonInfo {
         id: "attention",

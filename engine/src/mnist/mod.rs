@@ -8,9 +8,11 @@ pub mod error;
 pub mod model;
 pub mod preprocess;
 pub mod report;
+pub mod schedule;
+pub mod settings;
 pub mod split;
 pub mod trainer;
 pub mod weights;
 
 pub use asset::{AssetError, Dataset, PIXELS, SIDE};
-pub use trainer::{CnnError, Evaluation, MnistCnn};
+pub use trainer::{CnnError, Evaluation, MnistCnn, StepReport};

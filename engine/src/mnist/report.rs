@@ -36,6 +36,22 @@ pub fn argmax(v: &[f32]) -> usize {
 }
 
 impl Evaluation {
+    /// No digits scored yet; [`Evaluation::append`] grows it chunk by chunk.
+    pub fn empty() -> Evaluation {
+        Evaluation {
+            indices: Vec::new(),
+            labels: Vec::new(),
+            log_probs: Vec::new(),
+        }
+    }
+
+    /// Adds the digits of `more` (scored separately, e.g. a frame at a time) to this one.
+    pub fn append(&mut self, more: Evaluation) {
+        self.indices.extend(more.indices);
+        self.labels.extend(more.labels);
+        self.log_probs.extend(more.log_probs);
+    }
+
     pub fn len(&self) -> usize {
         self.labels.len()
     }

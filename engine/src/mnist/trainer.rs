@@ -73,8 +73,12 @@ impl MnistCnn {
     }
 
     /// One Adam step on a batch (N·784 pixels in [0, 1], N labels); returns the batch's mean
-    /// cross-entropy before the step, read back once.
-    pub async fn train_step(&mut self, images: &[f32], labels: &[u8]) -> Result<f32, CnnError> {
+    /// cross-entropy and how many digits were right, both before the step, read back at once.
+    pub async fn train_step(
+        &mut self,
+        images: &[f32],
+        labels: &[u8],
+    ) -> Result<StepReport, CnnError> {
         let n = check_images(images)?;
         check_labels(n, labels)?;
         let model = self
@@ -83,19 +87,36 @@ impl MnistCnn {
             .ok_or_else(|| CnnError::Readback("the model was lost".into()))?;
         let device = self.device.clone().autodiff();
         let x = input(images, &device);
-        let loss = cross_entropy(model.forward(x).logits, labels, &device);
+        let logits = model.forward(x).logits;
+        let guesses = logits.clone().without_autodiff().argmax(1).reshape([n]);
+        let loss = cross_entropy(logits, labels, &device);
         let grads = GradientsParams::from_grads(loss.backward(), &model);
         self.model = Some(self.optim.step(self.lr, model, grads));
         self.steps += 1;
-        let data = loss
-            .without_autodiff()
-            .into_data_async()
+        let data = Transaction::default()
+            .register(loss.without_autodiff())
+            .register(guesses)
+            .execute_async()
             .await
             .map_err(readback)?;
-        let v = data.try_to_vec_as::<f32>().map_err(readback)?;
-        v.first()
-            .copied()
-            .ok_or_else(|| CnnError::Readback("empty loss".into()))
+        let [loss, guesses]: [TensorData; 2] = data
+            .try_into()
+            .map_err(|_| CnnError::Readback("expected two tensors".into()))?;
+        let loss = loss.try_to_vec_as::<f32>().map_err(readback)?;
+        let guesses = guesses.try_to_vec_as::<i64>().map_err(readback)?;
+        let correct = guesses
+            .iter()
+            .zip(labels)
+            .filter(|(g, l)| **g == i64::from(**l))
+            .count();
+        Ok(StepReport {
+            loss: loss
+                .first()
+                .copied()
+                .ok_or_else(|| CnnError::Readback("empty loss".into()))?,
+            correct,
+            samples: n,
+        })
     }
 
     /// Scores the digits `indices` of `data`: log-probabilities for each, one readback per
@@ -217,6 +238,14 @@ impl MnistCnn {
 
 fn dims(t: &Tensor<4>) -> Vec<usize> {
     t.dims()[1..].to_vec() // drop the batch axis: [C, H, W]
+}
+
+/// What one training step saw: the batch's loss and accuracy before the step.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct StepReport {
+    pub loss: f32,
+    pub correct: usize,
+    pub samples: usize,
 }
 
 /// One layer's output for one image: `shape` is [C, H, W] for maps, [units] for dense layers;

@@ -41,20 +41,21 @@ const VIRIDIS: [(f64, f64, f64); 6] = [
 
 /// The colour of `t` in [0, 1] (clamped; NaN is grey).
 pub fn colour(t: f64) -> String {
+    let [r, g, b] = viridis_rgb(t);
+    format!("#{r:02x}{g:02x}{b:02x}")
+}
+
+/// Viridis at `t` in [0, 1] as RGB bytes (clamped; NaN is grey).
+pub fn viridis_rgb(t: f64) -> [u8; 3] {
     if !t.is_finite() {
-        return "#888".into();
+        return [0x88; 3];
     }
     let t = t.clamp(0.0, 1.0) * (VIRIDIS.len() - 1) as f64;
     let i = (t.floor() as usize).min(VIRIDIS.len() - 2);
     let f = t - i as f64;
     let (a, b) = (VIRIDIS[i], VIRIDIS[i + 1]);
     let mix = |x: f64, y: f64| (x + (y - x) * f).round() as u8;
-    format!(
-        "#{:02x}{:02x}{:02x}",
-        mix(a.0, b.0),
-        mix(a.1, b.1),
-        mix(a.2, b.2)
-    )
+    [mix(a.0, b.0), mix(a.1, b.1), mix(a.2, b.2)]
 }
 
 fn unit(v: f64, lo: f64, hi: f64) -> f64 {

@@ -1,7 +1,6 @@
 //! The page of every lesson built from the lesson kit: controls, step-through, quantities,
 //! settings, views, loss curve and errata, all driven by the lesson's `LessonDef`.
 
-mod errata;
 mod export;
 mod form;
 mod formulas;
@@ -16,7 +15,6 @@ use engine::state::hash::{settings_from_assignments, take_step, to_hash_with_ste
 use engine::state::number::format_number;
 use leptos::prelude::*;
 
-use self::errata::KitErrata;
 use self::export::ExportPanel;
 use self::form::KitForm;
 use self::formulas::ArticleFormulas;
@@ -28,6 +26,7 @@ use crate::app::{ctx, tr};
 use crate::backend::BackendKind;
 use crate::classroom::keys::{self, LessonKeys};
 use crate::components::curves_chart::CurvesChart;
+use crate::components::errata_table::ErrataTable;
 use crate::components::loss_chart::LossChart;
 use crate::speed::SpeedSelect;
 use crate::{i18n, route};
@@ -240,7 +239,7 @@ pub fn KitLesson(def: &'static LessonDef, assignments: Vec<String>) -> impl Into
                     </section>
                 })}
             </div>
-            <KitErrata state=state/>
+            <ErrataTable errata=state.errata/>
             <ExportPanel state=state/>
         </section>
     }

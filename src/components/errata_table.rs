@@ -3,9 +3,9 @@
 use engine::math::mathml;
 use leptos::prelude::*;
 
-use super::state::KitState;
 use crate::app::{ctx, tr};
 use crate::i18n;
+use engine::lessons::kit::Erratum;
 
 /// The claim as printed; a formula quoted in TeX is shown as math.
 fn article_cell(id: &'static str, article: &'static str) -> AnyView {
@@ -17,12 +17,15 @@ fn article_cell(id: &'static str, article: &'static str) -> AnyView {
     }
 }
 
+/// The errata of a lesson: `None` while they are computed, `Err` when that failed.
 #[component]
-pub fn KitErrata(state: KitState) -> impl IntoView {
+pub fn ErrataTable(
+    #[prop(into)] errata: Signal<Option<Result<Vec<Erratum>, String>>>,
+) -> impl IntoView {
     let lang = ctx().lang;
     let rows = move || {
         let l = lang.get();
-        state.errata.with(|e| match e {
+        errata.with(|e| match e {
             None => view! { <tr><td colspan="5">"…"</td></tr> }.into_any(),
             Some(Err(msg)) => view! {
                 <tr><td colspan="5" role="alert">{i18n::ERRATA_FAILED.get(l)} {msg.clone()}</td></tr>

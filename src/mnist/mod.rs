@@ -1,0 +1,130 @@
+//! Lesson `mnist-cnn` (article 004 §5): train the article's CNN in the page, watch the curves,
+//! look inside (filters, feature maps, confusion, worst digits), draw a digit to classify, save
+//! and load weights; the article's errata beside what this page's network does.
+
+mod assets;
+mod controls;
+mod draw_pad;
+mod inside;
+mod run;
+mod state;
+mod text;
+mod weights_panel;
+
+use burn::prelude::Device;
+use engine::mnist::settings::RunSettings;
+use engine::state::hash::settings_from_assignments;
+use leptos::prelude::*;
+
+use self::controls::TrainingPanel;
+use self::draw_pad::DrawPad;
+use self::inside::{FeatureMaps, Filters, HeldOutPanel};
+use self::state::{DataStatus, MnistState, RunState};
+use self::weights_panel::WeightsPanel;
+use crate::app::{ctx, tr};
+use crate::classroom::keys::{self, LessonKeys};
+use crate::components::curves_chart::CurvesChart;
+use crate::components::errata_table::ErrataTable;
+use crate::i18n;
+
+pub use self::state::ID;
+
+#[component]
+pub fn MnistPage(assignments: Vec<String>) -> impl IntoView {
+    let c = ctx();
+    let lang = c.lang;
+    let parts: Vec<&str> = assignments.iter().map(String::as_str).collect();
+    let (settings, link_error) = match settings_from_assignments(RunSettings::default(), &parts) {
+        Ok(s) => (s, None),
+        Err((s, e)) => (s, Some(e)),
+    };
+    let state = MnistState::new(settings, c.backend, lang);
+    state.start();
+    keys::register(
+        c.keys,
+        LessonKeys {
+            toggle_run: Callback::new(move |_| match state.run.get_untracked() {
+                RunState::Running => state.pause(),
+                _ => state.train(),
+            }),
+            next: Callback::new(move |_| {}),
+            previous: Callback::new(move |_| {}),
+            reset: Callback::new(move |_| state.stop()),
+        },
+    );
+    Effect::new(move |_| {
+        let kind = c.backend.kind.get();
+        state.move_to(kind, false);
+    });
+    let errata = Signal::derive(move || Some(Ok(engine::mnist::errata::errata(&Device::flex()))));
+    let loss_series = Signal::derive(move || {
+        let l = lang.get();
+        state.curves.with(|c| {
+            vec![
+                (text::TRAIN_SERIES.get(l).to_string(), c.train_loss.clone()),
+                (text::HELD_SERIES.get(l).to_string(), c.held_loss.clone()),
+            ]
+        })
+    });
+    let accuracy_series = Signal::derive(move || {
+        let l = lang.get();
+        state.curves.with(|c| {
+            vec![
+                (
+                    text::TRAIN_SERIES.get(l).to_string(),
+                    c.train_accuracy.clone(),
+                ),
+                (
+                    text::HELD_SERIES.get(l).to_string(),
+                    c.held_accuracy.clone(),
+                ),
+            ]
+        })
+    });
+    view! {
+        <section class="lesson mnist" data-testid="mnist-lesson">
+            <nav class="crumbs"><a href="#/" data-testid="back">{tr(i18n::ALL_LESSONS)}</a></nav>
+            <h1>{tr(text::TITLE)}</h1>
+            <p class="summary">{tr(text::INTRO)}</p>
+            <p class="muted">{tr(text::DATA_NOTE)}</p>
+            {link_error.map(|e| view! {
+                <div class="banner warn" data-testid="link-error" role="alert">
+                    {tr(i18n::LINK_ERROR)} " " {move || e.message(lang.get())}
+                </div>
+            })}
+            {move || match state.data_status.get() {
+                DataStatus::Loading => Some(view! { <div class="banner" data-testid="data-loading">{tr(text::LOADING_DATA)}</div> }.into_any()),
+                DataStatus::Failed(e) => Some(view! {
+                    <div class="banner error" data-testid="data-error" role="alert">{tr(text::DATA_FAILED)} {e}</div>
+                }.into_any()),
+                DataStatus::Ready => None,
+            }}
+            {move || state.error.get().map(|e| view! {
+                <div class="banner error" data-testid="mnist-error" role="alert">{e}</div>
+            })}
+            {move || state.notice.get().map(|e| view! {
+                <div class="banner" data-testid="mnist-notice" role="status">{e}</div>
+            })}
+            <div class="mnist-grid">
+                <TrainingPanel state=state/>
+                <section class="panel curves">
+                    <h2>{tr(text::CURVES)}</h2>
+                    <CurvesChart series=loss_series y_label=text::LOSS x_label=text::CHECKPOINT testid="mnist-loss-curves"/>
+                    <CurvesChart series=accuracy_series y_label=text::ACCURACY x_label=text::CHECKPOINT testid="mnist-accuracy-curves"/>
+                    <p class="hint">{tr(text::CURVES_NOTE)}</p>
+                </section>
+                <DrawPad state=state/>
+            </div>
+            <section class="panel inside" data-testid="inside">
+                <h2>{tr(text::INSIDE)}</h2>
+                <div class="inside-grid">
+                    <Filters state=state/>
+                    <HeldOutPanel state=state/>
+                </div>
+                <FeatureMaps state=state/>
+            </section>
+            <WeightsPanel state=state/>
+            <ErrataTable errata=errata/>
+        </section>
+    }
+}
