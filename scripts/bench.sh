@@ -6,3 +6,4 @@ bash scripts/setup.sh
 export PATH="$PWD/node_modules/.bin:$PATH"
 [ "${SKIP_BUILD:-0}" = 1 ] || trunk build --release
 node benchmarks/mlp_step.mjs
+node benchmarks/mnist.mjs

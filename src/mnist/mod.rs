@@ -2,7 +2,7 @@
 //! look inside (filters, feature maps, confusion, worst digits), draw a digit to classify, save
 //! and load weights; the article's errata beside what this page's network does.
 
-mod assets;
+pub(crate) mod assets;
 mod controls;
 mod draw_pad;
 mod inside;
