@@ -463,3 +463,48 @@ fn an_evaluation_scored_in_chunks_equals_one_scored_at_once() {
     assert!((parts.loss() - whole.loss()).abs() < 1e-5);
     assert_eq!(parts.confusion(), whole.confusion());
 }
+
+#[test]
+fn a_batch_trained_in_slices_takes_the_same_adam_step_as_the_whole_batch() {
+    let d = data();
+    let idx: Vec<usize> = (0..48).map(|i| i * 197).collect();
+    let (x, y) = d.batch(&idx);
+    let mut whole = MnistCnn::new(11, &cpu());
+    let mut sliced = MnistCnn::new(11, &cpu());
+    for _ in 0..2 {
+        let a = block_on(whole.train_step(&x, &y)).unwrap();
+        let mut batch = sliced.begin_batch(48);
+        for (xs, ys) in x.chunks(20 * PIXELS).zip(y.chunks(20)) {
+            block_on(sliced.accumulate(&mut batch, xs, ys)).unwrap();
+        }
+        let b = sliced.apply(batch).unwrap();
+        assert!((a.loss - b.loss).abs() < 1e-5, "{} vs {}", a.loss, b.loss);
+        assert_eq!((a.correct, a.samples), (b.correct, b.samples));
+    }
+    let (fw, fs) = (
+        block_on(whole.filters()).unwrap(),
+        block_on(sliced.filters()).unwrap(),
+    );
+    let worst = fw
+        .iter()
+        .flatten()
+        .flatten()
+        .zip(fs.iter().flatten().flatten())
+        .map(|(a, b)| (a - b).abs())
+        .fold(0.0f32, f32::max);
+    assert!(worst < 1e-6, "the weights agree after two steps: {worst}");
+    let probe = &x[..2 * PIXELS];
+    let (pw, ps) = (
+        block_on(whole.predict(probe)).unwrap(),
+        block_on(sliced.predict(probe)).unwrap(),
+    );
+    for (a, b) in pw.iter().flatten().zip(ps.iter().flatten()) {
+        assert!((a - b).abs() < 1e-5);
+    }
+    // Slices must add up to the batch.
+    let mut short = sliced.begin_batch(48);
+    block_on(sliced.accumulate(&mut short, &x[..20 * PIXELS], &y[..20])).unwrap();
+    assert!(sliced.apply(short).is_err());
+    let mut over = sliced.begin_batch(10);
+    assert!(block_on(sliced.accumulate(&mut over, &x[..20 * PIXELS], &y[..20])).is_err());
+}

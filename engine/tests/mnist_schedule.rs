@@ -106,7 +106,7 @@ mod settings {
             "lr=-1",
             "lr=NaN",
             "lr=abc",
-            "batch=129",
+            "batch=257",
             "digit=2000",
             "seed=-1",
             "colour=red",
@@ -129,7 +129,7 @@ mod settings {
                 Ok(s) => {
                     prop_assert!((1..=50).contains(&s.epochs));
                     prop_assert!(s.lr > 0.0 && s.lr <= 1.0);
-                    prop_assert!((1..=128).contains(&s.batch));
+                    prop_assert!((1..=256).contains(&s.batch));
                     prop_assert!(s.digit < 2000);
                 }
                 Err((kept, _)) => prop_assert_eq!(kept, RunSettings::default()),

@@ -2,7 +2,9 @@
 //! checkpoint on the curves every 1,600 digits, a full held-out report at the end of each
 //! epoch. Pause keeps the run's place; stop ends it.
 
+use engine::mnist::PIXELS;
 use engine::mnist::schedule::Schedule;
+use engine::mnist::{CnnError, StepReport};
 use leptos::prelude::*;
 
 use super::state::{MnistState, PROBE, Progress, RunState};
@@ -13,6 +15,8 @@ use crate::frame::{next_frame, now_ms};
 pub const CHECKPOINT_SAMPLES: usize = 1_600;
 /// Milliseconds of a frame the loop may use before it yields to the page.
 const FRAME_BUDGET_MS: f64 = 12.0;
+/// Digits per slice of a larger batch: one slice takes well under 100 ms on the CPU.
+const SLICE: usize = 32;
 
 /// Sums over the batches since the last checkpoint.
 #[derive(Default)]
@@ -92,24 +96,16 @@ impl MnistState {
                     break 'frames;
                 };
                 let (x, y) = data.batch(&planned.indices);
-                let Some((mut m, generation)) = self.take().await else {
-                    break 'frames;
-                };
-                if m.set_lr(lr).is_err() {
-                    self.put(m, generation);
-                    break 'frames;
-                }
                 let t0 = now_ms();
-                let report = m.train_step(&x, &y).await;
-                let dt = now_ms() - t0;
-                self.put(m, generation);
-                let report = match report {
-                    Ok(r) => r,
-                    Err(e) => {
+                let report = match self.train_batch(&x, &y, lr, token).await {
+                    Some(Ok(r)) => r,
+                    Some(Err(e)) => {
                         self.gpu_failed(self.cnn_message(&e));
                         break 'frames;
                     }
+                    None => break 'frames,
                 };
+                let dt = now_ms() - t0;
                 if !report.loss.is_finite() {
                     self.pause();
                     self.error.set(Some(self.say(text::DIVERGED)));
@@ -136,6 +132,50 @@ impl MnistState {
             }
             next_frame().await;
         }
+    }
+
+    /// One Adam step on the batch. Batches larger than [`SLICE`] are trained in slices
+    /// (gradient accumulation, the same step) with a frame painted whenever the budget is
+    /// spent. `None` when the run or the network changed meanwhile.
+    async fn train_batch(
+        self,
+        x: &[f32],
+        y: &[u8],
+        lr: f64,
+        token: u64,
+    ) -> Option<Result<StepReport, CnnError>> {
+        let (mut m, generation) = self.take().await?;
+        if let Err(e) = m.set_lr(lr) {
+            self.put(m, generation);
+            return Some(Err(e));
+        }
+        if y.len() <= SLICE {
+            let report = m.train_step(x, y).await;
+            self.put(m, generation);
+            return Some(report);
+        }
+        let mut batch = m.begin_batch(y.len());
+        self.put(m, generation);
+        let mut started = now_ms();
+        for (xs, ys) in x.chunks(SLICE * PIXELS).zip(y.chunks(SLICE)) {
+            if now_ms() - started > FRAME_BUDGET_MS {
+                next_frame().await;
+                started = now_ms();
+            }
+            let (m, g) = self.take().await?;
+            let result = m.accumulate(&mut batch, xs, ys).await;
+            self.put(m, g);
+            if g != generation || !self.current(token) {
+                return None;
+            }
+            if let Err(e) = result {
+                return Some(Err(e));
+            }
+        }
+        let (mut m, g) = self.take().await?;
+        let report = m.apply(batch);
+        self.put(m, g);
+        (g == generation).then_some(report)
     }
 
     fn show_progress(self, epoch: usize, batch: usize) {

@@ -8,8 +8,9 @@ use crate::state::number::{InputError, parse_in_range};
 use crate::state::setting::Settings;
 
 pub const MAX_EPOCHS: usize = 50;
-/// Larger batches make one step longer than a frame may take on the CPU.
-pub const MAX_BATCH: usize = 128;
+/// The page trains batches above 32 in slices (gradient accumulation), so any size keeps the
+/// frames short; this bound only keeps one step's memory modest.
+pub const MAX_BATCH: usize = 256;
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct RunSettings {

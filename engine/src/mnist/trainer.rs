@@ -2,7 +2,7 @@
 //! the page makes. Every call returns tensors read back once, asynchronously, so the same code
 //! runs on WebGPU in the page and on flex natively.
 
-use burn::optim::{AdamConfig, GradientsParams, ModuleOptimizer};
+use burn::optim::{AdamConfig, GradientsAccumulator, GradientsParams, ModuleOptimizer};
 use burn::prelude::*;
 use burn::tensor::Int;
 use burn::tensor::Transaction;
@@ -93,29 +93,77 @@ impl MnistCnn {
         let grads = GradientsParams::from_grads(loss.backward(), &model);
         self.model = Some(self.optim.step(self.lr, model, grads));
         self.steps += 1;
-        let data = Transaction::default()
-            .register(loss.without_autodiff())
-            .register(guesses)
-            .execute_async()
-            .await
-            .map_err(readback)?;
-        let [loss, guesses]: [TensorData; 2] = data
-            .try_into()
-            .map_err(|_| CnnError::Readback("expected two tensors".into()))?;
-        let loss = loss.try_to_vec_as::<f32>().map_err(readback)?;
-        let guesses = guesses.try_to_vec_as::<i64>().map_err(readback)?;
-        let correct = guesses
-            .iter()
-            .zip(labels)
-            .filter(|(g, l)| **g == i64::from(**l))
-            .count();
+        let (loss, correct) = read_loss_and_hits(loss, guesses, labels).await?;
         Ok(StepReport {
-            loss: loss
-                .first()
-                .copied()
-                .ok_or_else(|| CnnError::Readback("empty loss".into()))?,
+            loss,
             correct,
             samples: n,
+        })
+    }
+
+    /// Starts a batch of `total` digits to be trained in slices: [`MnistCnn::accumulate`] each
+    /// slice, then [`MnistCnn::apply`] once. The result is the Adam step of one
+    /// [`MnistCnn::train_step`] on the whole batch, but no single call works on more than a
+    /// slice, so the page can paint between slices.
+    pub fn begin_batch(&self, total: usize) -> SlicedBatch {
+        SlicedBatch {
+            grads: GradientsAccumulator::new(),
+            loss: 0.0,
+            correct: 0,
+            samples: 0,
+            total,
+        }
+    }
+
+    /// Adds one slice's share of the batch gradient (its mean loss weighted by its share of the
+    /// batch); the weights do not change until [`MnistCnn::apply`].
+    pub async fn accumulate(
+        &self,
+        batch: &mut SlicedBatch,
+        images: &[f32],
+        labels: &[u8],
+    ) -> Result<(), CnnError> {
+        let n = check_images(images)?;
+        check_labels(n, labels)?;
+        if batch.samples + n > batch.total {
+            return Err(CnnError::Input(format!(
+                "slices add up to more than the batch of {}",
+                batch.total
+            )));
+        }
+        let model = self.cnn()?;
+        let device = self.device.clone().autodiff();
+        let logits = model.forward(input(images, &device)).logits;
+        let guesses = logits.clone().without_autodiff().argmax(1).reshape([n]);
+        let share = n as f64 / batch.total as f64;
+        let loss = cross_entropy(logits, labels, &device).mul_scalar(share);
+        let grads = GradientsParams::from_grads(loss.backward(), model);
+        batch.grads.accumulate(model, grads);
+        let (loss, correct) = read_loss_and_hits(loss, guesses, labels).await?;
+        batch.loss += f64::from(loss);
+        batch.correct += correct;
+        batch.samples += n;
+        Ok(())
+    }
+
+    /// The Adam step with the accumulated gradient; the report covers the whole batch.
+    pub fn apply(&mut self, mut batch: SlicedBatch) -> Result<StepReport, CnnError> {
+        if batch.samples != batch.total {
+            return Err(CnnError::Input(format!(
+                "{} of the batch's {} digits were accumulated",
+                batch.samples, batch.total
+            )));
+        }
+        let model = self
+            .model
+            .take()
+            .ok_or_else(|| CnnError::Readback("the model was lost".into()))?;
+        self.model = Some(self.optim.step(self.lr, model, batch.grads.grads()));
+        self.steps += 1;
+        Ok(StepReport {
+            loss: batch.loss as f32,
+            correct: batch.correct,
+            samples: batch.samples,
         })
     }
 
@@ -238,6 +286,44 @@ impl MnistCnn {
 
 fn dims(t: &Tensor<4>) -> Vec<usize> {
     t.dims()[1..].to_vec() // drop the batch axis: [C, H, W]
+}
+
+/// The loss (a [1] tensor) and how many guesses equal the labels, read back at once.
+async fn read_loss_and_hits(
+    loss: Tensor<1>,
+    guesses: Tensor<1, Int>,
+    labels: &[u8],
+) -> Result<(f32, usize), CnnError> {
+    let data = Transaction::default()
+        .register(loss.without_autodiff())
+        .register(guesses)
+        .execute_async()
+        .await
+        .map_err(readback)?;
+    let [loss, guesses]: [TensorData; 2] = data
+        .try_into()
+        .map_err(|_| CnnError::Readback("expected two tensors".into()))?;
+    let loss = loss.try_to_vec_as::<f32>().map_err(readback)?;
+    let guesses = guesses.try_to_vec_as::<i64>().map_err(readback)?;
+    let correct = guesses
+        .iter()
+        .zip(labels)
+        .filter(|(g, l)| **g == i64::from(**l))
+        .count();
+    let loss = loss
+        .first()
+        .copied()
+        .ok_or_else(|| CnnError::Readback("empty loss".into()))?;
+    Ok((loss, correct))
+}
+
+/// A batch being trained slice by slice: the summed gradients and the batch's loss so far.
+pub struct SlicedBatch {
+    grads: GradientsAccumulator<Cnn>,
+    loss: f64,
+    correct: usize,
+    samples: usize,
+    total: usize,
 }
 
 /// What one training step saw: the batch's loss and accuracy before the step.
