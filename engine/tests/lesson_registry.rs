@@ -80,6 +80,7 @@ fn live_lessons_load_step_and_render() {
                 net.load(&bytes).unwrap();
                 assert!(!engine::mnist::errata::errata(&Device::flex()).is_empty());
             }
+            "text-classifier" => check_text_classifier(),
             other => {
                 let def =
                     kit_lesson(other).unwrap_or_else(|| panic!("live lesson {other} has no page"));
@@ -87,6 +88,37 @@ fn live_lessons_load_step_and_render() {
             }
         }
     }
+}
+
+/// The text classifier opens at its defaults, trains a step, draws a curve point, classifies
+/// a sentence, lists its errata and round-trips its settings through a link.
+fn check_text_classifier() {
+    use engine::lessons::text_classifier::{errata, session::Session, settings::TextSettings};
+    let device = Device::flex();
+    let settings = TextSettings::default();
+    let mut s = Session::new(&settings, &device).unwrap();
+    assert!(pollster::block_on(s.step()).unwrap().is_finite());
+    assert!(
+        pollster::block_on(s.checkpoint())
+            .unwrap()
+            .test
+            .loss
+            .is_finite()
+    );
+    let p = pollster::block_on(s.predict("我喜欢读书")).unwrap();
+    assert!((0.0..=1.0).contains(&p.p_yes));
+    assert!(
+        !pollster::block_on(errata::errata(&device))
+            .unwrap()
+            .is_empty()
+    );
+    let link = settings.to_hash();
+    let route = parse_route(&link);
+    assert_eq!(route.lesson, Some("text-classifier"));
+    assert_eq!(
+        TextSettings::from_assignments(&route.assignments).unwrap(),
+        settings
+    );
 }
 
 /// A kit lesson loads its article setup, traces, steps, trains one step, renders its views,

@@ -137,7 +137,7 @@ pub const LESSONS: &[LessonInfo] = &[
             "训练 LSTM 和 Transformer 判断句子是否含有关键词。",
             "Train an LSTM and a Transformer to tell whether a sentence contains a keyword.",
         ),
-        live: false,
+        live: true,
     },
 ];
 

@@ -1,4 +1,4 @@
-//! Lesson `text-classifier` (engine only; not yet in the registry): article 001 §5.4's task,
+//! Lesson `text-classifier`: article 001 §5.4's task,
 //! "does a sentence contain a given keyword?", learnt by an Embedding → LSTM → Dense model
 //! (001 §5.2, 002's project case) and by a small Transformer encoder (003 §5.2). Loss: 2-class
 //! softmax cross-entropy, as the articles' code uses (`nn.CrossEntropyLoss`).
@@ -10,8 +10,11 @@ pub mod errata;
 pub mod init;
 pub mod lstm;
 pub mod net;
+pub mod session;
+pub mod settings;
 pub mod tokenizer;
 pub mod transformer;
+pub mod views;
 
 use crate::i18n::Text;
 use crate::lessons::kit::TraceError;
