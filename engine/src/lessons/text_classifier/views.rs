@@ -40,7 +40,8 @@ pub fn draw_step_curves<DB: DrawingBackend>(
     let x_max = curves
         .iter()
         .flat_map(|(_, p)| p.iter().map(|(x, _)| *x))
-        .fold(1.0_f64, f64::max);
+        // At least ten steps wide, so the axis' ticks are whole steps from the start.
+        .fold(10.0_f64, f64::max);
     let ys = match y_max {
         Some(top) => 0.0..top,
         None => {
@@ -53,6 +54,7 @@ pub fn draw_step_curves<DB: DrawingBackend>(
     };
     let mut chart = ChartBuilder::on(area)
         .margin(8)
+        .margin_right(24)
         .x_label_area_size(40)
         .y_label_area_size(56)
         .build_cartesian_2d(0.0..x_max, ys)?;
@@ -63,6 +65,15 @@ pub fn draw_step_curves<DB: DrawingBackend>(
         .y_desc(y_label)
         .x_labels(6)
         .y_labels(5)
+        // Steps are whole numbers; so are the accuracy axis' percentages.
+        .x_label_formatter(&|x| format!("{x:.0}"))
+        .y_label_formatter(&|y| {
+            if y_max.is_some() {
+                format!("{y:.0}")
+            } else {
+                format!("{y:.1}")
+            }
+        })
         .label_style(("sans-serif", 15))
         .axis_desc_style(("sans-serif", 15))
         .draw()?;
@@ -80,7 +91,12 @@ pub fn draw_step_curves<DB: DrawingBackend>(
     }
     chart
         .configure_series_labels()
-        .position(SeriesLabelPosition::UpperRight)
+        // Losses fall and accuracies rise: the legend goes where the curves end up not being.
+        .position(if y_max.is_some() {
+            SeriesLabelPosition::LowerRight
+        } else {
+            SeriesLabelPosition::UpperRight
+        })
         .background_style(WHITE.mix(0.85))
         .border_style(GRID)
         .label_font(("sans-serif", 15))
@@ -91,7 +107,7 @@ pub fn draw_step_curves<DB: DrawingBackend>(
 pub const ATTENTION_TITLE: Text = Text::new("注意力权重", "Attention weights");
 
 /// One heatmap per block and head, rows the querying token, columns the token attended to,
-/// on the fixed scale 0–1 so heads compare at a glance. Empty for the LSTM.
+/// on the fixed scale 0–1 so heads compare at a glance, to three decimals. Empty for the LSTM.
 pub fn attention_heatmaps(p: &Prediction) -> Vec<(usize, usize, Heatmap)> {
     let labels: Vec<String> = p.tokens.iter().map(|t| t.text.clone()).collect();
     let mut out = vec![];
@@ -106,7 +122,11 @@ pub fn attention_heatmaps(p: &Prediction) -> Vec<(usize, usize, Heatmap)> {
                     col_labels: labels.clone(),
                     row_labels: labels.clone(),
                     extent: None,
-                    cells: weights.clone(),
+                    // Three decimals, as the cells print them: 1e-5 reads as 0, not as 1.0e−5.
+                    cells: weights
+                        .iter()
+                        .map(|row| row.iter().map(|w| (w * 1000.0).round() / 1000.0).collect())
+                        .collect(),
                     lo: 0.0,
                     hi: 1.0,
                     numbers: true,
