@@ -1,7 +1,7 @@
 //! The page frame: top bar (language, backend), and the route from the URL hash.
 
 use engine::i18n::{Lang, Text};
-use engine::lessons::{mlp_step, registry};
+use engine::lessons::{mlp_step, registry, text_classifier};
 use engine::state::hash::{EMBED_KEY, parse_route, take_flag};
 use leptos::prelude::*;
 
@@ -15,6 +15,7 @@ use crate::lessons::kit_lesson::KitLesson;
 use crate::lessons::mlp_step::MlpStepLesson;
 use crate::mnist::MnistPage;
 use crate::playground::PlaygroundPage;
+use crate::text_lesson::TextClassifierPage;
 use crate::{prefs, route};
 
 /// What every view may read: the language and the compute backend.
@@ -113,6 +114,11 @@ pub fn App() -> impl IntoView {
                 // The playground reads its own settings; the embed flag is the page's.
                 let hash = format!("#/playground?{}", parsed.assignments.join("&"));
                 view! { <PlaygroundPage hash=hash/> }.into_any()
+            }
+            Some(text_classifier::ID) => {
+                let assignments: Vec<String> =
+                    parsed.assignments.iter().map(|s| s.to_string()).collect();
+                view! { <TextClassifierPage assignments=assignments/> }.into_any()
             }
             Some(id) if registry::kit_lesson(id).is_some() => {
                 let def = registry::kit_lesson(id).expect("checked above");

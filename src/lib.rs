@@ -19,6 +19,7 @@ mod playground;
 mod prefs;
 mod route;
 mod speed;
+mod text_lesson;
 
 use wasm_bindgen::prelude::*;
 

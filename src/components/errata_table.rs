@@ -21,6 +21,9 @@ fn article_cell(id: &'static str, article: &'static str) -> AnyView {
 #[component]
 pub fn ErrataTable(
     #[prop(into)] errata: Signal<Option<Result<Vec<Erratum>, String>>>,
+    /// What "computed" and "recomputed" mean for this lesson, if not the kit's usual note.
+    #[prop(optional)]
+    note: Option<engine::i18n::Text>,
 ) -> impl IntoView {
     let lang = ctx().lang;
     let rows = move || {
@@ -48,7 +51,7 @@ pub fn ErrataTable(
     view! {
         <section class="panel errata" data-testid="errata">
             <h2>{tr(i18n::ERRATA)}</h2>
-            <p class="muted">{tr(i18n::ERRATA_NOTE)}</p>
+            <p class="muted">{tr(note.unwrap_or(i18n::ERRATA_NOTE))}</p>
             <div class="table-scroll">
                 <table>
                     <thead><tr>

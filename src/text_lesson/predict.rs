@@ -1,0 +1,139 @@
+//! Type a sentence: the tokens the model reads, its verdict and probability, and for the
+//! Transformer each head's attention weights as a heatmap over the tokens.
+
+use engine::lessons::kit::views::View;
+use engine::lessons::text_classifier::tokenizer::UNK;
+use engine::lessons::text_classifier::views::attention_heatmaps;
+use engine::plots::views::view_svg;
+use engine::state::number::format_number;
+use leptos::prelude::*;
+
+use super::i18n as t;
+use super::state::{TextState, message};
+use crate::app::{ctx, tr};
+
+#[component]
+pub fn SentenceBox(state: TextState) -> impl IntoView {
+    let lang = ctx().lang;
+    let examples = move || {
+        state.examples.with(|ex| {
+            ex.iter()
+                .enumerate()
+                .map(|(i, s)| {
+                    let text = s.text();
+                    let fill = text.clone();
+                    let mark = if s.label == 1 { "✓" } else { "✗" };
+                    view! {
+                        <li><button class="example" data-testid=format!("tc-example-{i}") data-label=s.label
+                            on:click=move |_| {
+                                state.sentence.set(fill.clone());
+                                state.predict();
+                            }>
+                            <span class="mark" class:yes=s.label == 1>{mark}</span> " " {text}
+                        </button></li>
+                    }
+                })
+                .collect_view()
+        })
+    };
+    view! {
+        <label class="field sentence">
+            <span class="field-label">{tr(t::TRY_IT)}</span>
+            <input data-testid="tc-sentence" type="text" autocomplete="off" spellcheck="false"
+                prop:value=move || state.sentence.get()
+                on:input=move |ev| {
+                    state.sentence.set(event_target_value(&ev));
+                    state.predict();
+                }/>
+        </label>
+        <p class="hint">{tr(t::SENTENCE_HINT)}</p>
+        <p class="hint">{tr(t::EXAMPLES)}</p>
+        <ul class="tc-examples" data-testid="tc-examples">{examples}</ul>
+        {move || state.prediction_error.get().map(|e| view! {
+            <div class="banner warn" data-testid="tc-sentence-error" role="alert">{message(&e, lang.get())}</div>
+        })}
+    }
+}
+
+#[component]
+pub fn PredictionView(state: TextState) -> impl IntoView {
+    let lang = ctx().lang;
+    move || {
+        let l = lang.get();
+        state.prediction.with(|p| {
+            p.as_ref().map(|shown| {
+                let p = &shown.prediction;
+                let says = p.p_yes > 0.5;
+                let verdict = |yes: bool| if yes { t::CONTAINS.get(l) } else { t::LACKS.get(l) };
+                let tokens = p
+                    .tokens
+                    .iter()
+                    .map(|tok| {
+                        let unknown = tok.id == UNK;
+                        view! {
+                            <span class="token" class:unk=unknown title=unknown.then(|| t::UNKNOWN_WORD.get(l))>{tok.text.clone()}</span>
+                        }
+                    })
+                    .collect_view();
+                let pct = format!("{:.1}", 100.0 * p.p_yes);
+                view! {
+                    <div class="tc-prediction" data-testid="tc-prediction" data-text=shown.text.clone() data-p-yes=p.p_yes.to_string()
+                        data-says=says.to_string() data-truth=shown.truth.to_string() data-step=shown.step
+                        data-tokens=p.tokens.len() data-dropped=p.dropped>
+                        <p class="tc-tokens" data-testid="tc-tokens"><span class="muted">{t::TOKENS.get(l)} ": "</span>{tokens}</p>
+                        {(p.dropped > 0).then(|| view! {
+                            <p class="banner warn" data-testid="tc-dropped" role="status">{p.dropped} " " {t::DROPPED.get(l)}</p>
+                        })}
+                        <p class="verdict" class:right=says == shown.truth class:wrong=says != shown.truth>
+                            {t::MODEL_SAYS.get(l)} ": " <b>{verdict(says)}</b> " “" {shown.keyword} "” · "
+                            {t::TRUTH_IS.get(l)} " " <b>{verdict(shown.truth)}</b>
+                            <span class="muted">" (" {t::AT_STEP.get(l)} " " {shown.step} ")"</span>
+                        </p>
+                        <div class="pbar" role="img" aria-label=format!("{} {pct} %", t::P_YES.get(l))>
+                            <div class="pbar-fill" style=format!("width: {pct}%")></div>
+                        </div>
+                        <p class="muted">{t::P_YES.get(l)} " = " <b>{pct} " %"</b>
+                            " · z = [" {format_number(p.logits[0], 3)} ", " {format_number(p.logits[1], 3)} "]"</p>
+                    </div>
+                }
+            })
+        })
+    }
+}
+
+#[component]
+pub fn AttentionView(state: TextState) -> impl IntoView {
+    let lang = ctx().lang;
+    move || {
+        let l = lang.get();
+        let transformer = state
+            .settings
+            .with(|s| s.model == engine::lessons::text_classifier::net::ModelKind::Transformer);
+        if !transformer {
+            return view! { <p class="muted" data-testid="tc-no-attention">{t::NO_ATTENTION.get(l)}</p> }
+                .into_any();
+        }
+        let maps = state.prediction.with(|p| {
+            p.as_ref()
+                .map(|s| attention_heatmaps(&s.prediction))
+                .unwrap_or_default()
+        });
+        let figures = maps
+            .into_iter()
+            .map(|(b, h, map)| {
+                let svg = view_svg(&View::Heatmap(map), l, &[]);
+                view! {
+                    <figure class="tc-head" data-testid=format!("tc-attention-{b}-{h}")>
+                        <figcaption>{t::BLOCK.get(l)} " " {b + 1} " · " {t::HEAD.get(l)} " " {h + 1}</figcaption>
+                        <div class="view" inner_html=svg></div>
+                    </figure>
+                }
+            })
+            .collect_view();
+        view! {
+            <p class="muted">{t::ATTENTION_NOTE.get(l)}</p>
+            <div class="tc-heads" data-testid="tc-attention">{figures}</div>
+        }
+        .into_any()
+    }
+}
