@@ -35,10 +35,7 @@ pub fn TextClassifierPage(assignments: Vec<String>) -> impl IntoView {
     let lang = c.lang;
     let info = registry::find(ID);
     let refs: Vec<&str> = assignments.iter().map(String::as_str).collect();
-    let (initial, link_error) = match TextSettings::from_assignments(&refs) {
-        Ok(s) => (s, None),
-        Err((s, e)) => (s, Some(e)),
-    };
+    let (initial, link_error) = TextSettings::from_assignments(&refs);
     let state = TextState::new(initial, c.backend, lang);
     state.compute_errata();
     keys::register(

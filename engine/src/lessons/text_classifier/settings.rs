@@ -191,32 +191,29 @@ impl TextSettings {
     }
 
     /// Reads a link's assignments (`keyword=%E4%B9%A6`, `size=400`…), starting from the
-    /// defaults; missing settings keep them. On the first bad assignment the settings read so
-    /// far are returned with the error, so the page opens and says why.
-    pub fn from_assignments(
-        assignments: &[&str],
-    ) -> Result<TextSettings, (TextSettings, SettingError)> {
+    /// defaults; missing settings keep them. At the first bad assignment reading stops: the
+    /// settings read so far come with the error, so the page opens and says why.
+    pub fn from_assignments(assignments: &[&str]) -> (TextSettings, Option<SettingError>) {
         let mut s = TextSettings::default();
         if assignments.iter().map(|a| a.len() + 1).sum::<usize>() > MAX_LINK_LEN {
-            return Err((s, SettingError::new("link", "…", MALFORMED)));
+            return (s, Some(SettingError::new("link", "…", MALFORMED)));
         }
         let mut seen: Vec<String> = vec![];
         for a in assignments {
-            let decoded = match percent_decode(a) {
-                Ok(d) => d,
-                Err(_) => return Err((s, SettingError::new("link", a, MALFORMED))),
+            let Ok(decoded) = percent_decode(a) else {
+                return (s, Some(SettingError::new("link", a, MALFORMED)));
             };
             let Some((name, value)) = decoded.split_once('=') else {
-                return Err((s, SettingError::new("link", &decoded, MALFORMED)));
+                return (s, Some(SettingError::new("link", &decoded, MALFORMED)));
             };
             if seen.iter().any(|n| n == name) {
-                return Err((s, SettingError::new(name, value, REPEATED_SETTING)));
+                return (s, Some(SettingError::new(name, value, REPEATED_SETTING)));
             }
             seen.push(name.to_string());
             if let Err(e) = s.set(name, value) {
-                return Err((s, e));
+                return (s, Some(e));
             }
         }
-        Ok(s)
+        (s, None)
     }
 }
