@@ -48,3 +48,9 @@ pub fn simulate_gpu_device_loss() {
 pub fn destroy_gpu_device() -> bool {
     backend::destroy_device()
 }
+
+/// Test hook: a deliberate panic, to check that the page shows its error panel.
+#[wasm_bindgen]
+pub fn simulate_panic() {
+    panic!("simulated panic (test hook)");
+}
