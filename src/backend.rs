@@ -62,6 +62,12 @@ pub fn simulate_device_loss() {
     SIMULATED_LOSS.with(|s| s.set(true));
 }
 
+/// Whether a simulated device loss is pending (and clears it): pages that run their own GPU
+/// loops (not through [`Backend::run`]) fail their next GPU step with it.
+pub fn take_simulated_loss() -> bool {
+    SIMULATED_LOSS.with(|s| s.replace(false))
+}
+
 /// Destroys the real WebGPU device, as a driver reset would; the lost-device callback
 /// then moves the page to the CPU. Returns false when no WebGPU device exists.
 pub fn destroy_device() -> bool {

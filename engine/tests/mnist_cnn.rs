@@ -269,7 +269,13 @@ fn weights_round_trip_and_bad_files_leave_the_model_untouched() {
     }
     let why = b.load(&misshapen_record()).unwrap_err().to_string();
     assert!(why.to_lowercase().contains("shape"), "{why}");
+    let (y1, l1) = d.batch(&[1]);
+    block_on(b.train_step(&y1, &l1)).unwrap();
+    assert_eq!(b.steps(), 1);
     b.load(&bytes).unwrap();
+    assert_eq!(b.steps(), 0, "loaded weights start their own count");
+    b.continue_count(7);
+    assert_eq!(b.steps(), 7);
     assert_eq!(
         block_on(b.predict(&x)).unwrap(),
         block_on(a.predict(&x)).unwrap()

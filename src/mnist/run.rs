@@ -9,6 +9,7 @@ use leptos::prelude::*;
 
 use super::state::{MnistState, PROBE, Progress, RunState};
 use super::text;
+use crate::backend::BackendKind;
 use crate::frame::{next_frame, now_ms};
 
 /// Training digits between two points on the curves.
@@ -144,6 +145,11 @@ impl MnistState {
         lr: f64,
         token: u64,
     ) -> Option<Result<StepReport, CnnError>> {
+        if self.on.get_value() == BackendKind::WebGpu && crate::backend::take_simulated_loss() {
+            return Some(Err(CnnError::Readback(
+                "GPU device lost (simulated)".into(),
+            )));
+        }
         let (mut m, generation) = self.take().await?;
         if let Err(e) = m.set_lr(lr) {
             self.put(m, generation);

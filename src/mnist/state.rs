@@ -375,10 +375,9 @@ impl MnistState {
                 self.error.set(Some(self.cnn_message(&e)));
                 return;
             }
+            m.continue_count(self.steps.get_untracked());
             let origin = self.origin.get_untracked();
-            let steps = self.steps.get_untracked();
             self.install(m, origin);
-            self.steps.set(steps);
             self.look_inside().await;
             if was_running && !after_failure {
                 self.resume();

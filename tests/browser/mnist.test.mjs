@@ -101,6 +101,21 @@ for (const webgpu of [true, false]) {
     assert.ok(done >= 1600 * points, `${done} digits trained`);
     assert.ok(await curvePoints(page, 'mnist-accuracy-curves') >= points);
     await page.screenshot({ path: screenshotPath(`mnist-training-${kind}`), fullPage: true });
+    if (webgpu) {
+      // The GPU is lost mid-run: the page says so, moves to the CPU with the weights it had
+      // saved, and the paused run resumes there.
+      await page.click('[data-testid="mnist-train"]'); // resume
+      await page.evaluate(() => window.wasmBindings.simulate_gpu_device_loss());
+      await page.waitForSelector('[data-testid="mnist-error"]', { timeout: 120_000 });
+      await page.waitForSelector('[data-testid="backend-name"][data-kind="cpu"]', { state: 'attached', timeout: 60_000 });
+      await page.waitForSelector('[data-testid="mnist-progress-text"][data-run="paused"]');
+      const before = await curvePoints(page, 'mnist-loss-curves');
+      await page.click('[data-testid="mnist-train"]'); // resume, on the CPU
+      await page.waitForFunction((n) => Number(document.querySelector('[data-testid="mnist-loss-curves"]').dataset.count) > n,
+        before, { timeout: 120_000 });
+      await page.click('[data-testid="mnist-train"]');
+      await page.waitForSelector('[data-testid="mnist-progress-text"][data-run="paused"]');
+    }
     // Stop: the run ends and the held-out report is the trained network's.
     seen = await reports(page);
     await page.click('[data-testid="mnist-stop"]');

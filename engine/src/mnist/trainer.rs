@@ -28,7 +28,7 @@ pub struct MnistCnn {
     pub(super) optim: ModuleOptimizer,
     pub(super) device: Device,
     lr: f64,
-    steps: usize,
+    pub(super) steps: usize,
 }
 
 impl MnistCnn {
@@ -59,6 +59,11 @@ impl MnistCnn {
     /// Adam steps taken since creation (or the last load).
     pub fn steps(&self) -> usize {
         self.steps
+    }
+
+    /// Counts `steps` already taken elsewhere: the same network moved to another device.
+    pub fn continue_count(&mut self, steps: usize) {
+        self.steps = steps;
     }
 
     pub(super) fn cnn(&self) -> Result<&Cnn, CnnError> {

@@ -95,6 +95,7 @@ impl MnistCnn {
         check_f32(&loaded)?;
         self.model = Some(loaded);
         self.optim = adam();
+        self.steps = 0;
         Ok(())
     }
 }
