@@ -126,3 +126,36 @@ fn every_lesson_traces_in_the_same_schema() {
     assert_eq!(bad.status.code(), Some(2));
     assert_eq!(String::from_utf8_lossy(&bad.stderr).lines().count(), 1);
 }
+
+#[test]
+fn worksheet_and_answer_key_from_the_command_line() {
+    let sheet = trace(&["backprop-352", "--worksheet", "--seed", "7", "--lang", "en"]);
+    assert!(sheet.status.success());
+    let html = String::from_utf8(sheet.stdout).unwrap();
+    assert!(html.starts_with("<!DOCTYPE html>") && html.contains("Worksheet"));
+    assert!(html.contains("Variant (seed) 7") && !html.contains("data-value"));
+    let key = trace(&["backprop-352", "--worksheet", "--answers", "--seed", "7"]);
+    let key = String::from_utf8(key.stdout).unwrap();
+    assert!(key.contains("答案") && key.contains("data-value"));
+    // The same seed gives the same sheet; another seed other numbers.
+    let again = String::from_utf8(
+        trace(&["backprop-352", "--worksheet", "--seed", "7", "--lang", "en"]).stdout,
+    )
+    .unwrap();
+    assert_eq!(html, again);
+    let other = String::from_utf8(
+        trace(&["backprop-352", "--worksheet", "--seed", "8", "--lang", "en"]).stdout,
+    )
+    .unwrap();
+    assert_ne!(html, other);
+    for bad in [
+        &["backprop-352", "--seed", "7"][..],
+        &["backprop-352", "--worksheet", "--seed", "x"][..],
+        &["backprop-352", "--worksheet", "--lang", "fr"][..],
+        &["mlp-step", "--worksheet"][..],
+    ] {
+        let out = trace(bad);
+        assert_eq!(out.status.code(), Some(2), "{bad:?}");
+        assert!(!out.stderr.is_empty());
+    }
+}

@@ -1,10 +1,15 @@
 //! `trace LESSON [--set NAME=VALUE ...]`: a lesson's step trace as JSON, computed by the
-//! engine on burn's CPU backend (flex). Errors: one line on stderr, exit code 2.
+//! engine on burn's CPU backend (flex). With `--worksheet [--answers] [--seed N] [--lang en]`
+//! (kit lessons): a printable worksheet (or its answer key) as HTML instead; `--seed` gives
+//! other numbers for the same exercise (0: the article's). Errors: one line on stderr, exit 2.
 
 use burn::prelude::Device;
+use engine::export::worksheet::worksheet;
+use engine::i18n::{Lang, Text};
 use engine::lessons::kit::Values;
+use engine::lessons::kit::variant::variant;
 use engine::lessons::mlp_step::{self, json::trace_json, params::article_params};
-use engine::lessons::registry::{KIT_LESSONS, kit_lesson};
+use engine::lessons::registry::{KIT_LESSONS, find, kit_lesson};
 use engine::model::mlp221::trace_step;
 use engine::state::setting::{Settings, split_assignment};
 
@@ -12,7 +17,7 @@ fn usage() -> String {
     let mut ids = vec![mlp_step::ID];
     ids.extend(KIT_LESSONS.iter().map(|l| l.id));
     format!(
-        "usage: trace LESSON [--set NAME=VALUE ...] | trace --list   (lessons: {})",
+        "usage: trace LESSON [--set NAME=VALUE ...] [--worksheet [--answers] [--seed N] [--lang zh|en]] | trace --list   (lessons: {})",
         ids.join(", ")
     )
 }
@@ -35,8 +40,55 @@ fn apply_flags<S: Settings>(settings: &mut S, rest: &[String]) -> Result<(), Str
     Ok(())
 }
 
+/// What `--worksheet` asks for.
+struct Sheet {
+    answers: bool,
+    seed: u64,
+    lang: Lang,
+}
+
+/// Splits the worksheet flags off the arguments: (the sheet asked for, if any; the rest).
+fn sheet_flags(rest: &[String]) -> Result<(Option<Sheet>, Vec<String>), String> {
+    let (mut wanted, mut sheet) = (
+        false,
+        Sheet {
+            answers: false,
+            seed: 0,
+            lang: Lang::Zh,
+        },
+    );
+    let mut others = Vec::new();
+    let mut it = rest.iter();
+    while let Some(a) = it.next() {
+        match a.as_str() {
+            "--worksheet" => wanted = true,
+            "--answers" => sheet.answers = true,
+            "--seed" => {
+                let v = it.next().ok_or("--seed needs a number")?;
+                sheet.seed = v
+                    .parse()
+                    .map_err(|_| format!("--seed: “{v}” is not a whole number"))?;
+            }
+            "--lang" => {
+                sheet.lang = match it.next().map(String::as_str) {
+                    Some("zh") => Lang::Zh,
+                    Some("en") => Lang::En,
+                    _ => return Err("--lang is zh or en".into()),
+                }
+            }
+            _ => others.push(a.clone()),
+        }
+    }
+    if !wanted && (sheet.answers || sheet.seed != 0) {
+        return Err("--answers and --seed go with --worksheet".into());
+    }
+    Ok((wanted.then_some(sheet), others))
+}
+
 fn run(args: &[String]) -> Result<String, String> {
     let (lesson, rest) = args.split_first().ok_or_else(usage)?;
+    let (sheet, rest) = sheet_flags(rest)?;
+    let rest = rest.as_slice();
     if lesson == "--list" {
         let mut ids = vec![mlp_step::ID];
         ids.extend(KIT_LESSONS.iter().map(|l| l.id));
@@ -44,6 +96,11 @@ fn run(args: &[String]) -> Result<String, String> {
     }
     let device = Device::flex();
     if lesson == mlp_step::ID {
+        if sheet.is_some() {
+            return Err(
+                "worksheets are made for the kit lessons; mlp-step has its own page".into(),
+            );
+        }
         let mut params = article_params();
         apply_flags(&mut params, rest)?;
         let trace = pollster::block_on(trace_step(&params, &device)).map_err(|e| e.to_string())?;
@@ -53,8 +110,24 @@ fn run(args: &[String]) -> Result<String, String> {
     let def =
         kit_lesson(lesson).ok_or_else(|| format!("unknown lesson “{lesson}”; {}", usage()))?;
     let mut values: Values = (def.article_values)();
+    if let Some(sheet) = &sheet {
+        values = variant(&values, sheet.seed);
+    }
     apply_flags(&mut values, rest)?;
     let trace = pollster::block_on((def.trace)(&values, &device)).map_err(|e| e.to_string())?;
+    if let Some(sheet) = sheet {
+        let title = find(def.id)
+            .map(|l| l.title)
+            .unwrap_or(Text::new(def.id, def.id));
+        return Ok(worksheet(
+            title,
+            &values,
+            &trace,
+            sheet.seed,
+            sheet.answers,
+            sheet.lang,
+        ));
+    }
     serde_json::to_string_pretty(&trace.to_json(def.id, "flex", &values)).map_err(|e| e.to_string())
 }
 

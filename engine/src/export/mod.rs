@@ -1,6 +1,8 @@
 //! What a learner can download: a lesson's trace as CSV, its parameters as JSON, and the loss
 //! curve as SVG. Text only, built here so it is tested natively.
 
+pub mod worksheet;
+
 use serde_json::{Map, Value as Json, json};
 
 use crate::lessons::kit::{LessonTrace, Role, Values};

@@ -7,6 +7,7 @@ pub mod notation;
 pub mod readback;
 pub mod spec;
 pub mod trace;
+pub mod variant;
 pub mod views;
 
 pub use lesson::{ArticleFormula, ErrataFuture, LessonDef, TraceFuture};
