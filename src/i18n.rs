@@ -116,6 +116,8 @@ pub const STEP_HINT: Text = Text::new(
     "点“下一步”逐个揭示前向的值、反向的梯度和更新；表格中尚未算到的格子显示为“？”。",
     "Click “Next step” to reveal the forward values, the backward gradients and the update one at a time; cells not reached yet show “?”.",
 );
+pub const WORKSHEET: Text = Text::new("练习单（可打印 HTML）", "Worksheet (printable HTML)");
+pub const ANSWER_KEY: Text = Text::new("答案（可打印 HTML）", "Answer key (printable HTML)");
 pub const ARTICLE_FORMULAS: Text = Text::new("文章的公式", "The article's formulas");
 pub const LESSON_COMPUTES: Text = Text::new("本课计算的", "What this lesson computes");
 pub const ACCURACY: Text = Text::new("准确率", "Accuracy");

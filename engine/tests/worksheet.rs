@@ -25,8 +25,8 @@ fn sheet_and_key_have_the_steps_cells_and_the_key_has_the_traces_values() {
         let values = variant(&(def.article_values)(), 4);
         let trace = pollster::block_on((def.trace)(&values, &device)).unwrap();
         let title = Text::new("题", "title");
-        let sheet = worksheet(title, &values, &trace, 4, false, Lang::Zh);
-        let key = worksheet(title, &values, &trace, 4, true, Lang::En);
+        let sheet = worksheet(title, &values, &trace, Some(4), false, Lang::Zh);
+        let key = worksheet(title, &values, &trace, Some(4), true, Lang::En);
         let targets: Vec<&str> = trace.steps.iter().map(|s| s.target.as_str()).collect();
         assert_eq!(attrs(&sheet, "data-cell"), targets, "{}", def.id);
         assert_eq!(attrs(&key, "data-cell"), targets, "{}", def.id);

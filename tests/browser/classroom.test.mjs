@@ -4,7 +4,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import { serveDist, launch, watchErrors, screenshotPath } from './harness.mjs';
+import { serveDist, launch, watchErrors, screenshotPath, nativeWorksheet } from './harness.mjs';
 
 let server;
 before(async () => { server = await serveDist(); });
@@ -86,6 +86,21 @@ test('downloads: the trace CSV and JSON, the weights and a picture, made in the 
   assert.equal(JSON.parse(json.text).lesson, 'softmax-ce');
   const weights = await take('export-weights-json');
   assert.ok(JSON.parse(weights.text).params.z, 'the logits are the parameters');
+  // The worksheet made in the page has the native sheet's boxes; its key the native key's
+  // values (computed natively by the engine's `trace --worksheet --answers`).
+  const cellsOf = (html) => [...html.matchAll(/data-cell="([^"]*)"/g)].map((m) => m[1]);
+  const valuesOf = (html) => [...html.matchAll(/data-value="([^"]*)"/g)].map((m) => Number(m[1]));
+  const sheet = await take('export-worksheet');
+  assert.equal(sheet.name, 'softmax-ce-worksheet.html');
+  const nativeKey = nativeWorksheet('softmax-ce', true);
+  assert.ok(cellsOf(sheet.text).length > 5);
+  assert.deepEqual(cellsOf(sheet.text), cellsOf(nativeKey));
+  assert.ok(!sheet.text.includes('data-value'));
+  const key = await take('export-answers');
+  const ours = valuesOf(key.text);
+  const theirs = valuesOf(nativeKey);
+  assert.equal(ours.length, theirs.length);
+  ours.forEach((v, i) => assert.ok(Math.abs(v - theirs[i]) <= 2e-4 * Math.max(1, Math.abs(v)), `step ${i}: ${v} vs ${theirs[i]}`));
   const svg = await take('export-loss-surface-svg');
   assert.ok(svg.text.startsWith('<svg'));
   const [png] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid="export-loss-surface-png"]')]);

@@ -78,3 +78,9 @@ export function screenshotPath(name) {
   fs.mkdirSync(SHOTS, { recursive: true });
   return path.join(SHOTS, `${name}.png`);
 }
+
+/** The engine's native worksheet (or answer key) of a lesson at its article setup, as HTML. */
+export function nativeWorksheet(lesson, answers) {
+  const args = [lesson, '--worksheet', ...(answers ? ['--answers'] : [])];
+  return execFileSync(TRACE_BIN, args, { encoding: 'utf8' });
+}

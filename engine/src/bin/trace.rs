@@ -123,7 +123,7 @@ fn run(args: &[String]) -> Result<String, String> {
             title,
             &values,
             &trace,
-            sheet.seed,
+            Some(sheet.seed),
             sheet.answers,
             sheet.lang,
         ));

@@ -31,12 +31,12 @@ fn phase(p: Phase, lang: Lang) -> &'static str {
 }
 
 /// The sheet (or, with `answers`, its key) for `trace`, computed from `values`.
-/// `variant` is the seed of the numbers (0: the article's).
+/// `variant` is the seed of the numbers (0: the article's); `None` for numbers set by hand.
 pub fn worksheet(
     title: Text,
     values: &Values,
     trace: &LessonTrace,
-    variant: u64,
+    variant: Option<u64>,
     answers: bool,
     lang: Lang,
 ) -> String {
@@ -52,13 +52,18 @@ pub fn worksheet(
         escape(title.get(lang))
     );
     html.push_str(&format!(
-        "<header><h1>{} · {kind}</h1><p>{}</p><p data-testid=\"variant\">{} {variant}</p></header>",
+        "<header><h1>{} · {kind}</h1><p>{}</p>{}</header>",
         escape(title.get(lang)),
         t(
             "姓名 ________________　日期 __________",
             "Name ________________   Date __________"
         ),
-        t("题号（随机种子）", "Variant (seed)"),
+        variant
+            .map(|v| format!(
+                "<p data-testid=\"variant\">{} {v}</p>",
+                t("题号（随机种子）", "Variant (seed)")
+            ))
+            .unwrap_or_default(),
     ));
     html.push_str(&format!(
         "<h2>{}</h2><div class=\"given\">",

@@ -1,8 +1,10 @@
 //! Downloads of the lesson's current state: the trace (JSON, CSV), the weights (JSON), the
 //! loss curve (SVG, PNG) and each picture (SVG, PNG). Made in the page; nothing is sent.
 
+use engine::export::worksheet::worksheet;
 use engine::export::{loss_curve_svg, trace_csv, weights_json};
 use engine::lessons::kit::View;
+use engine::lessons::registry;
 use engine::plots::views::view_svg;
 use leptos::prelude::*;
 use leptos::wasm_bindgen::JsCast;
@@ -48,6 +50,22 @@ pub fn ExportPanel(state: KitState) -> impl IntoView {
                 &format!("{id}-trace.json"),
                 "application/json",
                 &json.to_string(),
+            ));
+        })
+    };
+    // Printable sheets of the step as it is now (the learner's numbers): open and print.
+    let sheet = move |answers: bool| {
+        let l = lang.get_untracked();
+        with_trace(&|t| {
+            let title = registry::find(id)
+                .map(|i| i.title)
+                .unwrap_or(engine::i18n::Text::new(id, id));
+            let html = worksheet(title, &t.values, &t.trace, None, answers, l);
+            let name = if answers { "answers" } else { "worksheet" };
+            report(download::text(
+                &format!("{id}-{name}.html"),
+                "text/html",
+                &html,
             ));
         })
     };
@@ -126,6 +144,8 @@ pub fn ExportPanel(state: KitState) -> impl IntoView {
             <div class="export-buttons">
                 <button data-testid="export-trace-json" on:click=trace_json>{tr(i18n::TRACE_JSON)}</button>
                 <button data-testid="export-trace-csv" on:click=trace_csv_click>{tr(i18n::TRACE_CSV)}</button>
+                <button data-testid="export-worksheet" on:click=move |_| sheet(false)>{tr(i18n::WORKSHEET)}</button>
+                <button data-testid="export-answers" on:click=move |_| sheet(true)>{tr(i18n::ANSWER_KEY)}</button>
                 <button data-testid="export-weights-json" on:click=weights>{tr(i18n::WEIGHTS_JSON)}</button>
                 <button data-testid="export-loss-svg" on:click=curve_svg>{tr(i18n::CURVE_SVG)}</button>
                 <button data-testid="export-loss-png" on:click=curve_png>{tr(i18n::CURVE_PNG)}</button>
