@@ -62,19 +62,14 @@ pub fn FeatureMaps(state: MnistState) -> impl IntoView {
             MapsSource::Drawn => state.drawn.get(),
             MapsSource::HeldOut => {
                 state.data_status.track();
-                let data = state.data()?;
-                let index = state.split.with_value(|s| s.1.get(d).copied())?;
-                Some(data.batch(&[index]).0)
+                state.held_out_digit(d).map(|(pixels, _)| pixels)
             }
         }
         .map(|img| tile(&[&img], SIDE, SIDE, 1, 0, Scale::Gray))
     });
     let label = move || {
         state.data_status.track();
-        let d = digit();
-        let data = state.data()?;
-        let index = state.split.with_value(|s| s.1.get(d).copied())?;
-        data.labels().get(index).copied()
+        state.held_out_digit(digit()).map(|(_, label)| label)
     };
     let go = move |delta: isize| {
         let d = (digit() as isize + delta).rem_euclid(HELD_OUT as isize) as usize;

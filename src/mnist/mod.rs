@@ -56,7 +56,8 @@ pub fn MnistPage(assignments: Vec<String>) -> impl IntoView {
         let kind = c.backend.kind.get();
         state.move_to(kind, false);
     });
-    let errata = Signal::derive(move || Some(Ok(engine::mnist::errata::errata(&Device::flex()))));
+    // Computed once: a derived signal would recompute the errata (with burn) on every read.
+    let errata = Signal::stored(Some(Ok(engine::mnist::errata::errata(&Device::flex()))));
     let loss_series = Signal::derive(move || {
         let l = lang.get();
         state.curves.with(|c| {

@@ -450,16 +450,22 @@ impl MnistState {
         }
     }
 
+    /// Held-out digit `digit` (0-based among the held-out set): its 784 pixels and its label,
+    /// once the digits are loaded.
+    pub fn held_out_digit(self, digit: usize) -> Option<(Vec<f32>, u8)> {
+        let data = self.data()?;
+        let index = self.split.with_value(|s| s.1.get(digit).copied())?;
+        let (pixels, labels) = data.batch(&[index]);
+        Some((pixels, *labels.first()?))
+    }
+
     /// The image whose maps are shown: the drawn digit or the chosen held-out digit.
     fn maps_image(self) -> Option<Vec<f32>> {
         match self.maps_source.get_untracked() {
             MapsSource::Drawn => self.drawn.get_untracked(),
-            MapsSource::HeldOut => {
-                let data = self.data()?;
-                let digit = self.settings.with_untracked(|s| s.digit);
-                let index = self.split.with_value(|s| s.1.get(digit).copied())?;
-                Some(data.batch(&[index]).0)
-            }
+            MapsSource::HeldOut => self
+                .held_out_digit(self.settings.with_untracked(|s| s.digit))
+                .map(|(pixels, _)| pixels),
         }
     }
 
