@@ -1,12 +1,10 @@
 //! The burn trace of `mlp-step` against the independent f64 oracle: every node value, node
 //! gradient, parameter gradient and SGD update, for y = 0 and y = 1, BCE and MSE.
 
-mod oracle;
-
+use crate::oracle::{backward, finite_difference, flatten, forward};
 use burn::prelude::Device;
 use engine::lessons::mlp_step::params::article_params;
 use engine::model::mlp221::{LossKind, Mlp221Params, Mlp221Trace, trace_step};
-use oracle::{backward, finite_difference, flatten, forward};
 
 const TOL: f64 = 1e-5;
 

@@ -1,14 +1,12 @@
 //! The step-through and the errata read their numbers from the trace, and the errata
 //! are real slips.
 
-mod oracle;
-
+use crate::oracle::{backward, forward, sigmoid};
 use burn::prelude::Device;
 use engine::lessons::mlp_step::errata::{ERRATA, Truth};
 use engine::lessons::mlp_step::params::article_params;
 use engine::lessons::mlp_step::walkthrough::{Phase, forward_len, steps, update_lines, uses};
 use engine::model::mlp221::trace_step;
-use oracle::{backward, forward, sigmoid};
 
 #[test]
 fn steps_follow_the_trace_in_order() {

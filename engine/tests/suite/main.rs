@@ -1,0 +1,31 @@
+//! Every engine integration test in one binary. Each file directly under tests/ would be
+//! its own crate linking its own copy of burn (about 200 MB each in a debug build), and
+//! two dozen of them filled the CI machine's disk.
+
+mod oracle;
+
+mod attention;
+mod backprop_352;
+mod bce;
+mod export;
+mod keras_4x4;
+mod lesson_registry;
+mod linreg_gd;
+mod math_formula;
+mod mlp_step_trace;
+mod mlp_step_walkthrough;
+mod mnist_asset;
+mod mnist_cnn;
+mod mnist_schedule;
+mod optimizers;
+mod playground_data;
+mod playground_state;
+mod playground_train;
+mod plots;
+mod softmax_ce;
+mod state_parsing;
+mod text_classifier;
+mod text_classifier_page;
+mod trace_cli;
+mod worksheet;
+mod xor;
