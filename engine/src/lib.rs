@@ -3,7 +3,9 @@
 //! No web imports: the same code runs in the page (WebGPU or flex in wasm), in the
 //! native `trace` tool and in the native tests.
 
+pub mod autograph;
 pub mod export;
+pub mod gradcheck;
 pub mod i18n;
 pub mod lessons;
 pub mod math;
@@ -11,4 +13,5 @@ pub mod mnist;
 pub mod model;
 pub mod playground;
 pub mod plots;
+pub mod predict;
 pub mod state;

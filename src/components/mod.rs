@@ -1,8 +1,11 @@
 //! Views shared by lessons.
 
+pub mod autograph;
 pub mod backend_switch;
 pub mod curves_chart;
 pub mod errata_table;
+pub mod gradcheck;
 pub mod loss_chart;
 pub mod number_field;
+pub mod predict;
 pub mod raster_canvas;

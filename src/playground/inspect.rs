@@ -7,6 +7,7 @@ use leptos::prelude::*;
 
 use super::state::{PgState, Selection};
 use crate::app::{ctx, tr};
+use crate::components::predict::{PredictPanel, initially_on};
 use crate::i18n;
 
 /// The step targets that belong to a selection.
@@ -39,8 +40,55 @@ fn current_value(state: PgState, sel: Selection) -> Option<f64> {
     })
 }
 
+/// The selection's steps of the point trace, in walkthrough order.
+fn selected_steps(state: PgState, sel: Selection) -> Vec<engine::lessons::kit::Step> {
+    let wanted = targets(sel);
+    state.trace.with(|t| {
+        t.as_ref()
+            .map(|t| {
+                t.steps
+                    .iter()
+                    .filter(|s| wanted.contains(&s.target))
+                    .cloned()
+                    .collect()
+            })
+            .unwrap_or_default()
+    })
+}
+
 #[component]
 pub fn Inspector(state: PgState) -> impl IntoView {
+    let predict_on = RwSignal::new(initially_on());
+    // In predict mode the selection's steps are revealed one guess at a time.
+    let revealed = RwSignal::new(0usize);
+    Effect::new(move |_| {
+        state.selected.track();
+        state.inspect_point.track();
+        revealed.set(0);
+    });
+    let next = Signal::derive(move || {
+        let sel = state.selected.get()?;
+        let step = selected_steps(state, sel).into_iter().nth(revealed.get())?;
+        state.trace.with(|t| {
+            t.as_ref()
+                .map(|t| engine::predict::for_playground_step(t, &step))
+        })
+    });
+    view! {
+        <InspectorSteps state=state predict_on=predict_on revealed=revealed/>
+        <Show when=move || state.selected.with(Option::is_some)>
+            <PredictPanel lesson="playground" next=next
+                reveal=Callback::new(move |_| revealed.update(|r| *r += 1)) on=predict_on/>
+        </Show>
+    }
+}
+
+#[component]
+fn InspectorSteps(
+    state: PgState,
+    predict_on: RwSignal<bool>,
+    revealed: RwSignal<usize>,
+) -> impl IntoView {
     let lang = ctx().lang;
     let error = RwSignal::new(None::<String>);
     move || {
@@ -52,21 +100,23 @@ pub fn Inspector(state: PgState) -> impl IntoView {
             }
             Selection::Edge { layer, from, to } => format!("W{}[{from}][{to}]", layer + 1),
         };
-        let wanted = targets(sel);
-        let steps = state.trace.with(|t| {
-            t.as_ref().map(|t| {
-                t.steps
-                    .iter()
-                    .filter(|s| wanted.contains(&s.target))
-                    .map(|s| view! {
-                        <li data-testid=format!("pg-step-{}", s.target) data-value=s.value.to_string()>
-                            <span inner_html=mathml(&s.formula.tex, false)></span> " "
-                            <span class="subst" inner_html=mathml(&s.substituted.tex, false)></span>
-                        </li>
-                    })
-                    .collect_view()
+        let shown = if predict_on.get() {
+            revealed.get()
+        } else {
+            usize::MAX
+        };
+        let steps = selected_steps(state, sel)
+            .into_iter()
+            .take(shown)
+            .map(|s| {
+                view! {
+                    <li data-testid=format!("pg-step-{}", s.target) data-value=s.value.to_string()>
+                        <span inner_html=mathml(&s.formula.tex, false)></span> " "
+                        <span class="subst" inner_html=mathml(&s.substituted.tex, false)></span>
+                    </li>
+                }
             })
-        });
+            .collect_view();
         let point = state
             .inspect_point
             .get()

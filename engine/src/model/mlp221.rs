@@ -6,11 +6,12 @@
 use burn::module::Param;
 use burn::optim::{GradientsParams, SgdConfig};
 use burn::prelude::*;
-use burn::tensor::Transaction;
-use burn::tensor::activation::sigmoid;
 use serde::Serialize;
 
 use super::value::{Value, matrix, scalar, vector};
+use crate::autograph::{Graph, Tape};
+use crate::lessons::kit::breaks::Break;
+use crate::lessons::kit::readback::Readback;
 
 /// Which loss the output is scored with.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
@@ -50,6 +51,8 @@ pub struct Mlp221Params {
     pub b2: f64,
     pub lr: f64,
     pub loss: LossKind,
+    /// Correct, or broken on purpose for the gradient check.
+    pub backward: Break,
 }
 
 /// The network's parameters as a burn module, so burn's own SGD optimiser updates them.
@@ -88,6 +91,8 @@ pub struct Mlp221Trace {
     pub b1: ParamTrace,
     pub w2: ParamTrace,
     pub b2: ParamTrace,
+    /// The forward pass as it ran, every node with its value and gradient.
+    pub graph: Graph,
 }
 
 impl Mlp221Trace {
@@ -134,6 +139,7 @@ fn f32s<const N: usize>(values: [f64; N]) -> [f32; N] {
 }
 
 /// Runs forward, backward and one SGD step on `device` and reads every number back at once.
+/// The forward pass runs through a [`Tape`], so the trace carries its autodiff graph.
 pub async fn trace_step(p: &Mlp221Params, device: &Device) -> Result<Mlp221Trace, TraceError> {
     let device = device.clone().autodiff();
     let param = |t: Tensor<1>| Param::from_tensor(t.require_grad());
@@ -150,34 +156,57 @@ pub async fn trace_step(p: &Mlp221Params, device: &Device) -> Result<Mlp221Trace
         w2: param(Tensor::from_floats(f32s(p.w2), &device)),
         b2: param(Tensor::from_floats(f32s([p.b2]), &device)),
     };
-    let x = Tensor::<1>::from_floats(f32s(p.x), &device).reshape([2, 1]); // [2, 1]
-    let y = Tensor::<1>::from_floats([p.y as f32], &device); // [1]
 
-    // Zero-valued taps added to each node: the gradient of a tap is the gradient of its node,
-    // which autodiff otherwise does not retain for intermediate tensors.
-    let tap = |n: usize| Tensor::<1>::zeros([n], &device).require_grad();
-    let (tz1, ta1, tz2, ta2) = (tap(2), tap(2), tap(1), tap(1));
+    // The tape keeps every node's gradient (autodiff otherwise drops intermediate ones).
+    let mut tape = Tape::new();
+    let x = tape.input(
+        "x",
+        Tensor::<1>::from_floats(f32s(p.x), &device).reshape([2, 1]),
+    );
+    let y = tape.input("y", Tensor::<1>::from_floats([p.y as f32], &device));
+    let w1 = tape.param("W1", model.w1.val());
+    let b1 = tape.param("b1", model.b1.val());
+    let w2 = tape.param("W2", model.w2.val());
+    let b2 = tape.param("b2", model.b2.val());
 
-    let z1 = model.w1.val().matmul(x).reshape([2]) + model.b1.val() + tz1.clone(); // [2]
-    let a1 = sigmoid(z1.clone()) + ta1.clone(); // [2]
-    let z2 = (model.w2.val() * a1.clone()).sum() + model.b2.val() + tz2.clone(); // [1]
-    let a2 = sigmoid(z2.clone()) + ta2.clone(); // [1]
+    let w1x = tape.matmul(&w1, &x).reshape([2]);
+    let z1 = tape.add(&w1x, &b1);
+    tape.name(&z1, "z1");
+    let a1 = tape.sigmoid(&z1, p.backward);
+    tape.name(&a1, "a1");
+    let w2a1 = tape.mul(&w2, &a1);
+    let dot = tape.sum(&w2a1);
+    let z2 = tape.add(&dot, &b2);
+    tape.name(&z2, "z2");
+    let a2 = tape.sigmoid(&z2, p.backward);
+    tape.name(&a2, "a2");
     let loss = match p.loss {
         LossKind::Bce => {
-            let one = Tensor::<1>::ones([1], &device);
-            (y.clone() * a2.clone().log() + (one.clone() - y) * (one - a2.clone()).log()).neg()
+            let one = tape.constant("1", Tensor::<1>::ones([1], &device));
+            let log_a = tape.log(&a2);
+            let first = tape.mul(&y, &log_a);
+            let one_y = tape.sub(&one, &y);
+            let one_a = tape.sub(&one, &a2);
+            let log_one_a = tape.log(&one_a);
+            let second = tape.mul(&one_y, &log_one_a);
+            let both = tape.add(&first, &second);
+            tape.neg(&both)
         }
-        LossKind::Mse => (a2.clone() - y).powi_scalar(2),
+        LossKind::Mse => {
+            let diff = tape.sub(&a2, &y);
+            tape.square(&diff)
+        }
     }; // [1]
+    tape.name(&loss, "L");
+    let loss = tape.loss(&loss, p.backward).tensor();
 
     let grads = loss.backward();
-    let grad = |t: &Tensor<1>| t.grad(&grads).unwrap_or_else(|| t.zeros_like());
-    let node_grads = [grad(&tz1), grad(&ta1), grad(&tz2), grad(&ta2)];
     let w1_grad = model
         .w1
         .val()
         .grad(&grads)
         .unwrap_or_else(|| Tensor::zeros([2, 2], &device));
+    let grad = |t: &Tensor<1>| t.grad(&grads).unwrap_or_else(|| t.zeros_like());
     let param_grads = [
         grad(&model.b1.val()),
         grad(&model.w2.val()),
@@ -185,66 +214,60 @@ pub async fn trace_step(p: &Mlp221Params, device: &Device) -> Result<Mlp221Trace
     ];
     let before = [model.b1.val(), model.w2.val(), model.b2.val()];
     let w1_before = model.w1.val();
+    // Registered before the optimiser consumes the gradients: the graph holds every node's.
+    let mut rb = Readback::new();
+    let graph = tape.read_into(&grads, &mut rb);
 
     let mut optimiser = SgdConfig::new().init();
     let grads = GradientsParams::from_grads(grads, &model);
     let updated = optimiser.step(p.lr, model, grads);
 
     // One readback for the whole step: GPU latency, not arithmetic, bounds a model this small.
-    // A transaction reads plain tensors only, so values leave the autodiff graph first.
-    let mut tx = Transaction::default()
-        .register(loss.without_autodiff())
-        .register(z1.without_autodiff())
-        .register(a1.without_autodiff())
-        .register(z2.without_autodiff())
-        .register(a2.without_autodiff());
-    for g in node_grads {
-        tx = tx.register(g.without_autodiff());
-    }
-    tx = tx
-        .register(w1_before.without_autodiff())
-        .register(w1_grad.without_autodiff())
-        .register(updated.w1.val().without_autodiff());
+    let first = rb.add(w1_before);
+    rb.add(w1_grad);
+    rb.add(updated.w1.val());
     for ((b, g), u) in before.into_iter().zip(param_grads).zip([
         updated.b1.val(),
         updated.w2.val(),
         updated.b2.val(),
     ]) {
-        tx = tx
-            .register(b.without_autodiff())
-            .register(g.without_autodiff())
-            .register(u.without_autodiff());
+        rb.add(b);
+        rb.add(g);
+        rb.add(u);
     }
-    let data = tx
-        .execute_async()
-        .await
-        .map_err(|e| TraceError(format!("{e:?}")))?;
-    let read: Vec<Vec<f32>> = data
-        .iter()
-        .map(|d| {
-            d.try_to_vec_as::<f32>()
-                .map_err(|e| TraceError(format!("{e:?}")))
-        })
-        .collect::<Result<_, _>>()?;
+    let read = rb.read().await.map_err(|e| TraceError(e.0))?;
+    let graph = graph.resolve(&read);
+    let f32s_of = |v: &[f64]| -> Vec<f32> { v.iter().map(|&x| x as f32).collect() };
 
-    let node = |v: &[f32], g: &[f32], as_value: fn(&[f32]) -> Value| NodeTrace {
-        value: as_value(v),
-        grad: as_value(g),
+    let node = |name: &str, as_value: fn(&[f32]) -> Value| -> Result<NodeTrace, TraceError> {
+        let n = graph
+            .node(name)
+            .ok_or_else(|| TraceError(format!("the graph has no node {name}")))?;
+        let zeros = vec![0.0; n.value.len()];
+        Ok(NodeTrace {
+            value: as_value(&f32s_of(&n.value)),
+            grad: as_value(&f32s_of(n.grad.as_ref().unwrap_or(&zeros))),
+        })
     };
     let param = |i: usize, as_value: &dyn Fn(&[f32]) -> Value| ParamTrace {
-        value: as_value(&read[i]),
-        grad: as_value(&read[i + 1]),
-        updated: as_value(&read[i + 2]),
+        value: as_value(&f32s_of(&read[i])),
+        grad: as_value(&f32s_of(&read[i + 1])),
+        updated: as_value(&f32s_of(&read[i + 2])),
     };
+    let loss = graph
+        .node("L")
+        .map(|n| n.value[0])
+        .ok_or_else(|| TraceError("the graph has no loss".into()))?;
     Ok(Mlp221Trace {
-        loss: f64::from(read[0][0]),
-        z1: node(&read[1], &read[5], vector),
-        a1: node(&read[2], &read[6], vector),
-        z2: node(&read[3], &read[7], scalar),
-        a2: node(&read[4], &read[8], scalar),
-        w1: param(9, &|v| matrix(v, 2)),
-        b1: param(12, &vector),
-        w2: param(15, &vector),
-        b2: param(18, &scalar),
+        loss: f64::from(loss as f32),
+        z1: node("z1", vector)?,
+        a1: node("a1", vector)?,
+        z2: node("z2", scalar)?,
+        a2: node("a2", scalar)?,
+        w1: param(first, &|v| matrix(v, 2)),
+        b1: param(first + 3, &vector),
+        w2: param(first + 6, &vector),
+        b2: param(first + 9, &scalar),
+        graph,
     })
 }

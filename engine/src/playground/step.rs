@@ -186,6 +186,7 @@ impl Playground {
             }],
             views: vec![],
             next: vec![],
+            graph: None,
         })
     }
 }

@@ -2,12 +2,16 @@
 //! its own crate linking its own copy of burn (about 200 MB each in a debug build), and
 //! two dozen of them filled the CI machine's disk.
 
+mod graph_oracle;
 mod oracle;
 
 mod attention;
+mod autograph;
 mod backprop_352;
+mod bad_input;
 mod bce;
 mod export;
+mod gradcheck;
 mod keras_4x4;
 mod lesson_registry;
 mod linreg_gd;
@@ -22,6 +26,7 @@ mod playground_data;
 mod playground_state;
 mod playground_train;
 mod plots;
+mod predict;
 mod softmax_ce;
 mod state_parsing;
 mod text_classifier;

@@ -157,6 +157,7 @@ prop_compose! {
         Mlp221Params {
             x, y, w1: [[w[0], w[1]], [w[2], w[3]]], b1, w2, b2, lr,
             loss: if mse { LossKind::Mse } else { LossKind::Bce },
+            backward: engine::lessons::kit::breaks::Break::Correct,
         }
     }
 }

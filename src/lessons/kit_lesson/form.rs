@@ -49,7 +49,9 @@ pub fn KitForm(state: KitState) -> impl IntoView {
     let lang = ctx().lang;
     // Groups in the order the lesson first names them.
     let mut groups: Vec<(engine::i18n::Text, Vec<&'static SettingSpec>)> = Vec::new();
-    for spec in state.def.settings.iter().filter(|s| !s.hidden) {
+    // The backward pass is chosen in the gradient-check panel, beside what it breaks.
+    let shown = |s: &&SettingSpec| !s.hidden && s.name != engine::lessons::kit::breaks::NAME;
+    for spec in state.def.settings.iter().filter(shown) {
         match groups.iter_mut().find(|(g, _)| *g == spec.group) {
             Some((_, specs)) => specs.push(spec),
             None => groups.push((spec.group, vec![spec])),

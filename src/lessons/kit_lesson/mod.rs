@@ -25,9 +25,12 @@ use self::views::KitViews;
 use crate::app::{ctx, tr};
 use crate::backend::BackendKind;
 use crate::classroom::keys::{self, LessonKeys};
+use crate::components::autograph::AutographPanel;
 use crate::components::curves_chart::CurvesChart;
 use crate::components::errata_table::ErrataTable;
+use crate::components::gradcheck::{CheckState, GradCheckPanel, follow};
 use crate::components::loss_chart::LossChart;
+use crate::components::predict::{PredictPanel, initially_on};
 use crate::speed::SpeedSelect;
 use crate::{i18n, route};
 
@@ -120,6 +123,45 @@ pub fn KitLesson(def: &'static LessonDef, assignments: Vec<String>) -> impl Into
             return;
         }
         route::replace_hash(&to_hash_with_step(def.id, &v, state.cursor.get()));
+    });
+
+    // Predict mode: the next step's item, and "new numbers" where the lesson's variant moves any.
+    let predict_on = RwSignal::new(initially_on());
+    let predict_next = Signal::derive(move || {
+        let c = state.cursor.get();
+        state.traced.with(|t| {
+            t.as_ref()
+                .and_then(|t| engine::predict::for_kit_step(&t.trace, c))
+        })
+    });
+    let article_setup = (def.article_values)();
+    let varies = engine::lessons::kit::variant::variant(&article_setup, 1) != article_setup;
+    let new_numbers = varies.then(|| Callback::new(move |_| state.new_numbers()));
+
+    // The gradient check follows the trace while it is switched on and training is paused.
+    let check = CheckState::new();
+    follow(
+        check,
+        move || state.traced.with(|t| t.is_some()),
+        state.running,
+        move || state.check_gradients(check),
+    );
+    let break_choices = (def.article_values)()
+        .spec(engine::lessons::kit::breaks::NAME)
+        .map(|s| s.choices);
+    let current_break =
+        Signal::derive(move || state.values.with(engine::lessons::kit::breaks::Break::of));
+    let set_break = Callback::new(move |name: String| {
+        state
+            .set_value(engine::lessons::kit::breaks::NAME, &name)
+            .ok();
+    });
+
+    // Lessons whose model runs through a tape also show its autodiff graph.
+    let graph = Memo::new(move |_| {
+        state
+            .traced
+            .with(|t| t.as_ref().and_then(|t| t.trace.graph.clone()))
     });
 
     let running = state.running;
@@ -217,11 +259,19 @@ pub fn KitLesson(def: &'static LessonDef, assignments: Vec<String>) -> impl Into
                 <section class="panel step-panel" data-testid="step-panel">
                     <h2>{tr(i18n::FORMULA)}</h2>
                     <KitStepPanel state=state steps=steps/>
+                    <PredictPanel lesson=def.id next=predict_next reveal=Callback::new(move |_| state.next_step())
+                        new_numbers=new_numbers on=predict_on/>
                 </section>
                 <section class="panel values-panel">
                     <h2>{tr(i18n::VALUES)}</h2>
                     <QuantityTable state=state steps=steps/>
                 </section>
+                {break_choices.map(|choices| view! {
+                    <GradCheckPanel state=check choices=choices current=current_break set_break=set_break/>
+                })}
+                <Show when=move || graph.with(Option::is_some)>
+                    <AutographPanel graph=graph/>
+                </Show>
                 <section class="panel views-panel" data-testid="views">
                     <h2>{tr(i18n::VIEWS)}</h2>
                     <KitViews state=state/>

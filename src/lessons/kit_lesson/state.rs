@@ -9,6 +9,7 @@ use engine::state::setting::Settings;
 use leptos::prelude::*;
 
 use crate::backend::{Backend, BackendKind};
+use crate::components::gradcheck::{CheckState, spawn_check};
 use crate::frame::{next_frame, now_ms};
 use crate::speed::Speed;
 
@@ -123,6 +124,19 @@ impl KitState {
                     self.failure.try_set(Some(e));
                 }
             }
+        });
+    }
+
+    /// Runs the gradient check on the trace shown, on the backend that computed it.
+    pub fn check_gradients(self, check: CheckState) {
+        let Some(t) = self.traced.get_untracked() else {
+            return;
+        };
+        let def = self.def;
+        spawn_check(check, move |eps, mut progress| async move {
+            let device = Backend::device(t.backend);
+            engine::gradcheck::kit::check(def, &t.values, &t.trace, eps, &device, &mut *progress)
+                .await
         });
     }
 
@@ -294,6 +308,18 @@ impl KitState {
         self.metric_history.set(BTreeMap::new());
         self.paths.set(BTreeMap::new());
         self.cursor.set(0);
+    }
+
+    /// Predict mode's "try again": the article's exercise with new inputs and weights (the
+    /// kit's seeded variant), from the first step.
+    pub fn new_numbers(self) {
+        self.running.set(false);
+        let seed = 1 + (js_sys::Math::random() * f64::from(u32::MAX)) as u64;
+        let v = engine::lessons::kit::variant::variant(&(self.def.article_values)(), seed);
+        self.values.set(v);
+        self.cursor.set(0);
+        self.clear_histories();
+        self.failure.set(None);
     }
 
     /// New random initial weights (lessons with a seed): the seed moves on by one.

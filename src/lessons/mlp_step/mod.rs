@@ -21,7 +21,10 @@ use self::state::LessonState;
 use crate::app::{ctx, tr};
 use crate::backend::BackendKind;
 use crate::classroom::keys::{self, LessonKeys};
+use crate::components::autograph::AutographPanel;
+use crate::components::gradcheck::{CheckState, GradCheckPanel, follow};
 use crate::components::loss_chart::LossChart;
+use crate::components::predict::{PredictPanel, initially_on};
 use crate::speed::SpeedSelect;
 use crate::{i18n, route};
 
@@ -103,6 +106,36 @@ pub fn MlpStepLesson(assignments: Vec<String>) -> impl IntoView {
         route::replace_hash(&to_hash_with_step(lesson::ID, &p, state.cursor.get()));
     });
 
+    let predict_on = RwSignal::new(initially_on());
+    let predict_next = Signal::derive(move || {
+        let c = state.cursor.get();
+        state.traced.with(|t| {
+            t.as_ref()
+                .and_then(|t| engine::predict::for_mlp_step(&t.params, &t.trace, c))
+        })
+    });
+
+    // The gradient check follows the trace while it is switched on and training is paused.
+    let check = CheckState::new();
+    follow(
+        check,
+        move || state.traced.with(|t| t.is_some()),
+        state.running,
+        move || state.check_gradients(check),
+    );
+    let current_break = Signal::derive(move || state.params.with(|p| p.backward));
+    let set_break = Callback::new(move |name: String| {
+        state
+            .set_value(engine::lessons::kit::breaks::NAME, &name)
+            .ok();
+    });
+
+    let graph = Memo::new(move |_| {
+        state
+            .traced
+            .with(|t| t.as_ref().map(|t| t.trace.graph.clone()))
+    });
+
     let running = state.running;
     let total = move || all_steps.with(|s| s.len());
     let busy = move || running.get() || state.traced.with(|t| t.is_none());
@@ -162,15 +195,21 @@ pub fn MlpStepLesson(assignments: Vec<String>) -> impl IntoView {
                 <section class="panel step-panel" data-testid="step-panel">
                     <h2>{tr(i18n::FORMULA)}</h2>
                     <StepPanel state=state reveal=reveal forward_len=fwd_len/>
+                    <PredictPanel lesson=lesson::ID next=predict_next
+                        reveal=Callback::new(move |_| state.cursor.update(|c| *c += 1))
+                        new_numbers=Some(Callback::new(move |_| state.new_numbers())) on=predict_on/>
                 </section>
                 <section class="panel params-panel">
                     <h2>{tr(i18n::PARAMETERS)}</h2>
                     <ParamsForm state=state/>
                 </section>
+                <GradCheckPanel state=check choices=engine::lessons::kit::breaks::WITH_SIGMOID.choices
+                    current=current_break set_break=set_break/>
                 <section class="panel chart-panel">
                     <h2>{tr(i18n::LOSS_CURVE)}</h2>
                     <LossChart history=state.history/>
                 </section>
+                <AutographPanel graph=graph/>
             </div>
             <ErrataPanel state=state/>
         </section>

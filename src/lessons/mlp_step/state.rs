@@ -8,6 +8,7 @@ use engine::state::setting::Settings;
 use leptos::prelude::*;
 
 use crate::backend::{Backend, BackendKind};
+use crate::components::gradcheck::{CheckState, spawn_check};
 use crate::frame::{next_frame, now_ms};
 pub use crate::speed::Speed;
 
@@ -121,6 +122,17 @@ impl LessonState {
         Ok(())
     }
 
+    /// Runs the gradient check on the trace shown, on the backend that computed it.
+    pub fn check_gradients(self, check: CheckState) {
+        let Some(t) = self.traced.get_untracked() else {
+            return;
+        };
+        spawn_check(check, move |eps, mut progress| async move {
+            let device = Backend::device(t.backend);
+            engine::gradcheck::mlp::check(&t.params, &t.trace, eps, &device, &mut *progress).await
+        });
+    }
+
     pub fn forward(self, forward_len: usize) {
         self.cursor.update(|c| {
             if *c < forward_len {
@@ -223,6 +235,20 @@ impl LessonState {
 
     pub fn pause(self) {
         self.running.set(false);
+    }
+
+    /// Predict mode's "try again": the article's network with new inputs, weights and biases,
+    /// from the first step.
+    pub fn new_numbers(self) {
+        self.running.set(false);
+        let seed = 1 + (js_sys::Math::random() * f64::from(u32::MAX)) as u64;
+        let article = engine::lessons::mlp_step::params::article_params();
+        self.params
+            .set(engine::lessons::mlp_step::params::variant(&article, seed));
+        self.history.set(Vec::new());
+        self.last_update.set(None);
+        self.cursor.set(0);
+        self.failure.set(None);
     }
 
     pub fn reset(self) {

@@ -117,6 +117,7 @@ pub const SETTINGS: &[SettingSpec] = &[
     SettingSpec::number("T[2][3]", 0.0, -BOUND, BOUND, TARGET),
     SettingSpec::choice("heads", 0, &["1", "2"], TRAIN),
     SettingSpec::positive("lr", 0.1, 0.0, 100.0, TRAIN),
+    super::kit::breaks::SIGN_ONLY,
 ];
 
 pub fn article_values() -> Values {
@@ -168,4 +169,5 @@ pub const LESSON: LessonDef = LessonDef {
     errata: |d| Box::pin(errata::errata(d)),
     reseed: None,
     article_values,
+    gradcheck: None,
 };

@@ -6,6 +6,7 @@ use burn::prelude::*;
 use burn::tensor::activation::softmax;
 
 use super::{D, N, heads, views, walkthrough};
+use crate::lessons::kit::breaks::{self, Break};
 use crate::lessons::kit::readback::{Readback, tensor};
 use crate::lessons::kit::{LessonTrace, Quantity, Role, TraceError, Values};
 use crate::math::Formula;
@@ -111,7 +112,7 @@ pub async fn compute(v: &Values, device: &Device) -> Result<AttnNumbers, TraceEr
         Some(wo) => h.clone().matmul(wo.clone()),
         None => h.clone(),
     } + to.clone();
-    let loss = (o.clone() - t).square().sum().mul_scalar(0.5);
+    let loss = breaks::loss((o.clone() - t).square().sum().mul_scalar(0.5), Break::of(v));
     let grads = loss.backward();
     let grad = |x: &Tensor<2>, shape: [usize; 2]| {
         x.grad(&grads)
@@ -263,5 +264,6 @@ pub async fn trace(v: &Values, device: &Device) -> Result<LessonTrace, TraceErro
         metrics: vec![],
         views: views::views(&n),
         next,
+        graph: None,
     })
 }

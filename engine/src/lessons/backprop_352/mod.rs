@@ -62,6 +62,7 @@ pub const SETTINGS: &[SettingSpec] = &[
     SettingSpec::number("b2[0]", 0.0, -10.0, 10.0, OUTPUT),
     SettingSpec::number("b2[1]", 0.0, -10.0, 10.0, OUTPUT),
     SettingSpec::positive("lr", 0.5, 0.0, 100.0, TRAIN),
+    super::kit::breaks::WITH_SIGMOID,
 ];
 
 pub fn article_values() -> Values {
@@ -99,4 +100,5 @@ pub const LESSON: LessonDef = LessonDef {
     errata: |d| Box::pin(errata::errata(d)),
     reseed: None,
     article_values,
+    gradcheck: None,
 };

@@ -3,10 +3,11 @@
 //! gradient-descent step, and the loss after it, all read back at once.
 
 use burn::prelude::*;
-use burn::tensor::activation::{sigmoid, softmax};
 
 use super::{N_HID, N_IN, N_OUT, views, walkthrough};
+use crate::autograph::{Graph, Tape};
 use crate::i18n::Text;
+use crate::lessons::kit::breaks::Break;
 use crate::lessons::kit::readback::{Readback, tensor};
 use crate::lessons::kit::{LessonTrace, Metric, Quantity, Role, TraceError, Values};
 use crate::math::Formula;
@@ -40,6 +41,8 @@ pub struct NetNumbers {
     pub b2_next: Vec<f64>,
     /// The loss again after the update: one step should lower it.
     pub loss_next: f64,
+    /// The forward pass as it ran.
+    pub graph: Graph,
 }
 
 /// The network's nodes for one sample, each a `[1, n]` row.
@@ -51,18 +54,6 @@ struct Forward {
     loss: Tensor<1>,
 }
 
-/// Zeros added to z¹, a¹, z², ŷ: their gradients are ∂L/∂ of each node.
-struct Taps([Tensor<2>; 4]);
-
-impl Taps {
-    fn new(device: &Device, grad: bool) -> Taps {
-        Taps([N_HID, N_HID, N_OUT, N_OUT].map(|n| {
-            let t = Tensor::<2>::zeros([1, n], device);
-            if grad { t.require_grad() } else { t }
-        }))
-    }
-}
-
 struct Params {
     w1: Tensor<2>,
     b1: Tensor<2>,
@@ -70,19 +61,37 @@ struct Params {
     b2: Tensor<2>,
 }
 
-fn forward(x: Tensor<2>, y: Tensor<2>, p: &Params, taps: &Taps) -> Forward {
-    let [t_z1, t_a1, t_z2, t_p] = taps.0.clone();
-    let z1 = x.matmul(p.w1.clone().transpose()) + p.b1.clone() + t_z1;
-    let a1 = sigmoid(z1.clone()) + t_a1;
-    let z2 = a1.clone().matmul(p.w2.clone().transpose()) + p.b2.clone() + t_z2;
-    let prob = softmax(z2.clone(), 1) + t_p;
-    let loss = (y * prob.clone().log()).sum().neg();
+/// One forward pass, recorded on `tape` (which keeps every node's gradient).
+fn forward(tape: &mut Tape, x: Tensor<2>, y: Tensor<2>, p: &Params, brk: Break) -> Forward {
+    let x = tape.input("x", x);
+    let y = tape.input("y", y);
+    let w1 = tape.param("W1", p.w1.clone());
+    let b1 = tape.param("b1", p.b1.clone());
+    let w2 = tape.param("W2", p.w2.clone());
+    let b2 = tape.param("b2", p.b2.clone());
+    let w1t = tape.transpose(&w1);
+    let xw1 = tape.matmul(&x, &w1t);
+    let z1 = tape.add(&xw1, &b1);
+    tape.name(&z1, "z1");
+    let a1 = tape.sigmoid(&z1, brk);
+    tape.name(&a1, "a1");
+    let w2t = tape.transpose(&w2);
+    let aw2 = tape.matmul(&a1, &w2t);
+    let z2 = tape.add(&aw2, &b2);
+    tape.name(&z2, "z2");
+    let prob = tape.softmax(&z2);
+    tape.name(&prob, "ŷ");
+    let log_p = tape.log(&prob);
+    let y_log_p = tape.mul(&y, &log_p);
+    let total = tape.sum(&y_log_p);
+    let loss = tape.neg(&total);
+    tape.name(&loss, "L");
     Forward {
-        z1,
-        a1,
-        z2,
-        p: prob,
-        loss,
+        z1: z1.tensor(),
+        a1: a1.tensor(),
+        z2: z2.tensor(),
+        p: prob.tensor(),
+        loss: tape.loss(&loss, brk).tensor(),
     }
 }
 
@@ -115,10 +124,9 @@ pub async fn compute(v: &Values, device: &Device) -> Result<NetNumbers, TraceErr
     };
     let x = tensor(&x_in, [1, N_IN], &ad);
     let y = tensor(&y_in, [1, N_OUT], &ad);
-    let taps = Taps::new(&ad, true);
-    let fw = forward(x.clone(), y.clone(), &params, &taps);
+    let mut tape = Tape::new();
+    let fw = forward(&mut tape, x.clone(), y.clone(), &params, Break::of(v));
     let grads = fw.loss.backward();
-    let node_grads = taps.0.each_ref().map(|t| grad_of(t, &grads, &ad));
     let all = [&params.w1, &params.b1, &params.w2, &params.b2];
     let param_grads = all.map(|t| grad_of(t, &grads, &ad));
     // The gradient step, off the graph: θ ← θ − α·∂L/∂θ.
@@ -135,27 +143,34 @@ pub async fn compute(v: &Values, device: &Device) -> Result<NetNumbers, TraceErr
         b2: next[3].clone(),
     };
     let after = forward(
+        &mut Tape::new(),
         x.without_autodiff(),
         y.without_autodiff(),
         &stepped,
-        &Taps::new(device, false),
+        Break::Correct,
     );
 
     let mut rb = Readback::new();
-    for t in [fw.z1, fw.a1, fw.z2, fw.p] {
+    let graph = tape.read_into(&grads, &mut rb);
+    let first = rb.add(fw.z1);
+    for t in [fw.a1, fw.z2, fw.p] {
         rb.add(t);
     }
     rb.add(fw.loss);
-    for t in node_grads
-        .into_iter()
-        .chain(param_grads)
-        .chain(plain)
-        .chain(next)
-    {
+    for t in param_grads.into_iter().chain(plain).chain(next) {
         rb.add(t);
     }
     rb.add(after.loss);
     let r = rb.read().await?;
+    let graph = graph.resolve(&r);
+    let grad = |name: &str| {
+        graph
+            .node(name)
+            .and_then(|n| n.grad.clone())
+            .unwrap_or_default()
+    };
+    let (grad_z1, grad_a1, grad_z2, grad_p) = (grad("z1"), grad("a1"), grad("z2"), grad("ŷ"));
+    let r = &r[first..];
     Ok(NetNumbers {
         x: x_in,
         y: y_in,
@@ -165,23 +180,24 @@ pub async fn compute(v: &Values, device: &Device) -> Result<NetNumbers, TraceErr
         z2: r[2].clone(),
         p: r[3].clone(),
         loss: r[4][0],
-        grad_z1: r[5].clone(),
-        grad_a1: r[6].clone(),
-        grad_z2: r[7].clone(),
-        grad_p: r[8].clone(),
-        grad_w1: rows(&r[9], N_IN),
-        grad_b1: r[10].clone(),
-        grad_w2: rows(&r[11], N_HID),
-        grad_b2: r[12].clone(),
-        w1: rows(&r[13], N_IN),
-        b1: r[14].clone(),
-        w2: rows(&r[15], N_HID),
-        b2: r[16].clone(),
-        w1_next: rows(&r[17], N_IN),
-        b1_next: r[18].clone(),
-        w2_next: rows(&r[19], N_HID),
-        b2_next: r[20].clone(),
-        loss_next: r[21][0],
+        grad_z1,
+        grad_a1,
+        grad_z2,
+        grad_p,
+        grad_w1: rows(&r[5], N_IN),
+        grad_b1: r[6].clone(),
+        grad_w2: rows(&r[7], N_HID),
+        grad_b2: r[8].clone(),
+        w1: rows(&r[9], N_IN),
+        b1: r[10].clone(),
+        w2: rows(&r[11], N_HID),
+        b2: r[12].clone(),
+        w1_next: rows(&r[13], N_IN),
+        b1_next: r[14].clone(),
+        w2_next: rows(&r[15], N_HID),
+        b2_next: r[16].clone(),
+        loss_next: r[17][0],
+        graph,
     })
 }
 
@@ -198,6 +214,7 @@ pub async fn trace(v: &Values, device: &Device) -> Result<LessonTrace, TraceErro
         }],
         views: views::views(&n),
         next: next_settings(&n),
+        graph: Some(n.graph.clone()),
     })
 }
 

@@ -5,7 +5,7 @@ pub mod errata;
 pub mod model;
 pub mod walkthrough;
 
-use super::kit::{ArticleFormula, LessonDef, SettingSpec, Values};
+use super::kit::{ArticleFormula, CheckSpec, LessonDef, LessonTrace, SettingSpec, Values};
 use crate::i18n::Text;
 
 pub const ID: &str = "bce";
@@ -26,6 +26,7 @@ pub const SETTINGS: &[SettingSpec] = &[
     SettingSpec::positive("p[2]", 0.5, 0.0, 0.999_999, DATA),
     SettingSpec::positive("p[3]", 0.6, 0.0, 0.999_999, DATA),
     SettingSpec::positive("lr", 0.1, 0.0, 1000.0, TRAIN),
+    super::kit::breaks::WITH_SIGMOID,
 ];
 
 /// Article 001 §4.1 and §4.3, as printed.
@@ -63,4 +64,36 @@ pub const LESSON: LessonDef = LessonDef {
     errata: |d| Box::pin(errata::errata(d)),
     reseed: None,
     article_values,
+    gradcheck: Some(CheckSpec {
+        targets: check_targets,
+        nudge: nudge_logit,
+    }),
 };
+
+/// The gradient check moves the logits z, the lesson's parameters (the settings are the
+/// predictions ŷ = σ(z), so σ′ is on the path the check tests).
+fn check_targets(_: &Values, t: &LessonTrace) -> Vec<(String, f64)> {
+    let grad = t
+        .quantity("z")
+        .and_then(|q| q.grad.as_ref())
+        .map(|g| g.flat())
+        .unwrap_or_default();
+    grad.iter()
+        .enumerate()
+        .map(|(i, g)| (format!("z[{i}]"), *g))
+        .collect()
+}
+
+/// z[i] + δ, written back as the prediction p[i] = σ(z[i] + δ).
+fn nudge_logit(v: &mut Values, name: &str, delta: f64) {
+    let Some(i) = name
+        .strip_prefix("z[")
+        .and_then(|r| r.strip_suffix(']'))
+        .and_then(|i| i.parse::<usize>().ok())
+    else {
+        return;
+    };
+    let p = format!("p[{i}]");
+    let z = model::logit(v.get(&p)) + delta;
+    v.put(&p, 1.0 / (1.0 + (-z).exp()));
+}

@@ -5,7 +5,9 @@ use burn::prelude::*;
 use burn::tensor::activation::sigmoid;
 
 use super::{N, walkthrough};
+use crate::autograph::{Graph, Tape};
 use crate::i18n::Text;
+use crate::lessons::kit::breaks::Break;
 use crate::lessons::kit::readback::{Readback, tensor};
 use crate::lessons::kit::views::{Table, View};
 use crate::lessons::kit::{LessonTrace, Quantity, Role, TraceError, Values};
@@ -30,6 +32,8 @@ pub struct BceNumbers {
     pub z_next: Vec<f64>,
     pub p_next: Vec<f64>,
     pub lr: f64,
+    /// The forward pass as it ran.
+    pub graph: Graph,
 }
 
 pub async fn compute(v: &Values, device: &Device) -> Result<BceNumbers, TraceError> {
@@ -37,49 +41,66 @@ pub async fn compute(v: &Values, device: &Device) -> Result<BceNumbers, TraceErr
     let y_in = v.vector("y", N);
     let p_in = v.vector("p", N);
     let lr = v.get("lr");
+    let brk = Break::of(v);
     let z0: Vec<f64> = p_in.iter().map(|&p| logit(p)).collect();
 
-    let y = tensor(&y_in, [N], &device);
-    let z = tensor(&z0, [N], &device).require_grad();
-    let tap = Tensor::<1>::zeros([N], &device).require_grad();
-    let p = sigmoid(z.clone()) + tap.clone();
-    let one = Tensor::<1>::ones([N], &device);
-    let terms = (y.clone() * p.clone().log() + (one.clone() - y) * (one - p.clone()).log()).neg();
-    let loss = terms.clone().mean();
-    let grads = loss.backward();
-    let grad_p = tap
-        .grad(&grads)
-        .unwrap_or_else(|| Tensor::zeros([N], &device));
+    // The forward pass runs through a tape: it keeps ŷ's gradient and records the graph.
+    let mut tape = Tape::new();
+    let y = tape.input("y", tensor(&y_in, [N], &device));
+    let z = tape.param("z", tensor(&z0, [N], &device).require_grad());
+    let p = tape.sigmoid(&z, brk);
+    tape.name(&p, "ŷ");
+    let one = tape.constant("1", Tensor::<1>::ones([N], &device));
+    let log_p = tape.log(&p);
+    let first = tape.mul(&y, &log_p);
+    let one_y = tape.sub(&one, &y);
+    let one_p = tape.sub(&one, &p);
+    let log_one_p = tape.log(&one_p);
+    let second = tape.mul(&one_y, &log_one_p);
+    let both = tape.add(&first, &second);
+    let terms = tape.neg(&both);
+    tape.name(&terms, "ℓ");
+    let loss = tape.mean(&terms);
+    tape.name(&loss, "L");
+    let grads = tape.loss(&loss, brk).tensor().backward();
+    let (p, terms, loss, z) = (p.tensor(), terms.tensor(), loss.tensor(), z.tensor());
     let grad_z = z
         .grad(&grads)
         .unwrap_or_else(|| Tensor::zeros([N], &device));
+    let mut rb = Readback::new();
+    let graph = tape.read_into(&grads, &mut rb);
     // The SGD step, outside the graph: z ← z − α·∂L/∂z.
     let z_plain = z.clone().without_autodiff();
     let grad_z = grad_z.without_autodiff();
     let z_next = z_plain.clone() - grad_z.clone().mul_scalar(lr as f32);
     let p_next = sigmoid(z_next.clone());
 
-    let mut rb = Readback::new();
-    rb.add(p);
+    let first = rb.add(p);
     rb.add(terms);
     rb.add(loss);
-    rb.add(grad_p);
     rb.add(grad_z);
     rb.add(z_next);
     rb.add(p_next);
     rb.add(z_plain);
     let r = rb.read().await?;
+    let graph = graph.resolve(&r);
+    let r = &r[first..];
+    let grad_p = graph
+        .node("ŷ")
+        .and_then(|n| n.grad.clone())
+        .unwrap_or_else(|| vec![0.0; N]);
     Ok(BceNumbers {
         y: y_in,
         p: r[0].clone(),
-        z: r[7].clone(),
+        z: r[6].clone(),
         terms: r[1].clone(),
         loss: r[2][0],
-        grad_p: r[3].clone(),
-        grad_z: r[4].clone(),
-        z_next: r[5].clone(),
-        p_next: r[6].clone(),
+        grad_p,
+        grad_z: r[3].clone(),
+        z_next: r[4].clone(),
+        p_next: r[5].clone(),
         lr,
+        graph,
     })
 }
 
@@ -128,6 +149,7 @@ pub async fn trace(v: &Values, device: &Device) -> Result<LessonTrace, TraceErro
         metrics: vec![],
         views: vec![View::Table(term_table(&n))],
         next,
+        graph: Some(n.graph.clone()),
     })
 }
 

@@ -102,6 +102,7 @@ pub const SETTINGS: &[SettingSpec] = &[
     SettingSpec::integer("seed", 0.0, 0.0, 1_000_000.0, TRAIN),
     // Adam's step counter t: epochs done so far (one step per epoch).
     SettingSpec::integer("epoch", 0.0, 0.0, 1e9, TRAIN).hidden(),
+    super::kit::breaks::WITH_SIGMOID,
 ];
 
 /// Glorot-uniform kernels (limit √(6 / (fan_in + fan_out))) from SplitMix64 seeded with
@@ -163,4 +164,5 @@ pub const LESSON: LessonDef = LessonDef {
     errata: |d| Box::pin(errata::errata(d)),
     reseed: Some(reseed),
     article_values,
+    gradcheck: None,
 };

@@ -3,10 +3,11 @@
 //! Keras-style Adam step on all four samples at once.
 
 use burn::prelude::*;
-use burn::tensor::activation::{relu, sigmoid};
 
 use super::{D, H, N, PARAMS, walkthrough};
+use crate::autograph::{Graph, Tape};
 use crate::i18n::Text;
+use crate::lessons::kit::breaks::Break;
 use crate::lessons::kit::readback::{Readback, tensor};
 use crate::lessons::kit::{LessonTrace, Metric, Table, TraceError, Values, View};
 use crate::state::number::format_number;
@@ -40,6 +41,8 @@ pub struct KerasNumbers {
     /// Adam's step number (epochs done + 1) and its bias-corrected step size.
     pub t: f64,
     pub alpha_t: f64,
+    /// The forward pass as it ran.
+    pub graph: Graph,
 }
 
 impl KerasNumbers {
@@ -72,6 +75,7 @@ const SHAPES: [[usize; 2]; 4] = [[D, H], [1, H], [H, 1], [1, 1]];
 
 pub async fn compute(v: &Values, device: &Device) -> Result<KerasNumbers, TraceError> {
     let ad = device.clone().autodiff();
+    let brk = Break::of(v);
     let y_in = v.vector("y", N);
     let (lr, beta1, beta2, eps) = (v.get("lr"), v.get("beta1"), v.get("beta2"), v.get("eps"));
     let t = v.get("epoch") + 1.0;
@@ -87,35 +91,47 @@ pub async fn compute(v: &Values, device: &Device) -> Result<KerasNumbers, TraceE
 
     let x_in = v.matrix("x", N, D);
     let x_flat: Vec<f64> = x_in.iter().flatten().copied().collect();
-    let x = tensor(&x_flat, [N, D], &ad);
-    let y = tensor(&y_in, [N, 1], &ad);
+    // The forward pass runs through a tape: it keeps every node's gradient and the graph.
+    let mut tape = Tape::new();
+    let x = tape.input("x", tensor(&x_flat, [N, D], &ad));
+    let y = tape.input("y", tensor(&y_in, [N, 1], &ad));
     let mut params = Vec::with_capacity(4);
     let mut at = 0;
-    for shape in SHAPES {
+    for (shape, name) in SHAPES.into_iter().zip(["W1", "b1", "W2", "b2"]) {
         let len = shape[0] * shape[1];
-        params.push(tensor(&theta[at..at + len], shape, &ad).require_grad());
+        let t = tensor(&theta[at..at + len], shape, &ad).require_grad();
+        params.push(tape.param(name, t));
         at += len;
     }
-    let tap_a = Tensor::<2>::zeros([N, H], &ad).require_grad();
-    let tap_h = Tensor::<2>::zeros([N, H], &ad).require_grad();
-    let tap_z = Tensor::<2>::zeros([N, 1], &ad).require_grad();
-    let a = x.matmul(params[0].clone()) + params[1].clone() + tap_a.clone();
-    let h = sigmoid(a.clone()) + tap_h.clone();
-    let z = h.clone().matmul(params[2].clone()) + params[3].clone() + tap_z.clone();
-    let p = sigmoid(z.clone());
+    let xw1 = tape.matmul(&x, &params[0]);
+    let a = tape.add(&xw1, &params[1]);
+    tape.name(&a, "a");
+    let h = tape.sigmoid(&a, brk);
+    tape.name(&h, "h");
+    let hw2 = tape.matmul(&h, &params[2]);
+    let z = tape.add(&hw2, &params[3]);
+    tape.name(&z, "z");
+    // Shown, not differentiated: Keras computes the loss from the logits.
+    let p = tape.sigmoid(&z, Break::Correct);
+    tape.name(&p, "ŷ");
     // −[y ln σ(z) + (1 − y) ln(1 − σ(z))] = max(z, 0) − y·z + ln(1 + e^(−|z|)), finite for any z.
-    let terms = relu(z.clone()) - y * z.clone() + z.clone().abs().neg().exp().log1p();
-    let loss = terms.mean();
-    let grads = loss.backward();
+    let relu_z = tape.relu(&z);
+    let yz = tape.mul(&y, &z);
+    let linear = tape.sub(&relu_z, &yz);
+    let abs_z = tape.abs(&z);
+    let minus_abs = tape.neg(&abs_z);
+    let e = tape.exp(&minus_abs);
+    let soft = tape.log1p(&e);
+    let terms = tape.add(&linear, &soft);
+    let loss = tape.mean(&terms);
+    tape.name(&loss, "L");
+    let grads = tape.loss(&loss, brk).tensor().backward();
+    let (a, h, z, p, loss) = (a.id(), h.id(), z.id(), p.id(), loss.id());
+    let params: Vec<Tensor<2>> = params.iter().map(|p| p.tensor()).collect();
 
     let mut rb = Readback::new();
-    let mut slots = vec![rb.add(a), rb.add(h), rb.add(z), rb.add(p), rb.add(loss)];
-    for (tap, shape) in [(&tap_z, [N, 1]), (&tap_h, [N, H]), (&tap_a, [N, H])] {
-        let g = tap
-            .grad(&grads)
-            .unwrap_or_else(|| Tensor::zeros(shape, &ad));
-        slots.push(rb.add(g));
-    }
+    let graph = tape.read_into(&grads, &mut rb);
+    let mut slots = Vec::new();
     // Adam, outside the graph: m ← m + (1 − β₁)(g − m), v ← v + (1 − β₂)(g² − v),
     // θ ← θ − α_t·m / (√v + ε).
     let mut at = 0;
@@ -136,23 +152,29 @@ pub async fn compute(v: &Values, device: &Device) -> Result<KerasNumbers, TraceE
         at += len;
     }
     let r = rb.read().await?;
+    let graph = graph.resolve(&r);
+    let value = |id: usize| graph.nodes[id].value.clone();
+    let grad = |id: usize| {
+        let n = &graph.nodes[id];
+        n.grad.clone().unwrap_or_else(|| vec![0.0; n.value.len()])
+    };
     // The four per-parameter-tensor slots (g, m, v, θ) concatenated in `PARAMS` order.
     let gather = |which: usize| -> Vec<f64> {
         (0..4)
-            .flat_map(|i| r[slots[8 + 4 * i + which]].clone())
+            .flat_map(|i| r[slots[4 * i + which]].clone())
             .collect()
     };
     Ok(KerasNumbers {
         x: x_in,
         y: y_in,
-        a: rows(&r[slots[0]], H),
-        h: rows(&r[slots[1]], H),
-        z: r[slots[2]].clone(),
-        p: r[slots[3]].clone(),
-        loss: r[slots[4]][0],
-        grad_z: r[slots[5]].clone(),
-        grad_h: rows(&r[slots[6]], H),
-        grad_a: rows(&r[slots[7]], H),
+        a: rows(&value(a), H),
+        h: rows(&value(h), H),
+        z: value(z),
+        p: value(p),
+        loss: value(loss)[0],
+        grad_z: grad(z),
+        grad_h: rows(&grad(h), H),
+        grad_a: rows(&grad(a), H),
         grad: gather(0),
         m_next: gather(1),
         v_next: gather(2),
@@ -166,6 +188,7 @@ pub async fn compute(v: &Values, device: &Device) -> Result<KerasNumbers, TraceE
         eps,
         t,
         alpha_t,
+        graph,
     })
 }
 
@@ -201,6 +224,7 @@ pub async fn trace(v: &Values, device: &Device) -> Result<LessonTrace, TraceErro
         ],
         views: vec![View::Table(predictions(&n))],
         next: next_values(&n),
+        graph: Some(n.graph.clone()),
     })
 }
 

@@ -40,4 +40,15 @@ pub struct LessonDef {
     pub reseed: Option<fn(&mut Values)>,
     /// The article's setup (usually the defaults; a lesson may derive weights from a seed).
     pub article_values: fn() -> Values,
+    /// What the gradient check moves, where the rule of `gradcheck::kit::checked_settings`
+    /// (every number setting that names an entry with a gradient) does not fit the lesson.
+    pub gradcheck: Option<CheckSpec>,
+}
+
+/// A lesson's own gradient check: the numbers to move, each with its autodiff gradient, and
+/// how to move one of them by δ in the settings.
+#[derive(Clone, Copy)]
+pub struct CheckSpec {
+    pub targets: fn(&Values, &LessonTrace) -> Vec<(String, f64)>,
+    pub nudge: fn(&mut Values, &str, f64),
 }

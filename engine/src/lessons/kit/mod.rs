@@ -2,6 +2,7 @@
 //! named quantities with values and gradients, step-through steps, views and errata. The page
 //! renders any lesson from these; a lesson module only computes them.
 
+pub mod breaks;
 pub mod lesson;
 pub mod notation;
 pub mod readback;
@@ -10,7 +11,7 @@ pub mod trace;
 pub mod variant;
 pub mod views;
 
-pub use lesson::{ArticleFormula, ErrataFuture, LessonDef, TraceFuture};
+pub use lesson::{ArticleFormula, CheckSpec, ErrataFuture, LessonDef, TraceFuture};
 pub use spec::{SettingSpec, Values};
 pub use trace::{Erratum, LessonTrace, Metric, Phase, Quantity, Role, Step, TraceError};
 pub use views::{HeatPoint, Heatmap, Surface, SurfacePath, Table, View};

@@ -103,6 +103,8 @@ pub struct LessonTrace {
     /// Settings to write for the next training step (updated parameters, optimiser state).
     /// Empty when the lesson has no training step.
     pub next: Vec<(String, f64)>,
+    /// The forward pass's autodiff graph, for lessons that run it through a tape.
+    pub graph: Option<crate::autograph::Graph>,
 }
 
 impl LessonTrace {

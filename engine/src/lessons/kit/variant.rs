@@ -25,9 +25,13 @@ pub fn variant(base: &Values, seed: u64) -> Values {
         if !varies(spec) {
             continue;
         }
-        let u = (rng.next_u64() >> 11) as f64 / (1u64 << 53) as f64 - 0.5;
-        let moved = *v + u * v.abs().max(0.5);
-        *v = ((moved * 10.0).round() / 10.0).clamp(spec.min, spec.max);
+        *v = moved(*v, &mut rng).clamp(spec.min, spec.max);
     }
     out
+}
+
+/// One value moved by up to half its size (at least ±0.25), rounded to one decimal.
+pub fn moved(v: f64, rng: &mut SplitMix64) -> f64 {
+    let u = (rng.next_u64() >> 11) as f64 / (1u64 << 53) as f64 - 0.5;
+    ((v + u * v.abs().max(0.5)) * 10.0).round() / 10.0
 }

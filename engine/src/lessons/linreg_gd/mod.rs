@@ -35,6 +35,7 @@ pub const SETTINGS: &[SettingSpec] = &[
     SettingSpec::number("mse_10", 0.0, 0.0, f64::MAX, STATE).hidden(),
     SettingSpec::number("mse_100", 0.0, 0.0, f64::MAX, STATE).hidden(),
     SettingSpec::number("mse_1000", 0.0, 0.0, f64::MAX, STATE).hidden(),
+    super::kit::breaks::SIGN_ONLY,
 ];
 
 /// The hidden setting that records the run's MSE at iteration `k`.
@@ -86,4 +87,5 @@ pub const LESSON: LessonDef = LessonDef {
     errata: |d| Box::pin(errata::errata(d)),
     reseed: None,
     article_values,
+    gradcheck: None,
 };

@@ -5,7 +5,9 @@ use burn::prelude::*;
 
 use super::views::{self, GRID};
 use super::{CHECKPOINTS, PROBES, checkpoint_name, walkthrough};
+use crate::autograph::{Graph, PendingGraph, Tape};
 use crate::i18n::Text;
+use crate::lessons::kit::breaks::Break;
 use crate::lessons::kit::readback::{Readback, tensor};
 use crate::lessons::kit::{LessonTrace, Metric, Quantity, Role, TraceError, Values};
 use crate::math::Formula;
@@ -57,25 +59,46 @@ struct Pass {
     dir_b: Tensor<1>,
     w_next: Tensor<1>,
     b_next: Tensor<1>,
+    /// The forward pass's graph, when it was recorded.
+    graph: Option<PendingGraph>,
 }
 
-/// Forward, backward (autodiff, with a zero tap on ŷ for ∂L/∂ŷ) and the update w ← w − α·d.
-fn gd_pass(w: Tensor<1>, b: Tensor<1>, x: &Tensor<1>, y: &Tensor<1>, lr: f64, rule: Rule) -> Pass {
+/// Forward (recorded on a tape, which keeps ∂L/∂ŷ), backward and the update w ← w − α·d;
+/// with `record`, the tape's graph is registered for readback there.
+#[allow(clippy::too_many_arguments)]
+fn gd_pass(
+    record: Option<&mut Readback>,
+    w: Tensor<1>,
+    b: Tensor<1>,
+    x: &Tensor<1>,
+    y: &Tensor<1>,
+    lr: f64,
+    rule: Rule,
+    brk: Break,
+) -> Pass {
     let m = x.dims()[0];
-    let wa = w.clone().autodiff().require_grad();
-    let ba = b.clone().autodiff().require_grad();
-    let tap = Tensor::<1>::zeros([m], &x.device())
-        .autodiff()
-        .require_grad();
-    let pred = wa.clone().expand([m]) * x.clone().autodiff() + ba.clone().expand([m]) + tap.clone();
-    let loss = (pred.clone() - y.clone().autodiff()).square().mean();
+    let mut tape = Tape::new();
+    let xv = tape.input("x", x.clone().autodiff());
+    let yv = tape.input("y", y.clone().autodiff());
+    let wa = tape.param("w", w.clone().autodiff().require_grad());
+    let ba = tape.param("b", b.clone().autodiff().require_grad());
+    let wx = tape.mul(&wa, &xv);
+    let pred = tape.add(&wx, &ba);
+    tape.name(&pred, "ŷ");
+    let gap = tape.sub(&pred, &yv);
+    let squared = tape.square(&gap);
+    let mse = tape.mean(&squared);
+    tape.name(&mse, "L");
+    let loss = tape.loss(&mse, brk).tensor();
     let grads = loss.backward();
     let zero = || Tensor::<1>::zeros([1], &x.device());
-    let grad_w = wa.grad(&grads).unwrap_or_else(zero);
-    let grad_b = ba.grad(&grads).unwrap_or_else(zero);
-    let grad_pred = tap
-        .grad(&grads)
+    let grad_w = wa.tensor().grad(&grads).unwrap_or_else(zero);
+    let grad_b = ba.tensor().grad(&grads).unwrap_or_else(zero);
+    let grad_pred = tape
+        .grad(&pred, &grads)
         .unwrap_or_else(|| Tensor::zeros([m], &x.device()));
+    let pred = pred.tensor();
+    let graph = record.map(|rb| tape.read_into(&grads, rb));
     let pred = pred.without_autodiff();
     let (dir_w, dir_b) = match rule {
         Rule::Correct => (grad_w.clone(), grad_b.clone()),
@@ -87,6 +110,7 @@ fn gd_pass(w: Tensor<1>, b: Tensor<1>, x: &Tensor<1>, y: &Tensor<1>, lr: f64, ru
     let w_next = w - dir_w.clone().mul_scalar(lr as f32);
     let b_next = b - dir_b.clone().mul_scalar(lr as f32);
     Pass {
+        graph,
         pred,
         loss: loss.without_autodiff(),
         grad_pred,
@@ -101,6 +125,8 @@ fn gd_pass(w: Tensor<1>, b: Tensor<1>, x: &Tensor<1>, y: &Tensor<1>, lr: f64, ru
 
 /// Every number of one trace, read back from burn in one transaction.
 pub struct LinregNumbers {
+    /// The forward pass as it ran.
+    pub graph: Option<Graph>,
     pub x: Vec<f64>,
     pub y: Vec<f64>,
     pub w: f64,
@@ -147,10 +173,11 @@ pub async fn compute(v: &Values, device: &Device) -> Result<LinregNumbers, Trace
     let probes = tensor(&PROBES, [PROBES.len()], device) * w.clone().expand([PROBES.len()])
         + b.clone().expand([PROBES.len()]);
     let grid = views::mse_grid(&x, &y);
-    let p = gd_pass(w, b, &x, &y, lr, rule);
-
     let mut rb = Readback::new();
-    for t in [p.pred, p.loss, p.grad_pred, p.grad_w, p.grad_b] {
+    let p = gd_pass(Some(&mut rb), w, b, &x, &y, lr, rule, Break::of(v));
+    let graph = p.graph;
+    let first = rb.add(p.pred);
+    for t in [p.loss, p.grad_pred, p.grad_w, p.grad_b] {
         rb.add(t);
     }
     for t in [p.dir_w, p.dir_b, p.w_next, p.b_next, probes] {
@@ -160,7 +187,10 @@ pub async fn compute(v: &Values, device: &Device) -> Result<LinregNumbers, Trace
     rb.add(x.square().mean());
     rb.add(grid.reshape([GRID * GRID]));
     let r = rb.read().await?;
+    let graph = graph.map(|g| g.resolve(&r));
+    let r = &r[first..];
     Ok(LinregNumbers {
+        graph,
         x: xs,
         y: ys,
         w: w0,
@@ -207,7 +237,7 @@ pub async fn run(
     let mut b = tensor(&[v.get("b")], [1], device);
     let mut rb = Readback::new();
     for k in 1..=iterations {
-        let p = gd_pass(w, b, &x, &y, lr, rule);
+        let p = gd_pass(None, w, b, &x, &y, lr, rule, Break::of(v));
         if checkpoints.contains(&k) {
             rb.add(p.loss);
         }
@@ -310,5 +340,6 @@ pub async fn trace(v: &Values, device: &Device) -> Result<LessonTrace, TraceErro
         metrics,
         views: views::views(&n, v),
         next,
+        graph: n.graph.clone(),
     })
 }

@@ -1,5 +1,6 @@
 //! The lesson's state table: the article's setup, and reading/writing it by name.
 
+use crate::lessons::kit::breaks::{self, Break};
 use crate::model::mlp221::{LossKind, Mlp221Params};
 use crate::state::number::{InputError, parse_in_range, parse_number};
 use crate::state::setting::Settings;
@@ -17,7 +18,29 @@ pub fn article_params() -> Mlp221Params {
         b2: 0.0,
         lr: 0.01,
         loss: LossKind::Bce,
+        backward: Break::Correct,
     }
+}
+
+/// New numbers for the same exercise (predict mode's "try again"): the inputs, weights and
+/// biases moved by the kit's variant rule; the label, rate and loss stay. Seed 0 is `base`.
+pub fn variant(base: &Mlp221Params, seed: u64) -> Mlp221Params {
+    let mut out = base.clone();
+    if seed == 0 {
+        return out;
+    }
+    let mut rng = crate::lessons::xor::rng::SplitMix64::new(seed ^ 0x0221_0221);
+    let slots = out
+        .x
+        .iter_mut()
+        .chain(out.w1.iter_mut().flatten())
+        .chain(out.b1.iter_mut())
+        .chain(out.w2.iter_mut())
+        .chain(std::iter::once(&mut out.b2));
+    for v in slots {
+        *v = crate::lessons::kit::variant::moved(*v, &mut rng);
+    }
+    out
 }
 
 /// Largest learning rate accepted; beyond it one step throws the sigmoids into saturation.
@@ -38,6 +61,18 @@ fn split_indices(name: &str) -> Option<(&str, Vec<usize>)> {
 }
 
 impl Mlp221Params {
+    /// Adds `delta` to the number called `name` (the gradient check's nudge); false for a name
+    /// that is not a number of the network.
+    pub fn add_to(&mut self, name: &str, delta: f64) -> bool {
+        match self.slot(name) {
+            Some(v) => {
+                *v += delta;
+                true
+            }
+            None => false,
+        }
+    }
+
     /// The number slot a name refers to, if any (every name but `loss`).
     fn slot(&mut self, name: &str) -> Option<&mut f64> {
         let (base, idx) = split_indices(name)?;
@@ -57,14 +92,37 @@ impl Mlp221Params {
 impl Settings for Mlp221Params {
     fn names(&self) -> Vec<String> {
         [
-            "x[0]", "x[1]", "y", "W1[0][0]", "W1[0][1]", "W1[1][0]", "W1[1][1]", "b1[0]", "b1[1]",
-            "W2[0]", "W2[1]", "b2", "lr", "loss",
+            "x[0]",
+            "x[1]",
+            "y",
+            "W1[0][0]",
+            "W1[0][1]",
+            "W1[1][0]",
+            "W1[1][1]",
+            "b1[0]",
+            "b1[1]",
+            "W2[0]",
+            "W2[1]",
+            "b2",
+            "lr",
+            "loss",
+            breaks::NAME,
         ]
         .map(String::from)
         .to_vec()
     }
 
     fn set(&mut self, name: &str, value: &str) -> Result<(), InputError> {
+        if name == breaks::NAME {
+            let choices = breaks::WITH_SIGMOID.choices;
+            let t = value.trim().to_ascii_lowercase();
+            self.backward = Break::from_name(&t)
+                .filter(|_| choices.contains(&t.as_str()))
+                .ok_or(InputError::NotAChoice {
+                    choices: choices.to_vec(),
+                })?;
+            return Ok(());
+        }
         if name == "loss" {
             let kind = LossKind::from_name(&value.trim().to_ascii_lowercase()).ok_or(
                 InputError::NotAChoice {
@@ -98,6 +156,9 @@ impl Settings for Mlp221Params {
     fn get(&self, name: &str) -> Option<String> {
         if name == "loss" {
             return Some(self.loss.name().to_string());
+        }
+        if name == breaks::NAME {
+            return Some(self.backward.name().to_string());
         }
         let mut copy = self.clone();
         // `{}` on f64 prints the shortest text that parses back to the same number.

@@ -5,7 +5,7 @@ pub mod errata;
 pub mod model;
 pub mod walkthrough;
 
-use super::kit::{ArticleFormula, LessonDef, SettingSpec, Values};
+use super::kit::{ArticleFormula, CheckSpec, LessonDef, LessonTrace, SettingSpec, Values};
 use crate::i18n::Text;
 
 pub const ID: &str = "optimizers";
@@ -49,6 +49,7 @@ pub const SETTINGS: &[SettingSpec] = &[
     SettingSpec::number("m[1]", 0.0, f64::MIN, f64::MAX, STATE).hidden(),
     SettingSpec::number("v[0]", 0.0, 0.0, f64::MAX, STATE).hidden(),
     SettingSpec::number("v[1]", 0.0, 0.0, f64::MAX, STATE).hidden(),
+    super::kit::breaks::SIGN_ONLY,
 ];
 
 pub fn article_values() -> Values {
@@ -95,4 +96,23 @@ pub const LESSON: LessonDef = LessonDef {
     errata: |d| Box::pin(errata::errata(d)),
     reseed: None,
     article_values,
+    gradcheck: Some(CheckSpec {
+        targets: check_targets,
+        nudge: |v, name, delta| v.put(name, v.get(name) + delta),
+    }),
 };
+
+/// The gradient check moves Adam's position (the start before the first step, which is where
+/// every racer stands then): the trace's loss is Adam's full-batch J.
+fn check_targets(v: &Values, t: &LessonTrace) -> Vec<(String, f64)> {
+    let grad = t
+        .quantity("adam")
+        .and_then(|q| q.grad.as_ref())
+        .map(|g| g.flat())
+        .unwrap_or_default();
+    let base = if v.get("t") == 0.0 { "start" } else { "adam" };
+    grad.iter()
+        .enumerate()
+        .map(|(i, g)| (format!("{base}[{i}]"), *g))
+        .collect()
+}

@@ -5,6 +5,7 @@ use burn::prelude::*;
 
 use super::{RACERS, walkthrough};
 use crate::i18n::Text;
+use crate::lessons::kit::breaks::{self, Break};
 use crate::lessons::kit::readback::{Readback, tensor};
 use crate::lessons::kit::{
     LessonTrace, Metric, Quantity, Role, Surface, SurfacePath, TraceError, Values, View,
@@ -109,7 +110,10 @@ pub async fn compute(v: &Values, device: &Device) -> Result<RaceNumbers, TraceEr
         .reshape([1]);
     // SGD (row 1) follows its sample; the others the full batch.
     let mask = tensor(&[1.0, 0.0, 1.0, 1.0], [4], device).autodiff();
-    let total = (losses.clone() * mask).sum() + sample_loss.clone();
+    let total = breaks::loss(
+        (losses.clone() * mask).sum() + sample_loss.clone(),
+        Break::of(v),
+    );
     let grads = total.backward();
     let g = p
         .grad(&grads)
@@ -296,6 +300,7 @@ pub async fn trace(v: &Values, device: &Device) -> Result<LessonTrace, TraceErro
         metrics,
         views: vec![View::Surface(surface(&n))],
         next,
+        graph: None,
     })
 }
 

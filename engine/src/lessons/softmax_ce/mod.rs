@@ -26,6 +26,7 @@ pub const SETTINGS: &[SettingSpec] = &[
     SettingSpec::number("y[0]", 1.0, 0.0, 1.0, LABELS),
     SettingSpec::number("y[1]", 0.0, 0.0, 1.0, LABELS),
     SettingSpec::positive("lr", 1.0, 0.0, 1000.0, TRAIN),
+    super::kit::breaks::SIGN_ONLY,
 ];
 
 pub fn article_values() -> Values {
@@ -72,4 +73,5 @@ pub const LESSON: LessonDef = LessonDef {
     errata: |d| Box::pin(errata::errata(d)),
     reseed: None,
     article_values,
+    gradcheck: None,
 };

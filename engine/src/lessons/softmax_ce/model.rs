@@ -5,7 +5,9 @@ use burn::prelude::*;
 use burn::tensor::activation::{log_softmax, softmax};
 
 use super::{K, walkthrough};
+use crate::autograph::{Graph, Tape};
 use crate::i18n::Text;
+use crate::lessons::kit::breaks::Break;
 use crate::lessons::kit::readback::{Readback, tensor};
 use crate::lessons::kit::views::{Surface, SurfacePath, Table, View};
 use crate::lessons::kit::{LessonTrace, Quantity, Role, TraceError, Values};
@@ -32,6 +34,8 @@ pub struct SoftmaxNumbers {
     pub lr: f64,
     /// `surface[row][col]`: the loss at z₁ = grid(col), z₂ = grid(row).
     pub surface: Vec<Vec<f64>>,
+    /// The forward pass as it ran.
+    pub graph: Graph,
 }
 
 /// The `i`-th lattice coordinate of the surface.
@@ -45,47 +49,59 @@ pub async fn compute(v: &Values, device: &Device) -> Result<SoftmaxNumbers, Trac
     let z_in = v.vector("z", K);
     let lr = v.get("lr");
 
-    let y = tensor(&y_in, [K], &ad);
-    let z = tensor(&z_in, [K], &ad).require_grad();
-    // A zero added to ŷ: its gradient is ∂L/∂ŷ.
-    let tap = Tensor::<1>::zeros([K], &ad).require_grad();
-    let p = softmax(z.clone(), 0) + tap.clone();
-    let terms = (y * p.clone().log()).neg();
-    let loss = terms.clone().sum();
-    let grads = loss.backward();
-    let grad_p = tap.grad(&grads).unwrap_or_else(|| Tensor::zeros([K], &ad));
+    // The forward pass runs through a tape: it keeps ŷ's gradient and records the graph.
+    let mut tape = Tape::new();
+    let y = tape.input("y", tensor(&y_in, [K], &ad));
+    let z = tape.param("z", tensor(&z_in, [K], &ad).require_grad());
+    let p = tape.softmax(&z);
+    tape.name(&p, "ŷ");
+    let log_p = tape.log(&p);
+    let y_log_p = tape.mul(&y, &log_p);
+    let terms = tape.neg(&y_log_p);
+    tape.name(&terms, "ℓ");
+    let loss = tape.sum(&terms);
+    tape.name(&loss, "L");
+    let grads = tape.loss(&loss, Break::of(v)).tensor().backward();
+    let (p, terms, loss, z) = (p.tensor(), terms.tensor(), loss.tensor(), z.tensor());
     let grad_z = z.grad(&grads).unwrap_or_else(|| Tensor::zeros([K], &ad));
+    let mut rb = Readback::new();
+    let graph = tape.read_into(&grads, &mut rb);
     // The gradient step, outside the graph: z ← z − α·∂L/∂z.
     let z_plain = z.without_autodiff();
     let grad_z = grad_z.without_autodiff();
     let z_next = z_plain.clone() - grad_z.clone().mul_scalar(lr as f32);
     let p_next = softmax(z_next.clone(), 0);
 
-    let mut rb = Readback::new();
-    rb.add(z_plain.clone().exp());
+    let first = rb.add(z_plain.clone().exp());
     rb.add(p);
     rb.add(terms);
     rb.add(loss);
-    rb.add(grad_p);
     rb.add(grad_z);
     rb.add(z_next);
     rb.add(p_next);
     rb.add(z_plain);
     rb.add(surface_losses(&y_in, device));
     let r = rb.read().await?;
+    let graph = graph.resolve(&r);
+    let r = &r[first..];
+    let grad_p = graph
+        .node("ŷ")
+        .and_then(|n| n.grad.clone())
+        .unwrap_or_else(|| vec![0.0; K]);
     Ok(SoftmaxNumbers {
         y: y_in,
         exp_z: r[0].clone(),
         p: r[1].clone(),
         terms: r[2].clone(),
         loss: r[3][0],
-        grad_p: r[4].clone(),
-        grad_z: r[5].clone(),
-        z_next: r[6].clone(),
-        p_next: r[7].clone(),
-        z: r[8].clone(),
+        grad_p,
+        grad_z: r[4].clone(),
+        z_next: r[5].clone(),
+        p_next: r[6].clone(),
+        z: r[7].clone(),
         lr,
-        surface: r[9].chunks(GRID).map(<[f64]>::to_vec).collect(),
+        surface: r[8].chunks(GRID).map(<[f64]>::to_vec).collect(),
+        graph,
     })
 }
 
@@ -140,6 +156,7 @@ pub async fn trace(v: &Values, device: &Device) -> Result<LessonTrace, TraceErro
         metrics: vec![],
         views: vec![View::Table(term_table(&n)), View::Surface(surface(&n))],
         next,
+        graph: Some(n.graph.clone()),
     })
 }
 

@@ -59,6 +59,7 @@ pub const SETTINGS: &[SettingSpec] = &[
     SettingSpec::positive("lr", 1.0, 0.0, 1000.0, TRAIN),
     SettingSpec::integer("seed", 0.0, 0.0, 1_000_000.0, TRAIN),
     SettingSpec::integer("epoch", 0.0, 0.0, 1e9, TRAIN).hidden(),
+    super::kit::breaks::WITH_SIGMOID,
 ];
 
 /// Every weight drawn uniformly from [−1, 1) by SplitMix64 seeded with `seed`; the epoch
@@ -114,4 +115,5 @@ pub const LESSON: LessonDef = LessonDef {
     errata: |d| Box::pin(errata::errata(d)),
     reseed: Some(reseed),
     article_values,
+    gradcheck: None,
 };

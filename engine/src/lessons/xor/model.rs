@@ -2,10 +2,11 @@
 //! z = h·W2 + b2. Both: ŷ = σ(z), L = mean (ŷ − y)², backward, one gradient-descent step.
 
 use burn::prelude::*;
-use burn::tensor::activation::sigmoid;
 
 use super::{H, N, X, boundary, walkthrough};
+use crate::autograph::{Graph, Tape};
 use crate::i18n::Text;
+use crate::lessons::kit::breaks::Break;
 use crate::lessons::kit::readback::{Readback, tensor};
 use crate::lessons::kit::{LessonTrace, Metric, TraceError, Values, View};
 
@@ -45,6 +46,8 @@ pub struct XorNumbers {
     pub b_next: f64,
     /// ŷ over the boundary grid, row by row (empty unless asked for).
     pub grid: Vec<f64>,
+    /// The forward pass as it ran.
+    pub graph: Graph,
 }
 
 impl XorNumbers {
@@ -90,6 +93,7 @@ pub async fn compute(
     with_grid: bool,
 ) -> Result<XorNumbers, TraceError> {
     let hidden = v.choice("model") == "hidden";
+    let brk = Break::of(v);
     let ad = device.clone().autodiff();
     let y_in = v.vector("y", N);
     let lr = v.get("lr");
@@ -104,32 +108,43 @@ pub async fn compute(
     let w_in = v.vector(wn, d);
     let b_in = v.get(bn);
 
-    let mut rb = Readback::new();
-    // The hidden layer, with zero taps on a and h so their gradients can be read.
+    // The forward pass runs through a tape: it keeps every node's gradient and the graph.
+    let mut tape = Tape::new();
+    let x = tape.input("X", x);
+    let y = tape.input("y", y);
     let mut layer = None;
     let input = if hidden {
         let w1_in: Vec<f64> = v.matrix("W1", H, 2).concat();
-        let b1_in = v.vector("b1", H);
-        let w1 = tensor(&w1_in, [H, 2], &ad).require_grad();
-        let b1 = tensor(&b1_in, [1, H], &ad).require_grad();
-        let tap_a = Tensor::<2>::zeros([N, H], &ad).require_grad();
-        let tap_h = Tensor::<2>::zeros([N, H], &ad).require_grad();
-        let a = x.clone().matmul(w1.clone().transpose()) + b1.clone() + tap_a.clone();
-        let h = a.clone().tanh() + tap_h.clone();
-        layer = Some((w1, b1, tap_a, tap_h, a, h.clone()));
+        let b1 = tensor(&v.vector("b1", H), [1, H], &ad).require_grad();
+        let w1 = tape.param("W1", tensor(&w1_in, [H, 2], &ad).require_grad());
+        let b1 = tape.param("b1", b1);
+        let w1t = tape.transpose(&w1);
+        let xw1 = tape.matmul(&x, &w1t);
+        let a = tape.add(&xw1, &b1);
+        tape.name(&a, "a");
+        let h = tape.tanh(&a);
+        tape.name(&h, "h");
+        layer = Some((w1.tensor(), b1.tensor(), a.id(), h.id()));
         h
     } else {
-        x.clone()
+        x
     };
-    let w = tensor(&w_in, [d, 1], &ad).require_grad();
-    let b = tensor(&[b_in], [1, 1], &ad).require_grad();
-    let tap_z = Tensor::<2>::zeros([N, 1], &ad).require_grad();
-    let tap_p = Tensor::<2>::zeros([N, 1], &ad).require_grad();
-    let z = input.matmul(w.clone()) + b.clone() + tap_z.clone();
-    let p = sigmoid(z.clone()) + tap_p.clone();
-    let diff = p.clone() - y;
-    let loss = (diff.clone() * diff).mean();
-    let grads = loss.backward();
+    let w = tape.param(wn, tensor(&w_in, [d, 1], &ad).require_grad());
+    let b = tape.param(bn, tensor(&[b_in], [1, 1], &ad).require_grad());
+    let xw = tape.matmul(&input, &w);
+    let z = tape.add(&xw, &b);
+    tape.name(&z, "z");
+    let p = tape.sigmoid(&z, brk);
+    tape.name(&p, "ŷ");
+    let diff = tape.sub(&p, &y);
+    let squared = tape.square(&diff);
+    let loss = tape.mean(&squared);
+    tape.name(&loss, "L");
+    let grads = tape.loss(&loss, brk).tensor().backward();
+    let (z, p, loss) = (z.id(), p.id(), loss.id());
+    let (w, b) = (w.tensor(), b.tensor());
+    let mut rb = Readback::new();
+    let graph = tape.read_into(&grads, &mut rb);
 
     // Gradient descent outside the graph: θ ← θ − α·∂L/∂θ.
     let step = |t: &Tensor<2>, shape: [usize; 2]| {
@@ -140,30 +155,16 @@ pub async fn compute(
     let (gw, w_next) = step(&w, [d, 1]);
     let (gb, b_next) = step(&b, [1, 1]);
     let mut slots = vec![
-        rb.add(z.clone()),
-        rb.add(p.clone()),
-        rb.add(loss),
         rb.add(gw),
         rb.add(gb),
-        rb.add(grad_or_zero(&tap_z, &grads, [N, 1], &ad)),
-        rb.add(grad_or_zero(&tap_p, &grads, [N, 1], &ad)),
         rb.add(w_next.clone()),
         rb.add(b_next.clone()),
     ];
     let mut grid_inputs = None;
-    if let Some((w1, b1, tap_a, tap_h, a, h)) = &layer {
+    if let Some((w1, b1, _, _)) = &layer {
         let (gw1, w1_next) = step(w1, [H, 2]);
         let (gb1, b1_next) = step(b1, [1, H]);
-        slots.extend([
-            rb.add(a.clone()),
-            rb.add(h.clone()),
-            rb.add(gw1),
-            rb.add(gb1),
-            rb.add(grad_or_zero(tap_a, &grads, [N, H], &ad)),
-            rb.add(grad_or_zero(tap_h, &grads, [N, H], &ad)),
-            rb.add(w1_next),
-            rb.add(b1_next),
-        ]);
+        slots.extend([rb.add(gw1), rb.add(gb1), rb.add(w1_next), rb.add(b1_next)]);
         grid_inputs = Some((w1.clone().without_autodiff(), b1.clone().without_autodiff()));
     }
     let grid_slot = with_grid.then(|| {
@@ -176,17 +177,23 @@ pub async fn compute(
         rb.add(g)
     });
     let r = rb.read().await?;
-    let hidden_layer = layer.map(|_| HiddenLayer {
+    let graph = graph.resolve(&r);
+    let value = |id: usize| graph.nodes[id].value.clone();
+    let grad = |id: usize| {
+        let n = &graph.nodes[id];
+        n.grad.clone().unwrap_or_else(|| vec![0.0; n.value.len()])
+    };
+    let hidden_layer = layer.map(|(_, _, a, h)| HiddenLayer {
         w1: v.matrix("W1", H, 2),
         b1: v.vector("b1", H),
-        a: rows(&r[slots[9]], H),
-        h: rows(&r[slots[10]], H),
-        grad_w1: rows(&r[slots[11]], 2),
-        grad_b1: r[slots[12]].clone(),
-        grad_a: rows(&r[slots[13]], H),
-        grad_h: rows(&r[slots[14]], H),
-        w1_next: rows(&r[slots[15]], 2),
-        b1_next: r[slots[16]].clone(),
+        a: rows(&value(a), H),
+        h: rows(&value(h), H),
+        grad_w1: rows(&r[slots[4]], 2),
+        grad_b1: r[slots[5]].clone(),
+        grad_a: rows(&grad(a), H),
+        grad_h: rows(&grad(h), H),
+        w1_next: rows(&r[slots[6]], 2),
+        b1_next: r[slots[7]].clone(),
     });
     Ok(XorNumbers {
         y: y_in,
@@ -195,16 +202,17 @@ pub async fn compute(
         hidden: hidden_layer,
         w: w_in,
         b: b_in,
-        z: r[slots[0]].clone(),
-        p: r[slots[1]].clone(),
-        loss: r[slots[2]][0],
-        grad_w: r[slots[3]].clone(),
-        grad_b: r[slots[4]][0],
-        grad_z: r[slots[5]].clone(),
-        grad_p: r[slots[6]].clone(),
-        w_next: r[slots[7]].clone(),
-        b_next: r[slots[8]][0],
+        z: value(z),
+        p: value(p),
+        loss: value(loss)[0],
+        grad_w: r[slots[0]].clone(),
+        grad_b: r[slots[1]][0],
+        grad_z: grad(z),
+        grad_p: grad(p),
+        w_next: r[slots[2]].clone(),
+        b_next: r[slots[3]][0],
         grid: grid_slot.map(|s| r[s].clone()).unwrap_or_default(),
+        graph,
     })
 }
 
@@ -252,5 +260,6 @@ pub async fn trace(v: &Values, device: &Device) -> Result<LessonTrace, TraceErro
         ],
         views: vec![View::Heatmap(boundary::heatmap(&n))],
         next: next_values(&n),
+        graph: Some(n.graph),
     })
 }

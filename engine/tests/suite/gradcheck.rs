@@ -1,0 +1,225 @@
+//! The gradient check: central finite differences of each lesson's own loss agree with autodiff
+//! to the tolerance the page shows, on every lesson; a deliberately broken backward pass fails
+//! it, and training with the flipped sign walks uphill.
+
+use burn::prelude::Device;
+use engine::gradcheck::{self, AGREES, CheckVerdict, judge};
+use engine::lessons::kit::breaks::{self, Break};
+use engine::lessons::kit::{LessonDef, Values};
+use engine::lessons::mlp_step::params::article_params;
+use engine::lessons::registry::KIT_LESSONS;
+use engine::model::mlp221::trace_step;
+use engine::state::setting::Settings;
+
+fn run<T>(f: impl std::future::Future<Output = T>) -> T {
+    pollster::block_on(f)
+}
+
+fn kit_check(def: &LessonDef, v: &Values, eps: f64) -> gradcheck::GradCheck {
+    let dev = Device::flex();
+    let t = run((def.trace)(v, &dev)).unwrap();
+    run(gradcheck::kit::check(
+        def,
+        v,
+        &t,
+        eps,
+        &dev,
+        &mut gradcheck::quiet,
+    ))
+    .unwrap()
+}
+
+fn failing(c: &gradcheck::GradCheck) -> Vec<&gradcheck::CheckEntry> {
+    c.entries
+        .iter()
+        .filter(|e| e.verdict != CheckVerdict::Agrees)
+        .collect()
+}
+
+fn broken(def: &LessonDef, b: &str) -> Values {
+    let mut v = (def.article_values)();
+    v.set(breaks::NAME, b).unwrap();
+    v
+}
+
+#[test]
+fn judge_uses_the_tolerances_it_states() {
+    assert_eq!(judge(1.0, 1.0 + 0.5 * AGREES, 0.0).1, CheckVerdict::Agrees);
+    assert_eq!(judge(1.0, 1.05, 0.0).1, CheckVerdict::Nearly);
+    assert_eq!(judge(1.0, -1.0, 0.0).1, CheckVerdict::Disagrees);
+    assert_eq!(judge(0.0, 0.0, 0.0), (0.0, CheckVerdict::Agrees));
+    // A gradient near zero: rounding noise decides, not the relative size.
+    assert_eq!(judge(1e-9, 3e-6, 1e-5).1, CheckVerdict::Agrees);
+    assert_eq!(judge(1e-9, 3e-6, 1e-7).1, CheckVerdict::Disagrees);
+    assert_eq!(judge(1.0, f64::NAN, 0.0).1, CheckVerdict::Disagrees);
+}
+
+#[test]
+fn every_kit_lesson_passes_the_check_at_the_article_setup() {
+    for def in KIT_LESSONS {
+        let v = (def.article_values)();
+        let c = kit_check(def, &v, gradcheck::DEFAULT_EPS);
+        assert!(!c.entries.is_empty(), "{}: nothing to check", def.id);
+        let worst = c.worst().unwrap();
+        assert!(
+            c.passes(),
+            "{}: {} autodiff {} vs numeric {} (rel {})",
+            def.id,
+            worst.name,
+            worst.autodiff,
+            worst.numeric,
+            worst.relative
+        );
+        println!(
+            "{}: {} entries, worst rel {:.2e} ({})",
+            def.id,
+            c.entries.len(),
+            worst.relative,
+            worst.name
+        );
+    }
+}
+
+fn choices(def: &LessonDef) -> &'static [&'static str] {
+    let v = (def.article_values)();
+    v.spec(breaks::NAME)
+        .unwrap_or_else(|| panic!("{} has no {} setting", def.id, breaks::NAME))
+        .choices
+}
+
+#[test]
+fn a_broken_backward_pass_keeps_every_forward_value_and_fails_the_check() {
+    let dev = Device::flex();
+    for def in KIT_LESSONS {
+        let right = run((def.trace)(&(def.article_values)(), &dev)).unwrap();
+        for &b in choices(def).iter().filter(|&&b| b != "correct") {
+            let v = broken(def, b);
+            let t = run((def.trace)(&v, &dev)).unwrap();
+            assert_eq!(t.loss, right.loss, "{} {b}: the loss moved", def.id);
+            let forward = |t: &engine::lessons::kit::LessonTrace| -> Vec<(String, f64)> {
+                t.steps
+                    .iter()
+                    .filter(|s| s.phase == engine::lessons::kit::Phase::Forward)
+                    .map(|s| (s.target.clone(), s.value))
+                    .collect()
+            };
+            assert!(!forward(&t).is_empty(), "{}: no forward steps", def.id);
+            assert_eq!(
+                forward(&t),
+                forward(&right),
+                "{} {b}: a forward value moved",
+                def.id
+            );
+            let c = kit_check(def, &v, gradcheck::DEFAULT_EPS);
+            let bad = c
+                .entries
+                .iter()
+                .filter(|e| e.verdict == CheckVerdict::Disagrees)
+                .count();
+            assert!(bad > 0, "{} {b}: the broken pass passed the check", def.id);
+            if b == "flipped-sign" {
+                // Every gradient that is not ~0 is negated: each such entry disagrees.
+                for e in &c.entries {
+                    if e.numeric.abs() > 100.0 * e.noise {
+                        assert_eq!(e.verdict, CheckVerdict::Disagrees, "{} {}", def.id, e.name);
+                        assert!((e.autodiff + e.numeric).abs() <= 0.02 * e.numeric.abs());
+                    }
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn training_with_the_flipped_sign_walks_uphill() {
+    let dev = Device::flex();
+    for def in KIT_LESSONS {
+        let v = broken(def, "flipped-sign");
+        let t = run((def.trace)(&v, &dev)).unwrap();
+        if t.next.is_empty() {
+            continue;
+        }
+        let after = run((def.trace)(&t.advance(&v), &dev)).unwrap();
+        let (l0, l1) = (t.loss.unwrap(), after.loss.unwrap());
+        assert!(l1 > l0, "{}: {l0} -> {l1} with the sign flipped", def.id);
+    }
+}
+
+#[test]
+fn the_check_passes_mid_run_and_in_every_model_choice() {
+    let dev = Device::flex();
+    for def in KIT_LESSONS {
+        let mut v = (def.article_values)();
+        for _ in 0..5 {
+            let t = run((def.trace)(&v, &dev)).unwrap();
+            if t.next.is_empty() {
+                break;
+            }
+            v = t.advance(&v);
+        }
+        let c = kit_check(def, &v, gradcheck::DEFAULT_EPS);
+        assert!(c.passes(), "{} after 5 steps: {:?}", def.id, failing(&c));
+    }
+    for (id, name, choice) in [("xor", "model", "hidden"), ("attention", "heads", "2")] {
+        let def = engine::lessons::registry::kit_lesson(id).unwrap();
+        let mut v = (def.article_values)();
+        if v.set(name, choice).is_err() {
+            continue;
+        }
+        let c = kit_check(def, &v, gradcheck::DEFAULT_EPS);
+        assert!(
+            c.entries.len() > 3,
+            "{id} {choice}: {} entries",
+            c.entries.len()
+        );
+        assert!(c.passes(), "{id} {choice}: {:?}", failing(&c));
+    }
+}
+
+#[test]
+fn mlp_step_checks_its_nine_parameters() {
+    let dev = Device::flex();
+    let check = |p: &engine::model::mlp221::Mlp221Params| {
+        let t = run(trace_step(p, &dev)).unwrap();
+        run(gradcheck::mlp::check(
+            p,
+            &t,
+            gradcheck::DEFAULT_EPS,
+            &dev,
+            &mut gradcheck::quiet,
+        ))
+        .unwrap()
+    };
+    let p = article_params();
+    let c = check(&p);
+    assert_eq!(c.entries.len(), 9);
+    assert!(c.passes(), "{:?}", c.worst());
+    for b in [Break::SigmoidOnePlusA, Break::FlippedSign] {
+        let c = check(&engine::model::mlp221::Mlp221Params {
+            backward: b,
+            ..p.clone()
+        });
+        assert!(!c.passes(), "{b:?} passed");
+    }
+}
+
+#[test]
+fn an_epsilon_out_of_range_is_refused() {
+    let def = KIT_LESSONS[0];
+    let v = (def.article_values)();
+    let dev = Device::flex();
+    let t = run((def.trace)(&v, &dev)).unwrap();
+    for eps in [0.0, -1e-3, f64::NAN, 10.0] {
+        assert!(
+            run(gradcheck::kit::check(
+                def,
+                &v,
+                &t,
+                eps,
+                &dev,
+                &mut gradcheck::quiet
+            ))
+            .is_err()
+        );
+    }
+}
