@@ -96,7 +96,7 @@ pub fn playground_weights_json(
         .map(|l| json!({ "w": l.w, "b": l.b }))
         .collect();
     json!({
-        "widths": state.net.widths(),
+        "widths": state.widths(),
         "layers": layers,
         "link": crate::playground::state::to_hash(state),
     })
