@@ -9,16 +9,22 @@ use super::state::{PgState, Selection};
 use crate::app::{ctx, tr};
 use crate::i18n;
 
-/// The step targets that belong to a selection.
-fn targets(sel: Selection) -> Vec<String> {
+/// The step targets that belong to a selection (an output neuron also shows the loss).
+fn targets(sel: Selection, layers: usize) -> Vec<String> {
     match sel {
-        Selection::Neuron { layer, index } if layer > 0 => vec![
-            format!("z{layer}[{index}]"),
-            format!("a{layer}[{index}]"),
-            format!("grad:a{layer}[{index}]"),
-            format!("grad:z{layer}[{index}]"),
-            format!("grad:b{layer}[{index}]"),
-        ],
+        Selection::Neuron { layer, index } if layer > 0 => {
+            let mut t = vec![
+                format!("z{layer}[{index}]"),
+                format!("a{layer}[{index}]"),
+                format!("grad:a{layer}[{index}]"),
+                format!("grad:z{layer}[{index}]"),
+                format!("grad:b{layer}[{index}]"),
+            ];
+            if layer + 1 == layers {
+                t.insert(2, "loss".into());
+            }
+            t
+        }
         Selection::Neuron { .. } => vec![],
         Selection::Edge { layer, from, to } => vec![format!("grad:W{}[{from}][{to}]", layer + 1)],
     }
@@ -52,7 +58,7 @@ pub fn Inspector(state: PgState) -> impl IntoView {
             }
             Selection::Edge { layer, from, to } => format!("W{}[{from}][{to}]", layer + 1),
         };
-        let wanted = targets(sel);
+        let wanted = targets(sel, state.spec.with(|s| s.widths().len()));
         let steps = state.trace.with(|t| {
             t.as_ref().map(|t| {
                 t.steps
@@ -105,7 +111,7 @@ pub fn Inspector(state: PgState) -> impl IntoView {
 pub fn PickList(state: PgState) -> impl IntoView {
     let lang = ctx().lang;
     move || {
-        let widths = state.spec.with(|s| s.net.widths());
+        let widths = state.spec.with(|s| s.widths());
         let l = lang.get();
         let mut items: Vec<(Selection, String)> = Vec::new();
         for (layer, &n) in widths.iter().enumerate() {

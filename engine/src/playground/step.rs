@@ -328,7 +328,7 @@ impl StepCtx<'_> {
     }
 
     fn loss_step(&self, a: &[f64], z: &[f64], loss: f64) -> Step {
-        let (a, z, c) = (&a[..], z[0], self.y as usize);
+        let (z, c) = (z[0], self.y as usize);
         let (formula, substituted) = if let Head::Softmax(_) = self.head {
             (
                 Formula::new()

@@ -426,3 +426,32 @@ fn class_colours_blend_by_probability() {
     assert!(r > 200 && g > 200 && b > 200, "{r} {g} {b}");
     assert_eq!(blend(&[f64::NAN, 1.0]), (136, 136, 136));
 }
+
+#[test]
+fn the_class_map_svg_has_a_cell_per_grid_point_in_its_blended_colour() {
+    let probs = [
+        1.0,
+        0.0,
+        0.0,
+        0.0,
+        0.0,
+        1.0,
+        0.2,
+        0.3,
+        0.5,
+        1.0 / 3.0,
+        1.0 / 3.0,
+        1.0 / 3.0,
+    ];
+    let svg = engine::export::playground_classes_svg(&probs, 2, 3);
+    assert_eq!(svg.matches("<rect").count(), 4);
+    // Row 0 (the first two cells) is the bottom row.
+    let first = engine::playground::colour::hex(CLASS_COLOURS[0]);
+    assert!(
+        svg.contains(&format!(
+            r#"x="0" y="3" width="3" height="3" fill="{first}""#
+        )),
+        "{svg}"
+    );
+    assert!(svg.contains(&engine::playground::colour::hex(blend(&probs[6..9]))));
+}
