@@ -108,7 +108,8 @@ for (const webgpu of [true, false]) {
     await grad.waitFor({ timeout: 30_000 });
     await page.waitForSelector('[data-testid="pg-step-loss"]');
     const text = await grad.textContent();
-    assert.ok(text.includes('ŷ') && text.includes('y'), `ŷ − y shown: ${text}`);
+    // MathML text of \hat{y}_0 - y_0 reads "y^0−y0"; then the numbers ŷ₀ − y₀.
+    assert.match(text, /y\^0\s*−\s*y0/, `ŷ − y shown: ${text}`);
     const g = Number(await grad.getAttribute('data-value'));
     const a = Number(await page.getAttribute('[data-testid="pg-step-a3[0]"]', 'data-value'));
     assert.ok(Math.abs(g - a) < 1e-5 || Math.abs(g - (a - 1)) < 1e-5, `∂L/∂z = ŷ − y: ${g} vs ${a}`);
