@@ -166,6 +166,43 @@ pub const CLICK_INSPECT: Text = Text::new("点击：查看最近的点", "Click:
 pub const CLICK_ADD_0: Text =
     Text::new("点击：加一个橙色点（0）", "Click: add an orange point (0)");
 pub const CLICK_ADD_1: Text = Text::new("点击：加一个蓝色点（1）", "Click: add a blue point (1)");
+pub const CLICK_ADD_CLASS: Text = Text::new("点击：加一个点，类别", "Click: add a point of class");
+pub const CLASSES: Text = Text::new("类别数", "Classes");
+pub const SOFTMAX_TWO: Text = Text::new(
+    "两类也用 softmax 输出（两个输出单元，交叉熵）",
+    "Softmax output for two classes too (two output units, cross-entropy)",
+);
+pub const CLASS_LOSS: Text = Text::new("各类别的训练损失", "Train loss per class");
+pub const CLASS: Text = Text::new("类别", "Class");
+pub const YOUR_DATA: Text = Text::new("你自己的数据（CSV）", "Your own data (CSV)");
+pub const CSV_HINT: Text = Text::new(
+    "每行 x,y,类别：x 和 y 在 -6 到 6 之间，类别是 0 到 4 的整数；第一行可以是表头；最多 5000 行。类别 0…k−1 决定类别数。",
+    "One x,y,label row per point: x and y within -6 to 6, the label a whole number 0 to 4; line 1 may be a header; 5000 rows at most. Labels 0…k−1 set the number of classes.",
+);
+pub const CSV_PLACEHOLDER: Text = Text::new("x,y,类别\n1.5,-2,0\n…", "x,y,label\n1.5,-2,0\n…");
+pub const CSV_USE: Text = Text::new("使用这些点", "Use these points");
+pub const CSV_FILE: Text = Text::new("或上传 CSV 文件", "or upload a CSV file");
+pub const CSV_EXPORT: Text = Text::new("把当前数据导出为 CSV", "Export the current data as CSV");
+pub const CSV_KEPT: Text = Text::new("已使用的行数", "Rows used");
+pub const CSV_REFUSED: Text = Text::new("未使用的行数", "Rows refused");
+pub const CSV_HEADER: Text = Text::new("第 1 行是表头", "line 1 is a header");
+pub const CSV_NONE: Text = Text::new(
+    "没有可用的行，数据没有改变。",
+    "No usable row; the data is unchanged.",
+);
+pub const CSV_MORE: Text = Text::new("条其他消息未列出", "more messages not listed");
+pub const CSV_FILE_TOO_LARGE: Text = Text::new(
+    "文件超过 2 MB，没有读取。",
+    "The file is over 2 MB and was not read.",
+);
+pub const LINK_DATA_LEFT_OUT: Text = Text::new(
+    "导入的数据太多，地址栏的链接装不下（压缩后仍需约",
+    "Your imported data is too large for the link (even compressed it needs about",
+);
+pub const LINK_DATA_LEFT_OUT_END: Text = Text::new(
+    "个字符）：链接保存了其余设置，但不含这些点。要分享，请同时发送导出的 CSV。",
+    "characters): the link keeps every other setting but not the points. To share them, send the exported CSV along.",
+);
 pub const FEATURES: Text = Text::new("输入特征", "Input features");
 pub const HIDDEN_LAYERS: Text = Text::new("隐藏层", "Hidden layers");
 pub const TRAINING: Text = Text::new("训练", "Training");

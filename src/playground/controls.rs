@@ -1,7 +1,7 @@
 //! The playground's settings: data, features, layers, activation, regularisation, learning
 //! rate, batch size and optimiser, and what a click on the output does.
 
-use engine::playground::data::DatasetKind;
+use engine::playground::data::{DatasetKind, MAX_CLASSES};
 use engine::playground::features::Feature;
 use engine::playground::spec::{
     Activation, MAX_BATCH, MAX_LAYERS, MAX_NEURONS, Optimizer, Regularization,
@@ -44,15 +44,49 @@ pub fn Controls(state: PgState) -> impl IntoView {
     let spec = state.spec;
     let net = move || spec.with(|s| s.net.clone());
     let data = move || spec.with(|s| s.data.clone());
-    let datasets = select(
-        "pg-dataset",
-        DatasetKind::ALL
-            .iter()
-            .map(|k| (*k, k.name().to_string()))
-            .collect(),
-        move || data().kind,
-        move |k| state.change(false, |s| s.data.kind = k),
-    );
+    // The imported set is offered once there is one (it stays while other sets are tried).
+    let datasets = move || {
+        let mut kinds: Vec<DatasetKind> = DatasetKind::ALL.to_vec();
+        if spec.with(|s| !s.data.imported.is_empty()) {
+            kinds.push(DatasetKind::Csv);
+        }
+        select(
+            "pg-dataset",
+            kinds.iter().map(|k| (*k, k.name().to_string())).collect(),
+            move || data().kind,
+            move |k| {
+                state.change(false, |s| {
+                    s.data.kind = k;
+                    s.data.tidy();
+                })
+            },
+        )
+    };
+    let class_choice = move || {
+        data().kind.has_class_choice().then(|| {
+            let classes = select(
+                "pg-classes",
+                (2..=MAX_CLASSES).map(|k| (k, k.to_string())).collect(),
+                move || data().classes,
+                move |k| {
+                    state.change(false, |s| {
+                        s.data.classes = k;
+                        s.data.tidy();
+                    })
+                },
+            );
+            view! { <label class="field">{tr(i18n::CLASSES)} " " {classes}</label> }
+        })
+    };
+    let softmax_choice = move || {
+        (data().class_count() == Some(2)).then(|| view! {
+            <label class="check">
+                <input type="checkbox" data-testid="pg-softmax" prop:checked=move || net().softmax
+                    on:change=move |_| state.change(false, |s| s.net.softmax = !s.net.softmax)/>
+                " " {tr(i18n::SOFTMAX_TWO)}
+            </label>
+        })
+    };
     let activation = select(
         "pg-activation",
         Activation::ALL
@@ -150,16 +184,35 @@ pub fn Controls(state: PgState) -> impl IntoView {
     let train = Signal::derive(move || data().train_pct);
     let batch = Signal::derive(move || net().batch_size as u32);
     let mode = move |v: Option<f64>| move || state.add_class.get() == v;
+    // Classes 2–4 get a radio each when the data has them (0 and 1 keep their colour names).
+    let more_classes = move || {
+        let k = data().class_count().unwrap_or(2);
+        (2..k)
+            .map(|c| {
+                let v = Some(c as f64);
+                let swatch = engine::playground::colour::hex(engine::playground::colour::CLASS_COLOURS[c]);
+                view! {
+                    <label><input type="radio" name="pg-click" data-testid=format!("pg-click-add-{c}") prop:checked=mode(v) on:change=move |_| state.add_class.set(v)/>
+                        " " {tr(i18n::CLICK_ADD_CLASS)} " " {c} " "
+                        <span class="swatch" style=format!("background:{swatch}")></span>
+                    </label>
+                }
+            })
+            .collect_view()
+    };
     view! {
         <div class="pg-controls params-form">
             <fieldset><legend>{tr(i18n::DATA)}</legend>
                 <label class="field">{tr(i18n::DATASET)} " " {datasets}</label>
+                {class_choice}
+                {softmax_choice}
                 <label class="field">{tr(i18n::NOISE)} " " {range("pg-noise", 0, 50, noise, |s, v| s.data.noise_pct = v)}</label>
                 <label class="field">{tr(i18n::TRAIN_RATIO)} " " {range("pg-train", 10, 90, train, |s, v| s.data.train_pct = v)}</label>
                 <div class="click-mode" role="radiogroup">
                     <label><input type="radio" name="pg-click" data-testid="pg-click-inspect" prop:checked=mode(None) on:change=move |_| state.add_class.set(None)/> {tr(i18n::CLICK_INSPECT)}</label>
                     <label><input type="radio" name="pg-click" data-testid="pg-click-add-0" prop:checked=mode(Some(0.0)) on:change=move |_| state.add_class.set(Some(0.0))/> {tr(i18n::CLICK_ADD_0)}</label>
                     <label><input type="radio" name="pg-click" data-testid="pg-click-add-1" prop:checked=mode(Some(1.0)) on:change=move |_| state.add_class.set(Some(1.0))/> {tr(i18n::CLICK_ADD_1)}</label>
+                    {more_classes}
                 </div>
             </fieldset>
             <fieldset><legend>{tr(i18n::FEATURES)}</legend><div class="features">{features}</div></fieldset>

@@ -1,8 +1,11 @@
 //! Canvas drawings of the playground: the output over the plane with the data points, and the
 //! network with each neuron's own picture and edges sized and coloured by weight. Blue and
 //! orange, as in TensorFlow Playground: a pair that stays distinct with common colour-vision
-//! deficiencies.
+//! deficiencies. With more classes (softmax) each class has its colour
+//! ([`engine::playground::colour`]) and the plane is coloured by the class probabilities.
 
+use engine::playground::Head;
+use engine::playground::colour::{CLASS_COLOURS, blend, hex};
 use engine::playground::data::{Point, RADIUS};
 use engine::playground::frame::{Frame, NEURON_GRID, OUTPUT_GRID};
 use leptos::wasm_bindgen::JsCast;
@@ -53,10 +56,50 @@ fn paint_grid(
     }
 }
 
+/// Softmax: each cell in its classes' colours mixed by probability (paler where unsure).
+fn paint_classes(ctx: &CanvasRenderingContext2d, probs: &[f64], k: usize, size: f64) {
+    let n = OUTPUT_GRID;
+    let cell = size / n as f64;
+    for r in 0..n {
+        for c in 0..n {
+            let at = (r * n + c) * k;
+            let colour = probs.get(at..at + k).map_or((136, 136, 136), blend);
+            ctx.set_fill_style_str(&hex(colour));
+            ctx.fill_rect(
+                c as f64 * cell,
+                (n - 1 - r) as f64 * cell,
+                cell + 0.5,
+                cell + 0.5,
+            );
+        }
+    }
+}
+
 /// The output over the plane, with every point (test points hollow).
-pub fn output(canvas: &HtmlCanvasElement, f: &Frame, points: &[(Point, bool)], regression: bool) {
+pub fn output(canvas: &HtmlCanvasElement, f: &Frame, points: &[(Point, bool)], head: Head) {
     let Some(ctx) = context(canvas) else { return };
     let size = f64::from(canvas.width());
+    let to_px = |v: f64| (v + RADIUS) / (2.0 * RADIUS) * size;
+    if let Head::Softmax(k) = head {
+        paint_classes(&ctx, &f.output, k, size);
+        for (p, test) in points {
+            let colour = CLASS_COLOURS
+                .get(p.label as usize)
+                .copied()
+                .unwrap_or((136, 136, 136));
+            // Test points keep their class colour inside a dark ring.
+            dot(
+                &ctx,
+                to_px(p.x),
+                size - to_px(p.y),
+                &hex(colour),
+                *test,
+                true,
+            );
+        }
+        return;
+    }
+    let regression = head == Head::Linear;
     // Classification: probability p → 2p − 1. Regression: the value, scaled to the plot.
     let cells: Vec<f64> = f
         .output
@@ -70,30 +113,29 @@ pub fn output(canvas: &HtmlCanvasElement, f: &Frame, points: &[(Point, bool)], r
         })
         .collect();
     paint_grid(&ctx, &cells, OUTPUT_GRID, 0.0, 0.0, size, 1.0);
-    let to_px = |v: f64| (v + RADIUS) / (2.0 * RADIUS) * size;
     for (p, test) in points {
         let value = if regression {
             p.label / RADIUS
         } else {
             2.0 * p.label - 1.0
         };
-        ctx.begin_path();
-        ctx.arc(
-            to_px(p.x),
-            size - to_px(p.y),
-            3.5,
-            0.0,
-            std::f64::consts::TAU,
-        )
-        .ok();
-        ctx.set_fill_style_str(&colour(value.signum() * value.abs().max(0.6)));
-        ctx.set_stroke_style_str(if *test { "#000" } else { "#fff" });
-        ctx.set_line_width(if *test { 1.5 } else { 1.0 });
-        if !test {
-            ctx.fill();
-        }
-        ctx.stroke();
+        let fill = colour(value.signum() * value.abs().max(0.6));
+        dot(&ctx, to_px(p.x), size - to_px(p.y), &fill, *test, false);
     }
+}
+
+/// A data point: filled with a white rim (training) or a dark ring (test; hollow unless
+/// `fill_test`).
+fn dot(ctx: &CanvasRenderingContext2d, x: f64, y: f64, fill: &str, test: bool, fill_test: bool) {
+    ctx.begin_path();
+    ctx.arc(x, y, 3.5, 0.0, std::f64::consts::TAU).ok();
+    ctx.set_fill_style_str(fill);
+    ctx.set_stroke_style_str(if test { "#000" } else { "#fff" });
+    ctx.set_line_width(if test { 1.5 } else { 1.0 });
+    if !test || fill_test {
+        ctx.fill();
+    }
+    ctx.stroke();
 }
 
 /// The plane coordinates under a click on the output canvas.

@@ -10,16 +10,22 @@ use crate::app::{ctx, tr};
 use crate::components::predict::{PredictPanel, initially_on};
 use crate::i18n;
 
-/// The step targets that belong to a selection.
-fn targets(sel: Selection) -> Vec<String> {
+/// The step targets that belong to a selection (an output neuron also shows the loss).
+fn targets(sel: Selection, layers: usize) -> Vec<String> {
     match sel {
-        Selection::Neuron { layer, index } if layer > 0 => vec![
-            format!("z{layer}[{index}]"),
-            format!("a{layer}[{index}]"),
-            format!("grad:a{layer}[{index}]"),
-            format!("grad:z{layer}[{index}]"),
-            format!("grad:b{layer}[{index}]"),
-        ],
+        Selection::Neuron { layer, index } if layer > 0 => {
+            let mut t = vec![
+                format!("z{layer}[{index}]"),
+                format!("a{layer}[{index}]"),
+                format!("grad:a{layer}[{index}]"),
+                format!("grad:z{layer}[{index}]"),
+                format!("grad:b{layer}[{index}]"),
+            ];
+            if layer + 1 == layers {
+                t.insert(2, "loss".into());
+            }
+            t
+        }
         Selection::Neuron { .. } => vec![],
         Selection::Edge { layer, from, to } => vec![format!("grad:W{}[{from}][{to}]", layer + 1)],
     }
@@ -42,7 +48,7 @@ fn current_value(state: PgState, sel: Selection) -> Option<f64> {
 
 /// The selection's steps of the point trace, in walkthrough order.
 fn selected_steps(state: PgState, sel: Selection) -> Vec<engine::lessons::kit::Step> {
-    let wanted = targets(sel);
+    let wanted = targets(sel, state.spec.with(|s| s.widths().len()));
     state.trace.with(|t| {
         t.as_ref()
             .map(|t| {
@@ -155,7 +161,7 @@ fn InspectorSteps(
 pub fn PickList(state: PgState) -> impl IntoView {
     let lang = ctx().lang;
     move || {
-        let widths = state.spec.with(|s| s.net.widths());
+        let widths = state.spec.with(|s| s.widths());
         let l = lang.get();
         let mut items: Vec<(Selection, String)> = Vec::new();
         for (layer, &n) in widths.iter().enumerate() {

@@ -2,17 +2,21 @@
 //! watch the decision boundary and every neuron, step through one point, edit any weight.
 
 mod controls;
+mod data_import;
 mod draw;
 mod inspect;
 mod state;
 
-use engine::export::{curves_svg, playground_output_svg, playground_weights_json};
+use engine::export::{
+    curves_svg, playground_classes_svg, playground_output_svg, playground_weights_json,
+};
 use engine::playground::frame::OUTPUT_GRID;
 use engine::playground::state::from_hash;
 use leptos::html::Canvas;
 use leptos::prelude::*;
 
 use self::controls::Controls;
+use self::data_import::DataImport;
 use self::inspect::{Inspector, PickList};
 use self::state::PgState;
 use crate::app::{ctx, tr};
@@ -62,7 +66,7 @@ pub fn PlaygroundPage(hash: String) -> impl IntoView {
     Effect::new(move |_| {
         let f = state.frame.get();
         if let (Some(f), Some(canvas)) = (f, output.get()) {
-            draw::output(&canvas, &f, &state.points(), state.is_regression());
+            draw::output(&canvas, &f, &state.points(), state.head());
         }
         let sel = state.selected.get();
         if let (Some(f), Some(canvas)) = (state.frame.get_untracked(), network.get()) {
@@ -104,6 +108,36 @@ pub fn PlaygroundPage(hash: String) -> impl IntoView {
             })
         })
     };
+    // Each class's mean training loss, in its colour.
+    let class_losses = move || {
+        state.frame.with(|f| {
+            let f = f.as_ref()?;
+            if f.class_loss.is_empty() {
+                return None;
+            }
+            let l = lang.get();
+            let items = f
+                .class_loss
+                .iter()
+                .enumerate()
+                .map(|(c, v)| {
+                    let swatch = engine::playground::colour::hex(engine::playground::colour::CLASS_COLOURS[c]);
+                    view! {
+                        <li data-testid=format!("pg-class-loss-{c}") data-value=v.to_string()>
+                            <span class="swatch" style=format!("background:{swatch}")></span>
+                            {format!(" {} {c}: {}", i18n::CLASS.get(l), engine::state::number::format_number(*v, 4))}
+                        </li>
+                    }
+                })
+                .collect_view();
+            Some(view! {
+                <div class="pg-class-loss" data-testid="pg-class-loss">
+                    <span>{i18n::CLASS_LOSS.get(l)}</span>
+                    <ul>{items}</ul>
+                </div>
+            })
+        })
+    };
     view! {
         <section class="playground" data-testid="playground">
             <nav class="crumbs"><a href="#/" data-testid="back">{tr(i18n::ALL_LESSONS)}</a></nav>
@@ -112,6 +146,11 @@ pub fn PlaygroundPage(hash: String) -> impl IntoView {
             {link_error.map(|e| view! {
                 <div class="banner warn" data-testid="link-error" role="alert">
                     {tr(i18n::LINK_ERROR)} " " {move || e.message(lang.get())}
+                </div>
+            })}
+            {move || state.link_left_out.get().map(|n| view! {
+                <div class="banner warn" data-testid="pg-link-data-left-out" role="status">
+                    {tr(i18n::LINK_DATA_LEFT_OUT)} " " {n} " " {tr(i18n::LINK_DATA_LEFT_OUT_END)}
                 </div>
             })}
             {move || state.error.get().map(|e| view! {
@@ -129,9 +168,10 @@ pub fn PlaygroundPage(hash: String) -> impl IntoView {
                     data-test-loss=move || state.frame.with(|f| f.as_ref().map(|f| f.test_loss.to_string()).unwrap_or_default())>
                     {stats}
                 </span>
+                {class_losses}
             </div>
             <div class="pg-grid">
-                <section class="panel"><h2>{tr(i18n::SETTINGS)}</h2><Controls state=state/></section>
+                <section class="panel"><h2>{tr(i18n::SETTINGS)}</h2><Controls state=state/><DataImport state=state/></section>
                 <section class="panel">
                     <h2>{tr(i18n::NETWORK)}</h2>
                     <canvas node_ref=network width="640" height="420" class="pg-network" data-testid="pg-network"
@@ -151,7 +191,11 @@ pub fn PlaygroundPage(hash: String) -> impl IntoView {
                         <button data-testid="pg-export-output-svg" on:click=move |_| {
                             let l = lang.get_untracked();
                             state.frame.with_untracked(|f| if let Some(f) = f {
-                                let svg = playground_output_svg(&f.output, OUTPUT_GRID, l);
+                                let svg = if f.outputs > 1 {
+                                    playground_classes_svg(&f.output, OUTPUT_GRID, f.outputs)
+                                } else {
+                                    playground_output_svg(&f.output, OUTPUT_GRID, l)
+                                };
                                 report(download::text("playground-output.svg", "image/svg+xml", &svg));
                             })
                         }>{tr(i18n::OUTPUT)} " SVG"</button>

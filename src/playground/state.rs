@@ -2,9 +2,11 @@
 //! device, the last frame, the loss histories, the selection, and the training loop.
 
 use engine::lessons::kit::LessonTrace;
-use engine::playground::data::{DatasetKind, Point};
+use engine::playground::Head;
+use engine::playground::csv::{CsvImport, parse_csv};
+use engine::playground::data::Point;
 use engine::playground::frame::Frame;
-use engine::playground::state::{PlaygroundState, to_hash};
+use engine::playground::state::{PlaygroundState, link};
 use engine::playground::trainer::Playground;
 use leptos::prelude::*;
 
@@ -43,6 +45,10 @@ pub struct PgState {
     pub add_class: RwSignal<Option<f64>>,
     pub inspect_point: RwSignal<Option<Point>>,
     pub trace: RwSignal<Option<LessonTrace>>,
+    /// The last CSV import: what it kept and which lines it refused, and why.
+    pub csv_report: RwSignal<Option<CsvImport>>,
+    /// Set when the imported points were too long for the link (the packed length).
+    pub link_left_out: RwSignal<Option<usize>>,
     backend: Backend,
     /// Kept here: async tasks run outside the component tree and cannot read its context.
     lang: RwSignal<engine::i18n::Lang>,
@@ -68,18 +74,23 @@ impl PgState {
             add_class: RwSignal::new(None),
             inspect_point: RwSignal::new(None),
             trace: RwSignal::new(None),
+            csv_report: RwSignal::new(None),
+            link_left_out: RwSignal::new(None),
             backend,
             lang,
         }
     }
 
     pub fn widths(&self) -> Vec<usize> {
-        self.spec.with_untracked(|s| s.net.widths())
+        self.spec.with_untracked(|s| s.widths())
+    }
+
+    pub fn head(&self) -> Head {
+        self.spec.with_untracked(|s| s.head())
     }
 
     pub fn is_regression(&self) -> bool {
-        self.spec
-            .with_untracked(|s| s.data.kind == DatasetKind::Plane)
+        self.head() == Head::Linear
     }
 
     pub fn points(&self) -> Vec<(Point, bool)> {
@@ -145,8 +156,23 @@ impl PgState {
     }
 
     fn write_link(self) {
-        self.spec
-            .with_untracked(|s| route::replace_hash(&to_hash(s)));
+        if let Some(l) = self.spec.try_with_untracked(link) {
+            route::replace_hash(&l.hash);
+            self.link_left_out.try_set(l.data_left_out);
+        }
+    }
+
+    /// Reads pasted or uploaded CSV: the good rows become the data (the bad ones are listed
+    /// with their line numbers); with no good row the data stays as it was.
+    pub fn import_csv(self, text: &str) {
+        let read = parse_csv(text);
+        if !read.points.is_empty() {
+            let points = read.points.clone();
+            self.inspect_point.set(None);
+            self.add_class.set(None);
+            self.change(false, move |s| s.data.import(points));
+        }
+        self.csv_report.set(Some(read));
     }
 
     /// A GPU failure moves the playground to the CPU with the weights it had.

@@ -96,7 +96,7 @@ pub fn playground_weights_json(
         .map(|l| json!({ "w": l.w, "b": l.b }))
         .collect();
     json!({
-        "widths": state.net.widths(),
+        "widths": state.widths(),
         "layers": layers,
         "link": crate::playground::state::to_hash(state),
     })
@@ -120,6 +120,31 @@ pub fn playground_output_svg(output: &[f64], n: usize, lang: crate::i18n::Lang) 
         points: vec![],
     });
     crate::plots::views::view_svg(&view, lang, &[])
+}
+
+/// A softmax playground's output as SVG: `n`×`n` cells (row 0 at the bottom), each in its
+/// classes' colours mixed by the `k` probabilities there (as the page draws it).
+pub fn playground_classes_svg(probs: &[f64], n: usize, k: usize) -> String {
+    use crate::playground::colour::{blend, hex};
+    let cell = 3;
+    let size = n * cell;
+    let mut svg = format!(
+        r#"<svg xmlns="http://www.w3.org/2000/svg" width="{size}" height="{size}" viewBox="0 0 {size} {size}" shape-rendering="crispEdges">"#
+    );
+    for r in 0..n {
+        for c in 0..n {
+            let at = (r * n + c) * k;
+            let colour = probs.get(at..at + k).map_or((136, 136, 136), blend);
+            svg.push_str(&format!(
+                r#"<rect x="{}" y="{}" width="{cell}" height="{cell}" fill="{}"/>"#,
+                c * cell,
+                (n - 1 - r) * cell,
+                hex(colour)
+            ));
+        }
+    }
+    svg.push_str("</svg>");
+    svg
 }
 
 /// Several named curves (e.g. train and test loss) as an SVG document.

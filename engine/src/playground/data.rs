@@ -14,15 +14,27 @@ pub enum DatasetKind {
     Spiral,
     /// Regression: the target is a plane over the square.
     Plane,
+    /// 2–5 round clouds, one per class, on a ring.
+    Blobs,
+    /// A spiral with one arm per class (2–5).
+    Arms,
+    /// The learner's own points, imported from CSV (no generator).
+    Csv,
 }
 
+/// Most classes a data set may have (softmax outputs).
+pub const MAX_CLASSES: usize = 5;
+
 impl DatasetKind {
-    pub const ALL: [DatasetKind; 5] = [
+    /// Every generated kind (the imported [`DatasetKind::Csv`] has no generator).
+    pub const ALL: [DatasetKind; 7] = [
         DatasetKind::Circle,
         DatasetKind::Xor,
         DatasetKind::Gauss,
         DatasetKind::Spiral,
         DatasetKind::Plane,
+        DatasetKind::Blobs,
+        DatasetKind::Arms,
     ];
 
     pub fn name(self) -> &'static str {
@@ -32,11 +44,22 @@ impl DatasetKind {
             DatasetKind::Gauss => "gauss",
             DatasetKind::Spiral => "spiral",
             DatasetKind::Plane => "plane",
+            DatasetKind::Blobs => "blobs",
+            DatasetKind::Arms => "arms",
+            DatasetKind::Csv => "csv",
         }
     }
 
     pub fn from_name(name: &str) -> Option<DatasetKind> {
-        DatasetKind::ALL.into_iter().find(|k| k.name() == name)
+        DatasetKind::ALL
+            .into_iter()
+            .chain([DatasetKind::Csv])
+            .find(|k| k.name() == name)
+    }
+
+    /// True for the sets whose number of classes the learner picks.
+    pub fn has_class_choice(self) -> bool {
+        matches!(self, DatasetKind::Blobs | DatasetKind::Arms)
     }
 
     /// True for the regression set (linear output, MSE); the others are 0/1 classification.
@@ -45,7 +68,7 @@ impl DatasetKind {
     }
 }
 
-/// One sample: a position and its label (0 or 1) or regression target.
+/// One sample: a position and its class (0, 1, … k − 1) or regression target.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Point {
     pub x: f64,
@@ -70,10 +93,25 @@ fn normal(rng: &mut SplitMix64) -> f64 {
 }
 
 /// `n` points of `kind`; `noise` in [0, 0.5] moves each point (the label stays the clean
-/// point's, so noise makes the classes overlap). Half the points have each label.
+/// point's, so noise makes the classes overlap). Half the points have each label; the
+/// multi-class sets have two classes here (see [`generate_classes`]).
 pub fn generate(kind: DatasetKind, n: usize, noise: f64, seed: u64) -> Vec<Point> {
+    generate_classes(kind, n, noise, seed, 2)
+}
+
+/// As [`generate`], with `classes` (2–5) classes for [`DatasetKind::Blobs`] and
+/// [`DatasetKind::Arms`]: point i has class i mod k, so the classes are balanced. The other
+/// kinds have two classes whatever `classes` says; [`DatasetKind::Csv`] gives no points.
+pub fn generate_classes(
+    kind: DatasetKind,
+    n: usize,
+    noise: f64,
+    seed: u64,
+    classes: usize,
+) -> Vec<Point> {
     let mut rng = SplitMix64::new(seed);
     let mut out = Vec::with_capacity(n);
+    let k = classes.clamp(2, MAX_CLASSES);
     for i in 0..n {
         let label = (i % 2) as f64;
         let p = match kind {
@@ -82,6 +120,9 @@ pub fn generate(kind: DatasetKind, n: usize, noise: f64, seed: u64) -> Vec<Point
             DatasetKind::Gauss => gauss(&mut rng, label, noise),
             DatasetKind::Spiral => spiral(&mut rng, i / 2, n.div_ceil(2), label, noise),
             DatasetKind::Plane => plane(&mut rng, noise),
+            DatasetKind::Blobs => blob(&mut rng, i % k, k, noise),
+            DatasetKind::Arms => arm(&mut rng, i / k, n.div_ceil(k), i % k, k, noise),
+            DatasetKind::Csv => return vec![],
         };
         out.push(Point {
             x: clamp(p.x),
@@ -157,5 +198,30 @@ fn plane(rng: &mut SplitMix64, noise: f64) -> Point {
         x: x + rng.uniform(-RADIUS, RADIUS) * noise,
         y: y + rng.uniform(-RADIUS, RADIUS) * noise,
         label: plane_target(x, y),
+    }
+}
+
+/// Class `c` of `k`: a round cloud (σ 0.6, noise widens it to 3.6) around a centre 3.5 from
+/// the origin, the centres evenly spaced on the ring.
+fn blob(rng: &mut SplitMix64, c: usize, k: usize, noise: f64) -> Point {
+    let sd = 0.6 + 6.0 * noise;
+    let t = std::f64::consts::TAU * c as f64 / k as f64 + std::f64::consts::FRAC_PI_4;
+    Point {
+        x: 3.5 * t.cos() + sd * normal(rng),
+        y: 3.5 * t.sin() + sd * normal(rng),
+        label: c as f64,
+    }
+}
+
+/// The `i`-th of `per_arm` points on arm `c` of `k`: one and a quarter turns, the arms
+/// rotated 1/k of a turn apart; like [`spiral`], noise moves points uniformly.
+fn arm(rng: &mut SplitMix64, i: usize, per_arm: usize, c: usize, k: usize, noise: f64) -> Point {
+    let f = i as f64 / per_arm.max(1) as f64;
+    let r = 0.3 + 4.7 * f;
+    let t = 1.25 * std::f64::consts::TAU * f + std::f64::consts::TAU * c as f64 / k as f64;
+    Point {
+        x: r * t.sin() + rng.uniform(-1.0, 1.0) * noise * RADIUS,
+        y: r * t.cos() + rng.uniform(-1.0, 1.0) * noise * RADIUS,
+        label: c as f64,
     }
 }

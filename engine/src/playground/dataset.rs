@@ -1,6 +1,7 @@
 //! The data a run trains on: a generated set, the learner's own edits, and the train/test split.
 
-use super::data::{DatasetKind, Point, RADIUS, generate};
+use super::csv::MAX_ROWS;
+use super::data::{DatasetKind, MAX_CLASSES, Point, RADIUS, generate_classes};
 use super::error::PlaygroundError;
 use crate::i18n::Text;
 use crate::lessons::xor::rng::SplitMix64;
@@ -25,6 +26,11 @@ pub struct DataSpec {
     pub added: Vec<Point>,
     /// Generated points the learner removed, by index, ascending.
     pub removed: Vec<usize>,
+    /// Classes of the sets that offer a choice ([`DatasetKind::has_class_choice`]), 2–5.
+    pub classes: usize,
+    /// The learner's imported points (CSV): the data of [`DatasetKind::Csv`], kept when the
+    /// learner tries another set meanwhile.
+    pub imported: Vec<Point>,
 }
 
 impl Default for DataSpec {
@@ -37,6 +43,8 @@ impl Default for DataSpec {
             seed: 1,
             added: vec![],
             removed: vec![],
+            classes: 3,
+            imported: vec![],
         }
     }
 }
@@ -76,6 +84,29 @@ impl DataSpec {
                 self.train_pct.to_string(),
             ));
         }
+        if !(2..=MAX_CLASSES).contains(&self.classes) {
+            return Err(err(
+                "类别数须在 2 到 5 之间",
+                "The number of classes must be 2 to 5",
+                self.classes.to_string(),
+            ));
+        }
+        if self.imported.len() > MAX_ROWS {
+            return Err(err(
+                "导入的点太多（最多 5000 个）",
+                "Too many imported points (5000 at most)",
+                self.imported.len().to_string(),
+            ));
+        }
+        for p in &self.imported {
+            check_inside(p)?;
+            if !is_class(p.label, MAX_CLASSES) {
+                return Err(class_err(p.label));
+            }
+        }
+        if self.kind == DatasetKind::Csv && self.imported.is_empty() {
+            return Err(err("还没有导入数据", "No data has been imported yet", ""));
+        }
         if self.added.len() > MAX_ADDED {
             return Err(err(
                 "手动添加的点太多（最多 200 个）",
@@ -84,10 +115,10 @@ impl DataSpec {
             ));
         }
         for p in &self.added {
-            check_point(self.kind, p)?;
+            self.check_point(p)?;
         }
         let ascending = self.removed.windows(2).all(|w| w[0] < w[1]);
-        if !ascending || self.removed.last().is_some_and(|&i| i >= self.points) {
+        if !ascending || self.removed.last().is_some_and(|&i| i >= self.source_len()) {
             return Err(err(
                 "删除的点的编号无效",
                 "Invalid removed-point indices",
@@ -97,14 +128,81 @@ impl DataSpec {
         Ok(())
     }
 
-    /// The generated points, before edits.
+    /// The generated points (or the imported ones), before edits.
     pub fn generated(&self) -> Vec<Point> {
-        generate(
+        if self.kind == DatasetKind::Csv {
+            return self.imported.clone();
+        }
+        generate_classes(
             self.kind,
             self.points,
             f64::from(self.noise_pct) / 100.0,
             self.seed,
+            self.classes,
         )
+    }
+
+    /// How many points [`DataSpec::generated`] gives.
+    pub fn source_len(&self) -> usize {
+        if self.kind == DatasetKind::Csv {
+            self.imported.len()
+        } else {
+            self.points
+        }
+    }
+
+    /// Classes of this data (labels 0 … k − 1); `None` for regression. Imported data has as
+    /// many as its largest label + 1, at least 2.
+    pub fn class_count(&self) -> Option<usize> {
+        match self.kind {
+            DatasetKind::Plane => None,
+            DatasetKind::Blobs | DatasetKind::Arms => Some(self.classes),
+            DatasetKind::Csv => Some(
+                self.imported
+                    .iter()
+                    .map(|p| p.label as usize + 1)
+                    .max()
+                    .unwrap_or(2)
+                    .clamp(2, MAX_CLASSES),
+            ),
+            DatasetKind::Circle | DatasetKind::Xor | DatasetKind::Gauss | DatasetKind::Spiral => {
+                Some(2)
+            }
+        }
+    }
+
+    /// Every point the run uses, generated (or imported) points first in their order, then
+    /// the learner's: what "export as CSV" writes.
+    pub fn all_points(&self) -> Vec<Point> {
+        let mut out: Vec<Point> = self
+            .generated()
+            .into_iter()
+            .enumerate()
+            .filter(|(i, _)| self.removed.binary_search(i).is_err())
+            .map(|(_, p)| p)
+            .collect();
+        out.extend(self.added.iter().copied());
+        out
+    }
+
+    /// After the data set or its classes changed: drops the learner's edits that no longer
+    /// fit it (a class the set does not have, a removed index past its end).
+    pub fn tidy(&mut self) {
+        let added = std::mem::take(&mut self.added);
+        self.added = added
+            .into_iter()
+            .filter(|p| self.check_point(p).is_ok())
+            .collect();
+        let n = self.source_len();
+        self.removed.retain(|&i| i < n);
+    }
+
+    /// Replaces the data with imported points (the learner's edits of the old set go).
+    pub fn import(&mut self, points: Vec<Point>) {
+        self.kind = DatasetKind::Csv;
+        self.imported = points;
+        self.added.clear();
+        self.removed.clear();
     }
 
     /// Train and test sets: the kept generated points are shuffled with the seed and the first
@@ -126,7 +224,7 @@ impl DataSpec {
 
     /// Adds the learner's point at (x, y) with a class (0/1) or a regression target.
     pub fn add_point(&mut self, p: Point) -> Result<(), PlaygroundError> {
-        check_point(self.kind, &p)?;
+        self.check_point(&p)?;
         if self.added.len() >= MAX_ADDED {
             return Err(err(
                 "手动添加的点太多（最多 200 个）",
@@ -179,26 +277,48 @@ impl DataSpec {
     }
 }
 
-/// A learner's point must lie in the square and carry a label its data set understands.
-pub fn check_point(kind: DatasetKind, p: &Point) -> Result<(), PlaygroundError> {
+impl DataSpec {
+    /// A learner's point must lie in the square and carry a label this data understands.
+    pub fn check_point(&self, p: &Point) -> Result<(), PlaygroundError> {
+        check_inside(p)?;
+        match self.class_count() {
+            None if p.label.is_finite() && p.label.abs() <= 10.0 => Ok(()),
+            None => Err(err(
+                "回归目标须在 -10 到 10 之间",
+                "A regression target must lie within -10 to 10",
+                p.label.to_string(),
+            )),
+            Some(k) if is_class(p.label, k) => Ok(()),
+            Some(2) => Err(err(
+                "类别须为 0 或 1（回归目标须在 -10 到 10 之间）",
+                "The class must be 0 or 1 (a regression target within -10 to 10)",
+                p.label.to_string(),
+            )),
+            Some(_) => Err(class_err(p.label)),
+        }
+    }
+}
+
+/// True for a whole number 0 … k − 1.
+pub fn is_class(label: f64, k: usize) -> bool {
+    label.fract() == 0.0 && (0.0..k as f64).contains(&label)
+}
+
+fn class_err(label: f64) -> PlaygroundError {
+    err(
+        "类别须为小于类别数的整数（0 到 4）",
+        "The class must be a whole number below the number of classes (0 to 4)",
+        label.to_string(),
+    )
+}
+
+fn check_inside(p: &Point) -> Result<(), PlaygroundError> {
     let inside = |v: f64| v.is_finite() && (-RADIUS..=RADIUS).contains(&v);
     if !inside(p.x) || !inside(p.y) {
         return Err(err(
             "点必须在 [-6, 6] × [-6, 6] 之内",
             "A point must lie in [-6, 6] × [-6, 6]",
             format!("{}, {}", p.x, p.y),
-        ));
-    }
-    let ok = if kind.is_regression() {
-        p.label.is_finite() && p.label.abs() <= 10.0
-    } else {
-        p.label == 0.0 || p.label == 1.0
-    };
-    if !ok {
-        return Err(err(
-            "类别须为 0 或 1（回归目标须在 -10 到 10 之间）",
-            "The class must be 0 or 1 (a regression target within -10 to 10)",
-            p.label.to_string(),
         ));
     }
     Ok(())

@@ -9,7 +9,8 @@ use burn::prelude::*;
 use super::data::{Point, RADIUS};
 use super::error::PlaygroundError;
 use super::features::feature_matrix;
-use super::net::{LayerOut, Weights, data_loss, forward};
+use super::head::one_hot;
+use super::net::{LayerOut, Weights, data_loss, forward, row_losses};
 use super::trainer::Playground;
 use crate::lessons::kit::readback::{Readback, tensor};
 
@@ -35,9 +36,15 @@ pub struct Frame {
     /// Mean data loss (no penalty) over the training and the test set; NaN when a set is empty.
     pub train_loss: f64,
     pub test_loss: f64,
-    /// The network's output at [`grid_points`]`(OUTPUT_GRID)`: a probability of class 1, or the
-    /// regression prediction.
+    /// The network's output at [`grid_points`]`(OUTPUT_GRID)`, `outputs` numbers per cell: the
+    /// probability of class 1 (sigmoid), each class's probability (softmax), or the regression
+    /// prediction.
     pub output: Vec<f64>,
+    /// Numbers per cell in `output` (the head's output units).
+    pub outputs: usize,
+    /// Mean data loss of the training points of each class (classification; NaN for a class
+    /// with no training point; empty for regression).
+    pub class_loss: Vec<f64>,
     /// `neurons[layer][neuron]` over [`grid_points`]`(NEURON_GRID)`: layer 0 holds the input
     /// features, then each hidden layer's activations, then the output.
     pub neurons: Vec<Vec<Vec<f64>>>,
@@ -65,10 +72,11 @@ impl Playground {
         let plain = self.net.valid();
         let x =
             tensor(&feature_matrix(feats, &all), [all.len(), feats.len()], &dev).without_autodiff(); // [rows, features]
-        let outs = forward(&plain, x, self.net_spec.activation, self.regression(), None);
-        let regression = self.regression();
+        let head = self.head;
+        let outs = forward(&plain, x, self.net_spec.activation, head, None);
         let out = &outs[outs.len() - 1];
         let labels = |ps: &[Point]| ps.iter().map(|p| p.label).collect::<Vec<f64>>();
+        let k = head.outputs();
         let part = |o: &LayerOut, lo: usize, hi: usize| LayerOut {
             z: o.z.clone().slice([lo..hi]),
             a: o.a.clone().slice([lo..hi]),
@@ -76,12 +84,25 @@ impl Playground {
         let mut rb = Readback::new();
         let loss_slot = |pts: &[Point], lo: usize, rb: &mut Readback| {
             (!pts.is_empty()).then(|| {
-                let y = tensor(&labels(pts), [pts.len(), 1], &dev).without_autodiff();
-                rb.add(data_loss(&part(out, lo, lo + pts.len()), y, regression))
+                let y =
+                    tensor(&head.targets(&labels(pts)), [pts.len(), k], &dev).without_autodiff();
+                rb.add(data_loss(&part(out, lo, lo + pts.len()), y, head))
             })
         };
         let train_slot = loss_slot(train, 0, &mut rb);
         let test_slot = loss_slot(test, n_tr, &mut rb);
+        // Per class: each training row's loss summed into its class's column, [1, classes].
+        let classes = head.classes();
+        let class_slot = (classes > 0 && n_tr > 0).then(|| {
+            let y = tensor(&head.targets(&labels(train)), [n_tr, k], &dev).without_autodiff();
+            let per_row = row_losses(&part(out, 0, n_tr), y, head); // [train, 1]
+            let mask: Vec<f64> = train
+                .iter()
+                .flat_map(|p| one_hot(p.label, classes))
+                .collect();
+            let mask = tensor(&mask, [n_tr, classes], &dev).without_autodiff(); // [train, classes]
+            rb.add((per_row * mask).sum_dim(0))
+        });
         let start_f = n_tr + n_te;
         let output_slot = rb.add(out.a.clone().slice([start_f..start_f + n_f]));
         let start_c = start_f + n_f;
@@ -94,11 +115,17 @@ impl Playground {
         let read = rb.read().await?;
 
         let loss = |slot: Option<usize>| slot.map_or(f64::NAN, |s| read[s][0]);
+        let class_loss = (0..classes)
+            .map(|c| {
+                let count = train.iter().filter(|p| p.label == c as f64).count();
+                match class_slot {
+                    Some(s) if count > 0 => read[s][c] / count as f64,
+                    _ => f64::NAN,
+                }
+            })
+            .collect();
         let mut neurons = vec![columns(&feature_matrix(feats, &coarse), feats.len())];
-        for (slot, width) in layer_slots
-            .iter()
-            .zip(self.net_spec.widths().iter().skip(1))
-        {
+        for (slot, width) in layer_slots.iter().zip(self.widths.iter().skip(1)) {
             neurons.push(columns(&read[*slot], *width));
         }
         Ok(Frame {
@@ -106,6 +133,8 @@ impl Playground {
             train_loss: loss(train_slot),
             test_loss: loss(test_slot),
             output: read[output_slot].clone(),
+            outputs: k,
+            class_loss,
             neurons,
             weights: self.weights_from(&read, first_weight),
         })

@@ -1,13 +1,14 @@
 //! The network as a burn module: dense layers with one activation for all hidden layers and a
-//! sigmoid (classification) or linear (regression) output.
+//! sigmoid or softmax (classification) or linear (regression) output ([`Head`]).
 //!
 //! Weights are stored as burn stores them, `[from, to]` (z = a·W + b), and every API indexes
 //! them `(layer, from, to)`; layer 0 connects the input features to the first hidden layer.
 
 use burn::module::Param;
 use burn::prelude::*;
-use burn::tensor::activation::{relu, sigmoid, softplus};
+use burn::tensor::activation::{log_softmax, relu, sigmoid, softmax, softplus};
 
+use super::head::Head;
 use super::spec::{Activation, NetSpec, Regularization};
 use crate::lessons::kit::readback::tensor;
 use crate::lessons::xor::rng::SplitMix64;
@@ -114,7 +115,7 @@ pub fn forward(
     net: &Net,
     x: Tensor<2>, // [rows, features]
     hidden: Activation,
-    regression: bool,
+    head: Head,
     taps: Option<&[(Tensor<2>, Tensor<2>)]>,
 ) -> Vec<LayerOut> {
     let last = net.layers.len() - 1;
@@ -127,10 +128,12 @@ pub fn forward(
         }
         let mut a = if l < last {
             activate(hidden, z.clone())
-        } else if regression {
-            z.clone()
         } else {
-            sigmoid(z.clone())
+            match head {
+                Head::Linear => z.clone(),
+                Head::Sigmoid => sigmoid(z.clone()),
+                Head::Softmax(_) => softmax(z.clone(), 1),
+            }
         };
         if let Some(t) = taps {
             a = a + t[l].1.clone();
@@ -141,15 +144,21 @@ pub fn forward(
     outs
 }
 
-/// Mean data loss over the rows: binary cross-entropy from the logit z (softplus(z) − y·z,
-/// exact and stable, its gradient is σ(z) − y) or squared error (z − y)².
-pub fn data_loss(out: &LayerOut, y: Tensor<2>, regression: bool) -> Tensor<1> {
-    let per_row = if regression {
-        (out.z.clone() - y).powi_scalar(2)
-    } else {
-        softplus(out.z.clone(), 1.0) - y * out.z.clone()
-    }; // [rows, 1]
-    per_row.mean()
+/// Each row's data loss, `[rows, 1]`, from the output's logits z and the targets y
+/// ([`Head::targets`]): binary cross-entropy softplus(z) − y·z (exact and stable, gradient
+/// σ(z) − y), cross-entropy −Σⱼ yⱼ·log softmax(z)ⱼ (gradient softmax(z) − y = ŷ − y), or
+/// squared error (z − y)².
+pub fn row_losses(out: &LayerOut, y: Tensor<2>, head: Head) -> Tensor<2> {
+    match head {
+        Head::Linear => (out.z.clone() - y).powi_scalar(2),
+        Head::Sigmoid => softplus(out.z.clone(), 1.0) - y * out.z.clone(),
+        Head::Softmax(_) => (log_softmax(out.z.clone(), 1) * y).sum_dim(1).neg(),
+    }
+}
+
+/// Mean data loss over the rows.
+pub fn data_loss(out: &LayerOut, y: Tensor<2>, head: Head) -> Tensor<1> {
+    row_losses(out, y, head).mean()
 }
 
 /// The penalty on the weights (biases are not penalised): L1 rate·Σ|w|, L2 rate·½Σw², so the

@@ -67,6 +67,9 @@ pub struct NetSpec {
     pub optimizer: Optimizer,
     /// Seed of the initial weights.
     pub seed: u64,
+    /// Two classes with a softmax output (two units, cross-entropy) instead of one sigmoid
+    /// unit; more than two classes always use softmax (see [`super::head::Head`]).
+    pub softmax: bool,
 }
 
 impl Default for NetSpec {
@@ -82,6 +85,7 @@ impl Default for NetSpec {
             batch_size: 10,
             optimizer: Optimizer::Sgd,
             seed: 1,
+            softmax: false,
         }
     }
 }
@@ -91,11 +95,16 @@ fn err(zh: &'static str, en: &'static str, detail: impl AsRef<str>) -> Playgroun
 }
 
 impl NetSpec {
-    /// Layer widths from the input to the single output.
+    /// Layer widths from the input to a single output (sigmoid or linear).
     pub fn widths(&self) -> Vec<usize> {
+        self.widths_for(1)
+    }
+
+    /// Layer widths from the input to `outputs` output units.
+    pub fn widths_for(&self, outputs: usize) -> Vec<usize> {
         let mut w = vec![self.features.len()];
         w.extend(&self.hidden);
-        w.push(1);
+        w.push(outputs);
         w
     }
 

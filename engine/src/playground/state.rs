@@ -1,17 +1,23 @@
 //! The whole playground as a URL hash: `#/playground?d=circle&n=500&…`. Only letters, digits
 //! and `= & , _ ~ . -` appear, so the text is hash-safe, and it is data only: every field is
 //! parsed into numbers and names from fixed lists, so nothing in it can reach the page as markup.
+//! Imported points travel packed ([`super::pack`]); when they are too many for a link, the
+//! link says so (`csv=-`) and the page tells the learner.
 
 use super::data::{DatasetKind, Point};
 use super::dataset::DataSpec;
 use super::error::PlaygroundError;
 use super::features::Feature;
+use super::head::Head;
 use super::net::{LayerWeights, Weights};
 use super::spec::{Activation, NetSpec, Optimizer, Regularization};
 use crate::i18n::Text;
 
-/// Longest state accepted (the largest network with 200 added points needs about 30 000).
-pub const MAX_STATE_LEN: usize = 48 * 1024;
+/// Longest state accepted (the largest network with 200 added points needs about 30 000, and
+/// packed imported data up to [`super::pack::MAX_PACKED`] more).
+pub const MAX_STATE_LEN: usize = 96 * 1024;
+/// `csv=` of a link whose imported points were too many to carry.
+const LEFT_OUT: &str = "-";
 const ROUTE: &str = "#/playground?";
 
 /// Everything a shared link reproduces.
@@ -24,11 +30,21 @@ pub struct PlaygroundState {
 }
 
 impl PlaygroundState {
+    /// The output layer and loss this state trains with.
+    pub fn head(&self) -> Head {
+        Head::of(&self.net, &self.data)
+    }
+
+    /// Layer widths, the features first, the head's outputs last.
+    pub fn widths(&self) -> Vec<usize> {
+        self.net.widths_for(self.head().outputs())
+    }
+
     pub fn validate(&self) -> Result<(), PlaygroundError> {
         self.net.validate()?;
         self.data.validate()?;
         if let Some(w) = &self.weights
-            && (!w.fits(&self.net.widths()) || !w.all_finite())
+            && (!w.fits(&self.widths()) || !w.all_finite())
         {
             return Err(bad("weights do not fit the network"));
         }
@@ -52,7 +68,22 @@ fn list<T>(items: &[T], f: impl Fn(&T) -> String, sep: &str) -> String {
     items.iter().map(f).collect::<Vec<_>>().join(sep)
 }
 
+/// A state's link, and whether its imported points had to stay out of it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Link {
+    pub hash: String,
+    /// The packed points' length when they were too long for the link (over
+    /// [`super::pack::MAX_PACKED`]); `None` when the link carries everything.
+    pub data_left_out: Option<usize>,
+}
+
 pub fn to_hash(s: &PlaygroundState) -> String {
+    link(s).hash
+}
+
+/// The link of a state. Keys the default state leaves out (`k`, `out`, `csv`) are written only
+/// when they differ from it, so links made before they existed read the same.
+pub fn link(s: &PlaygroundState) -> Link {
     let (n, d) = (&s.net, &s.data);
     let mut parts = vec![
         format!("d={}", d.kind.name()),
@@ -77,13 +108,32 @@ pub fn to_hash(s: &PlaygroundState) -> String {
     if !d.removed.is_empty() {
         parts.push(format!("rm={}", list(&d.removed, |i| i.to_string(), ",")));
     }
+    if d.classes != DataSpec::default().classes {
+        parts.push(format!("k={}", d.classes));
+    }
+    if n.softmax {
+        parts.push("out=softmax".into());
+    }
+    let mut data_left_out = None;
+    if !d.imported.is_empty() {
+        let packed = super::pack::pack(&d.imported);
+        if packed.len() > super::pack::MAX_PACKED {
+            data_left_out = Some(packed.len());
+            parts.push(format!("csv={LEFT_OUT}"));
+        } else {
+            parts.push(format!("csv={packed}"));
+        }
+    }
     if let Some(w) = &s.weights {
         let layer_w = |l: &LayerWeights| list(&l.w.concat(), |v| num(*v), ",");
         let layer_b = |l: &LayerWeights| list(&l.b, |v| num(*v), ",");
         parts.push(format!("w={}", list(&w.layers, layer_w, "~")));
         parts.push(format!("b={}", list(&w.layers, layer_b, "~")));
     }
-    format!("{ROUTE}{}", parts.join("&"))
+    Link {
+        hash: format!("{ROUTE}{}", parts.join("&")),
+        data_left_out,
+    }
 }
 
 fn parse_f64(t: &str) -> Result<f64, PlaygroundError> {
@@ -155,6 +205,18 @@ pub fn from_hash(hash: &str) -> Result<PlaygroundState, PlaygroundError> {
             "seed" => n.seed = parse_int(v)?,
             "add" => d.added = parse_list(v, ',', parse_point)?,
             "rm" => d.removed = parse_list(v, ',', parse_int)?,
+            "k" => d.classes = parse_int(v)?,
+            "out" if v == "softmax" => n.softmax = true,
+            "csv" if v == LEFT_OUT => {
+                return Err(PlaygroundError::new(
+                    Text::new(
+                        "这个链接的数据是导入的 CSV，点太多，链接装不下：请重新导入那个 CSV 文件",
+                        "This link's data was an imported CSV too large to travel in a link: import the CSV file again",
+                    ),
+                    "",
+                ));
+            }
+            "csv" => d.imported = super::pack::unpack(v)?,
             "w" => w_text = Some(v),
             "b" => b_text = Some(v),
             _ => return Err(bad(key)),
@@ -166,7 +228,7 @@ pub fn from_hash(hash: &str) -> Result<PlaygroundState, PlaygroundError> {
     }
     s.weights = match (w_text, b_text) {
         (None, None) => None,
-        (Some(w), Some(b)) => Some(parse_weights(w, b, &s.net.widths())?),
+        (Some(w), Some(b)) => Some(parse_weights(w, b, &s.widths())?),
         _ => return Err(bad("w and b go together")),
     };
     s.validate()?;

@@ -10,6 +10,7 @@ use burn::prelude::*;
 use super::data::Point;
 use super::error::PlaygroundError;
 use super::features::feature_row;
+use super::head::Head;
 use super::net::{data_loss, forward, penalty};
 use super::spec::{Activation, Regularization};
 use super::trainer::Playground;
@@ -48,13 +49,14 @@ fn w_sym(l: usize, i: usize, j: usize) -> Formula {
 impl Playground {
     /// The step-through of one point (any position and label, e.g. a selected data point).
     pub async fn step_trace(&self, p: Point) -> Result<LessonTrace, PlaygroundError> {
-        super::dataset::check_point(self.data.kind, &p)?;
+        self.data.check_point(&p)?;
         let dev = &self.device;
-        let widths = self.net_spec.widths();
-        let regression = self.regression();
+        let widths = self.widths.clone();
+        let head = self.head;
         let x_row = feature_row(&self.net_spec.features, p.x, p.y);
         let x = tensor(&x_row, [1, widths[0]], dev); // [1, features]
-        let y = tensor(&[p.label], [1, 1], dev);
+        let y_row = head.targets(&[p.label]);
+        let y = tensor(&y_row, [1, head.outputs()], dev); // [1, outputs]
         let taps: Vec<(Tensor<2>, Tensor<2>)> = widths[1..]
             .iter()
             .map(|&w| {
@@ -62,15 +64,9 @@ impl Playground {
                 (t(), t())
             })
             .collect();
-        let outs = forward(
-            &self.net,
-            x,
-            self.net_spec.activation,
-            regression,
-            Some(&taps),
-        );
+        let outs = forward(&self.net, x, self.net_spec.activation, head, Some(&taps));
         let last = &outs[outs.len() - 1];
-        let data = data_loss(last, y, regression);
+        let data = data_loss(last, y, head);
         let loss = data.clone() + penalty(&self.net, &self.net_spec, dev);
         let grads = loss.backward();
         let g2 = |t: &Tensor<2>| t.grad(&grads).unwrap_or_else(|| t.zeros_like());
@@ -152,10 +148,11 @@ impl Playground {
             act: self.net_spec.activation,
             reg: self.net_spec.regularization,
             rate: self.net_spec.reg_rate,
-            regression,
+            head,
             widths: &widths,
             x: &x_row,
             y: p.label,
+            y_row: &y_row,
         };
         let z = |l: usize| node(l, 0).as_slice();
         let a = |l: usize| node(l, 1).as_slice();
@@ -167,7 +164,7 @@ impl Playground {
             let input = if l == 0 { ctx.x } else { a(l - 1) };
             ctx.forward_steps(l, input, w(l), param(l, 1), z(l), a(l), &mut steps);
         }
-        steps.push(ctx.loss_step(a(layers - 1)[0], z(layers - 1)[0], data_v));
+        steps.push(ctx.loss_step(a(layers - 1), z(layers - 1), data_v));
         for l in (0..layers).rev() {
             let next = (l + 1 < layers).then(|| (w(l + 1), dz(l + 1)));
             ctx.backward_steps(l, z(l), a(l), da(l), dz(l), next, &mut steps);
@@ -195,10 +192,21 @@ struct StepCtx<'a> {
     act: Activation,
     reg: Regularization,
     rate: f64,
-    regression: bool,
+    head: Head,
     widths: &'a [usize],
     x: &'a [f64],
+    /// The label, and the target row the loss compares with (one-hot for softmax).
     y: f64,
+    y_row: &'a [f64],
+}
+
+/// `ŷ_j` and `y_j` of output j (softmax has one per class).
+fn hat_y(j: usize) -> Formula {
+    Formula::new().both(&format!("ŷ[{j}]"), &format!(r"\hat{{y}}_{{{j}}}"))
+}
+
+fn y_sym(j: usize) -> Formula {
+    Formula::new().both(&format!("y[{j}]"), &format!("y_{{{j}}}"))
 }
 
 impl StepCtx<'_> {
@@ -256,8 +264,12 @@ impl StepCtx<'_> {
                 substituted: subst,
                 value: z[j],
             });
+            if self.out_layer(l) && matches!(self.head, Head::Softmax(_)) {
+                steps.push(self.softmax_step(n, j, z, a[j]));
+                continue;
+            }
             let f = if self.out_layer(l) {
-                if self.regression { "" } else { "σ" }
+                if self.head == Head::Linear { "" } else { "σ" }
             } else {
                 match self.act {
                     Activation::Relu => "relu",
@@ -290,8 +302,47 @@ impl StepCtx<'_> {
         }
     }
 
-    fn loss_step(&self, a: f64, z: f64, loss: f64) -> Step {
-        let (formula, substituted) = if self.regression {
+    /// Output j of a softmax layer: e^{z_j} / Σₖ e^{z_k}.
+    fn softmax_step(&self, n: usize, j: usize, z: &[f64], a: f64) -> Step {
+        let mut den = Formula::new();
+        let mut den_sub = Formula::new();
+        for (k, &zk) in z.iter().enumerate() {
+            let plus = if k > 0 { " + " } else { "" };
+            den = den.t(plus).exp(sym("z", n, Some(k)));
+            den_sub = den_sub.t(plus).exp(Formula::new().num(zk, DIGITS));
+        }
+        Step {
+            phase: Phase::Forward,
+            target: format!("a{n}[{j}]"),
+            formula: sym("a", n, Some(j))
+                .t(" = ")
+                .frac(Formula::new().exp(sym("z", n, Some(j))), den),
+            substituted: Formula::new()
+                .frac(
+                    Formula::new().exp(Formula::new().num(z[j], DIGITS)),
+                    den_sub,
+                )
+                .t(" = ")
+                .result(a, DIGITS),
+            value: a,
+        }
+    }
+
+    fn loss_step(&self, a: &[f64], z: &[f64], loss: f64) -> Step {
+        let (z, c) = (z[0], self.y as usize);
+        let (formula, substituted) = if let Head::Softmax(_) = self.head {
+            (
+                Formula::new()
+                    .both("L = −ln ", r"L = -\ln ")
+                    .f(hat_y(c))
+                    .both(&format!("  (y = {c})"), &format!(r"\quad (y = {c})")),
+                Formula::new()
+                    .both("−ln ", r"-\ln ")
+                    .num(a.get(c).copied().unwrap_or(f64::NAN), DIGITS)
+                    .t(" = ")
+                    .result(loss, DIGITS),
+            )
+        } else if self.head == Head::Linear {
             (
                 Formula::new()
                     .t("L = ")
@@ -311,11 +362,11 @@ impl StepCtx<'_> {
                     .both("−[", r"-\left[")
                     .num(self.y, DIGITS)
                     .both(" ln ", r" \ln ")
-                    .num(a, DIGITS)
+                    .num(a[0], DIGITS)
                     .t(" + ")
                     .num(1.0 - self.y, DIGITS)
                     .both(" ln ", r" \ln ")
-                    .num(1.0 - a, DIGITS)
+                    .num(1.0 - a[0], DIGITS)
                     .both("]", r"\right]")
                     .t(" = ")
                     .result(loss, DIGITS),
@@ -346,7 +397,16 @@ impl StepCtx<'_> {
             let (formula, substituted) = match next {
                 None => {
                     // Output: ∂L/∂z straight from the loss, ∂L/∂a for completeness.
-                    let (f, s) = if self.regression {
+                    let (f, s) = if let Head::Softmax(_) = self.head {
+                        // Softmax with cross-entropy: ∂L/∂zⱼ = ŷⱼ − yⱼ, the one-hot target.
+                        (
+                            hat_y(j).minus().f(y_sym(j)),
+                            Formula::new()
+                                .num(a[j], DIGITS)
+                                .minus()
+                                .num(self.y_row[j], DIGITS),
+                        )
+                    } else if self.head == Head::Linear {
                         (
                             Formula::new().t("2(ŷ − y)"),
                             Formula::new()

@@ -12,6 +12,7 @@ use burn::prelude::*;
 use super::dataset::{DataSpec, Split, shuffle};
 use super::error::PlaygroundError;
 use super::features::feature_matrix;
+use super::head::Head;
 use super::net::{Net, Weights, data_loss, forward, penalty};
 use super::spec::{ADAM_BETA1, ADAM_BETA2, ADAM_EPSILON, MOMENTUM, NetSpec, Optimizer};
 use crate::i18n::Text;
@@ -22,6 +23,10 @@ pub struct Playground {
     pub net_spec: NetSpec,
     pub data: DataSpec,
     pub(crate) split: Split,
+    /// The output layer and loss for this data.
+    pub(crate) head: Head,
+    /// Layer widths, the features first, the head's outputs last.
+    pub(crate) widths: Vec<usize>,
     pub(crate) device: Device, // autodiff
     pub(crate) net: Net,
     optim: ModuleOptimizer,
@@ -30,7 +35,7 @@ pub struct Playground {
     /// Position in the current epoch's shuffled order, and that epoch's batches on the device.
     cursor: usize,
     epoch_x: Option<Tensor<2>>, // [train, features]
-    epoch_y: Option<Tensor<2>>, // [train, 1]
+    epoch_y: Option<Tensor<2>>, // [train, outputs]
 }
 
 /// What one training call did: the data loss of each batch before its update.
@@ -77,7 +82,8 @@ impl Playground {
     ) -> Result<Playground, PlaygroundError> {
         net_spec.validate()?;
         data.validate()?;
-        let widths = net_spec.widths();
+        let head = Head::of(&net_spec, &data);
+        let widths = net_spec.widths_for(head.outputs());
         let init = Weights::init(&widths, net_spec.seed);
         let weights = match weights {
             Some(w) if !w.fits(&widths) || !w.all_finite() => {
@@ -97,6 +103,8 @@ impl Playground {
             net_spec,
             data,
             split,
+            head,
+            widths,
             device,
             net,
             epoch: 0,
@@ -111,7 +119,16 @@ impl Playground {
     }
 
     pub fn regression(&self) -> bool {
-        self.data.kind.is_regression()
+        self.head == Head::Linear
+    }
+
+    pub fn head(&self) -> Head {
+        self.head
+    }
+
+    /// Layer widths, the features first, the outputs last.
+    pub fn widths(&self) -> &[usize] {
+        &self.widths
     }
 
     /// Batches in one epoch.
@@ -135,7 +152,8 @@ impl Playground {
         let f = self.net_spec.features.len();
         let x = feature_matrix(&self.net_spec.features, &pts);
         self.epoch_x = Some(tensor(&x, [pts.len(), f], &self.device));
-        self.epoch_y = Some(tensor(&labels, [pts.len(), 1], &self.device));
+        let y = self.head.targets(&labels);
+        self.epoch_y = Some(tensor(&y, [pts.len(), self.head.outputs()], &self.device));
         self.cursor = 0;
     }
 
@@ -155,16 +173,10 @@ impl Playground {
                 break;
             };
             let x = ex.clone().slice([self.cursor..end]); // [batch, features]
-            let y = ey.clone().slice([self.cursor..end]); // [batch, 1]
-            let outs = forward(
-                &self.net,
-                x,
-                self.net_spec.activation,
-                self.regression(),
-                None,
-            );
+            let y = ey.clone().slice([self.cursor..end]); // [batch, outputs]
+            let outs = forward(&self.net, x, self.net_spec.activation, self.head, None);
             let Some(out) = outs.last() else { break };
-            let loss = data_loss(out, y, self.regression());
+            let loss = data_loss(out, y, self.head);
             let total = loss.clone() + penalty(&self.net, &self.net_spec, &self.device);
             rb.add(loss);
             let grads = GradientsParams::from_grads(total.backward(), &self.net);
@@ -202,7 +214,7 @@ impl Playground {
         to: usize,
         value: f64,
     ) -> Result<(), PlaygroundError> {
-        let widths = self.net_spec.widths();
+        let widths = &self.widths;
         if layer + 1 >= widths.len() || from >= widths[layer] || to >= widths[layer + 1] {
             return Err(index_err(format!("w {layer} {from} {to}")));
         }
@@ -220,7 +232,7 @@ impl Playground {
 
     /// Sets one bias of `layer` (its neuron `to`).
     pub fn set_bias(&mut self, layer: usize, to: usize, value: f64) -> Result<(), PlaygroundError> {
-        let widths = self.net_spec.widths();
+        let widths = &self.widths;
         if layer + 1 >= widths.len() || to >= widths[layer + 1] {
             return Err(index_err(format!("b {layer} {to}")));
         }
@@ -249,8 +261,8 @@ impl Playground {
 
     /// Rebuilds [`Weights`] from the slots `register_weights` filled, starting at `first`.
     pub(crate) fn weights_from(&self, read: &[Vec<f64>], first: usize) -> Weights {
-        let widths = self.net_spec.widths();
-        let layers = widths
+        let layers = self
+            .widths
             .windows(2)
             .enumerate()
             .map(|(l, p)| {

@@ -22,6 +22,8 @@ mod mnist_asset;
 mod mnist_cnn;
 mod mnist_schedule;
 mod optimizers;
+mod playground_classes;
+mod playground_csv;
 mod playground_data;
 mod playground_state;
 mod playground_train;

@@ -11,7 +11,7 @@ use proptest::prelude::*;
 fn any_state() -> impl Strategy<Value = PlaygroundState> {
     (
         (
-            0usize..5,
+            0usize..7,
             10usize..=1000,
             0u32..=50,
             10u32..=90,
@@ -34,45 +34,42 @@ fn any_state() -> impl Strategy<Value = PlaygroundState> {
         prop::collection::btree_set(0usize..10, 0..4),
         any::<bool>(),
         any::<u64>(),
+        (2usize..=5, any::<bool>()),
     )
-        .prop_map(|(d, n, t, added, removed, with_w, wseed)| {
-            let kind = DatasetKind::ALL[d.0];
-            let features: Vec<Feature> = Feature::ALL
-                .into_iter()
-                .enumerate()
-                .filter(|(i, _)| n.0 & (1 << i) != 0)
-                .map(|(_, f)| f)
-                .collect();
-            let net = NetSpec {
-                features,
-                hidden: n.1,
-                activation: Activation::ALL[n.2],
-                regularization: Regularization::ALL[n.3],
-                reg_rate: t.0,
-                learning_rate: t.1,
-                batch_size: t.2,
-                optimizer: Optimizer::ALL[t.3],
-                seed: t.4,
-            };
-            let added = added
-                .into_iter()
-                .map(|(x, y, c)| Point {
-                    x,
-                    y,
-                    label: if kind.is_regression() {
-                        x / 7.0
-                    } else {
-                        f64::from(u8::from(c))
-                    },
-                })
-                .collect();
-            let mut weights = with_w.then(|| Weights::init(&net.widths(), wseed));
-            // Edited weights are arbitrary numbers, not just the initial ones.
-            if let Some(w) = &mut weights {
-                w.layers[0].b[0] = -1.234_567_890_123e-7 * wseed as f64;
-            }
-            PlaygroundState {
-                data: DataSpec {
+        .prop_map(
+            |(d, n, t, added, removed, with_w, wseed, (classes, softmax))| {
+                let kind = DatasetKind::ALL[d.0];
+                let features: Vec<Feature> = Feature::ALL
+                    .into_iter()
+                    .enumerate()
+                    .filter(|(i, _)| n.0 & (1 << i) != 0)
+                    .map(|(_, f)| f)
+                    .collect();
+                let net = NetSpec {
+                    features,
+                    hidden: n.1,
+                    activation: Activation::ALL[n.2],
+                    regularization: Regularization::ALL[n.3],
+                    reg_rate: t.0,
+                    learning_rate: t.1,
+                    batch_size: t.2,
+                    optimizer: Optimizer::ALL[t.3],
+                    seed: t.4,
+                    softmax,
+                };
+                let added = added
+                    .into_iter()
+                    .map(|(x, y, c)| Point {
+                        x,
+                        y,
+                        label: if kind.is_regression() {
+                            x / 7.0
+                        } else {
+                            f64::from(u8::from(c))
+                        },
+                    })
+                    .collect();
+                let data = DataSpec {
                     kind,
                     points: d.1,
                     noise_pct: d.2,
@@ -80,11 +77,24 @@ fn any_state() -> impl Strategy<Value = PlaygroundState> {
                     seed: d.4,
                     added,
                     removed: removed.into_iter().collect(),
-                },
-                net,
-                weights,
-            }
-        })
+                    classes,
+                    imported: vec![],
+                };
+                let outputs = PlaygroundState {
+                    net: net.clone(),
+                    data: data.clone(),
+                    weights: None,
+                }
+                .head()
+                .outputs();
+                let mut weights = with_w.then(|| Weights::init(&net.widths_for(outputs), wseed));
+                // Edited weights are arbitrary numbers, not just the initial ones.
+                if let Some(w) = &mut weights {
+                    w.layers[0].b[0] = -1.234_567_890_123e-7 * wseed as f64;
+                }
+                PlaygroundState { data, net, weights }
+            },
+        )
 }
 
 proptest! {
