@@ -10,6 +10,7 @@ mod state;
 use engine::export::{
     curves_svg, playground_classes_svg, playground_output_svg, playground_weights_json,
 };
+use engine::lessons::kit::breaks::Break;
 use engine::playground::frame::OUTPUT_GRID;
 use engine::playground::state::from_hash;
 use leptos::html::Canvas;
@@ -23,6 +24,7 @@ use crate::app::{ctx, tr};
 use crate::classroom::download;
 use crate::classroom::keys::{self, LessonKeys};
 use crate::components::curves_chart::CurvesChart;
+use crate::components::gradcheck::{CheckState, GradCheckPanel, follow};
 use crate::i18n;
 
 fn report(result: Result<(), leptos::wasm_bindgen::JsValue>) {
@@ -60,6 +62,14 @@ pub fn PlaygroundPage(hash: String) -> impl IntoView {
         c.backend.kind.track();
         state.rebuild_keeping_weights();
     });
+    // The step view's gradient check follows its trace while training is paused.
+    let check = CheckState::new();
+    follow(
+        check,
+        move || state.trace.with(|t| t.is_some()),
+        state.running,
+        move || state.check_gradients(check),
+    );
 
     let output = NodeRef::<Canvas>::new();
     let network = NodeRef::<Canvas>::new();
@@ -179,6 +189,8 @@ pub fn PlaygroundPage(hash: String) -> impl IntoView {
                     <p class="hint">{tr(i18n::PG_NETWORK_HINT)}</p>
                     <PickList state=state/>
                     <Inspector state=state/>
+                    <GradCheckPanel state=check choices=&["correct"] current=Signal::derive(|| Break::Correct)
+                        set_break=Callback::new(|_: String| {})/>
                 </section>
                 <section class="panel">
                     <h2>{tr(i18n::OUTPUT)}</h2>

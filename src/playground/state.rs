@@ -2,6 +2,7 @@
 //! device, the last frame, the loss histories, the selection, and the training loop.
 
 use engine::lessons::kit::LessonTrace;
+use engine::model::mlp221::TraceError;
 use engine::playground::Head;
 use engine::playground::csv::{CsvImport, parse_csv};
 use engine::playground::data::Point;
@@ -9,6 +10,8 @@ use engine::playground::frame::Frame;
 use engine::playground::state::{PlaygroundState, link};
 use engine::playground::trainer::Playground;
 use leptos::prelude::*;
+
+use crate::components::gradcheck::{CheckState, spawn_check};
 
 use crate::backend::{Backend, BackendKind};
 use crate::frame::next_frame;
@@ -202,6 +205,27 @@ impl PgState {
         if self.generation.try_get_value() == Some(generation) {
             self.trainer.try_set_value(Some(p));
         }
+    }
+
+    /// The gradient check of the step view's point: holds the trainer while it runs (training
+    /// is paused then), moving each parameter on a copy of the network.
+    pub fn check_gradients(self, check: CheckState) {
+        let point = self
+            .inspect_point
+            .get_untracked()
+            .or_else(|| self.points.get_untracked().first().map(|p| p.0));
+        let (Some(point), Some(trace)) = (point, self.trace.get_untracked()) else {
+            return;
+        };
+        spawn_check(check, move |eps, mut progress| async move {
+            let Some((p, generation)) = self.take().await else {
+                return Err(TraceError("the network was rebuilt".into()));
+            };
+            let result =
+                engine::gradcheck::playground::check(&p, point, &trace, eps, &mut *progress).await;
+            self.put(p, generation);
+            result
+        });
     }
 
     /// Reads the frame (boundary, neurons, losses, weights) and, if a point is inspected, its trace.

@@ -2,7 +2,7 @@
 // gradient of mlp-step agrees with its finite difference; the article's σ′ = 1 + a and a
 // flipped sign make rows disagree and training walk uphill; a bad ε gets a message and keeps
 // the last good one; the graph recorded from the forward pass steps forward then backward;
-// and a kit lesson (xor) has both panels too.
+// a kit lesson (xor) has both panels too, and the playground's step view has the check.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { serveDist, launch, watchErrors, screenshotPath } from './harness.mjs';
@@ -114,6 +114,18 @@ for (const webgpu of [true, false]) {
     const nodes = await page.locator('[data-testid="ag-svg"] [data-node]').count();
     assert.ok(nodes >= 10, `xor's graph has ${nodes} nodes`);
     await page.screenshot({ path: screenshotPath(`gradcheck-xor-${kind}`), fullPage: true });
+
+    // The playground's step view: all 25 weights and biases of its 2 → 4 → 2 → 1 network,
+    // moved on a copy while training is paused; no break to choose there.
+    await page.goto(`${server.url}/#/playground`);
+    await page.waitForSelector(`[data-testid="backend-name"][data-kind="${kind}"][data-ready="true"]`, { state: 'attached', timeout: 60_000 });
+    await page.waitForFunction(() => document.querySelector('[data-testid="pg-stats"]')?.getAttribute('data-train-loss') !== '', null, { timeout: 60_000 });
+    await page.check('[data-testid="gc-toggle"]');
+    await waitForCheck(page, 'true');
+    assert.equal(await page.getAttribute(summary, 'data-count'), '25');
+    assert.equal(await page.locator('[data-testid="gc-break"]').count(), 0);
+    assert.deepEqual(await verdicts(page), Array(25).fill('agrees'));
+    await page.locator('[data-testid="gradcheck"]').screenshot({ path: screenshotPath(`gradcheck-playground-${kind}`) });
     assert.deepEqual(errors, []);
   });
 }

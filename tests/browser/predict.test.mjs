@@ -65,7 +65,8 @@ for (const webgpu of [true, false]) {
     const slip = await page.textContent('[data-testid="predict-slip"]');
     assert.match(slip, /σ′ = 1 \+ a/);
     assert.match(slip, /a\(1 − a\)/);
-    const worked = await page.textContent('[data-testid="predict-worked"]');
+    // The page writes minus signs as U+2212.
+    const worked = (await page.textContent('[data-testid="predict-worked"]')).replaceAll('\u2212', '-');
     assert.ok(worked.includes(json.nodes.z2.grad.toFixed(4)), `worked formula ends in the value: ${worked}`);
     assert.deepEqual(await Promise.all(await score(page)), [1, 0, 1]);
     await page.screenshot({ path: screenshotPath(`predict-mlp-step-${kind}`), fullPage: true });

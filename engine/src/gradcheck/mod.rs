@@ -4,6 +4,7 @@
 
 pub mod kit;
 pub mod mlp;
+pub mod playground;
 
 use std::future::Future;
 use std::pin::Pin;

@@ -20,6 +20,7 @@ pub mod frame;
 pub mod head;
 pub mod net;
 pub mod pack;
+pub mod probe;
 pub mod spec;
 pub mod state;
 pub mod step;

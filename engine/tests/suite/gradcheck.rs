@@ -223,3 +223,74 @@ fn an_epsilon_out_of_range_is_refused() {
         );
     }
 }
+
+#[test]
+fn the_playground_step_view_passes_the_check_on_every_head_and_leaves_the_network_alone() {
+    use engine::playground::probe::ParamAt;
+    use engine::playground::{DataSpec, DatasetKind, NetSpec, Playground, Point, Regularization};
+    let dev = Device::flex();
+    let cases = [
+        (DatasetKind::Circle, 2, Regularization::None, 0.0),
+        (DatasetKind::Blobs, 3, Regularization::L2, 0.01),
+        (DatasetKind::Plane, 2, Regularization::L1, 0.003),
+    ];
+    for (kind, classes, reg, rate) in cases {
+        let data = DataSpec {
+            kind,
+            classes,
+            points: 40,
+            ..DataSpec::default()
+        };
+        let spec = NetSpec {
+            regularization: reg,
+            reg_rate: rate,
+            ..NetSpec::default()
+        };
+        let mut pg = Playground::new(spec, data, None, &dev).unwrap();
+        run(pg.train_epoch()).unwrap();
+        let p = Point {
+            x: 1.5,
+            y: -2.0,
+            label: if kind == DatasetKind::Plane { 0.4 } else { 1.0 },
+        };
+        let before = run(pg.step_trace(p)).unwrap();
+        let c = run(gradcheck::playground::check(
+            &pg,
+            p,
+            &before,
+            gradcheck::DEFAULT_EPS,
+            &mut gradcheck::quiet,
+        ))
+        .unwrap();
+        // x₁, x₂ → 4 → 2 → outputs: every weight and bias.
+        let outputs = if classes > 2 { classes } else { 1 };
+        assert_eq!(
+            c.entries.len(),
+            2 * 4 + 4 + 4 * 2 + 2 + 2 * outputs + outputs
+        );
+        assert!(c.passes(), "{kind:?}: {:?}", failing(&c));
+        assert_eq!(
+            run(pg.step_trace(p)).unwrap(),
+            before,
+            "the check moves a copy"
+        );
+        for e in &c.entries {
+            assert!(ParamAt::from_name(&e.name).is_some(), "{}", e.name);
+        }
+    }
+    assert_eq!(
+        ParamAt::from_name("W3[1][0]"),
+        Some(ParamAt::Weight {
+            layer: 2,
+            from: 1,
+            to: 0
+        })
+    );
+    assert_eq!(
+        ParamAt::from_name("b1[3]"),
+        Some(ParamAt::Bias { layer: 0, to: 3 })
+    );
+    for bad in ["", "W", "W0[0][0]", "b1[x]", "c1[0]", "W1[0]", "b1[0][0]"] {
+        assert_eq!(ParamAt::from_name(bad), None, "{bad:?}");
+    }
+}

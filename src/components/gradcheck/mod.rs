@@ -151,7 +151,7 @@ fn summary(c: &GradCheck, lang: engine::i18n::Lang) -> String {
 #[component]
 pub fn GradCheckPanel(
     state: CheckState,
-    /// The break choices the lesson offers (`correct` first).
+    /// The break choices the lesson offers (`correct` first; with only that, no select).
     choices: &'static [&'static str],
     /// The backward pass now (a setting of the lesson, so links carry it).
     #[prop(into)]
@@ -244,12 +244,14 @@ pub fn GradCheckPanel(
                         on:change=move |ev| state.on.set(event_target_checked(&ev))/>
                     " " {tr(text::TOGGLE)}
                 </label>
-                <label class="field">
-                    <span class="field-label">{tr(text::BACKWARD)}</span>
-                    <select data-testid="gc-break" on:change=move |ev| set_break.run(event_target_value(&ev))>
-                        {options}
-                    </select>
-                </label>
+                {(choices.len() > 1).then(|| view! {
+                    <label class="field">
+                        <span class="field-label">{tr(text::BACKWARD)}</span>
+                        <select data-testid="gc-break" on:change=move |ev| set_break.run(event_target_value(&ev))>
+                            {options}
+                        </select>
+                    </label>
+                })}
                 <label class="field" class:invalid=move || eps_error.get().is_some()>
                     <span class="field-label">{tr(text::EPS)}</span>
                     <input type="text" inputmode="decimal" data-testid="gc-eps" autocomplete="off"
