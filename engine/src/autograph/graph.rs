@@ -1,7 +1,7 @@
 //! The recorded graph: tensors as nodes, each made by one op from earlier nodes.
 
 /// What made a node. Leaves (`Input`, `Const`, `Param`) come from outside the pass.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq)]
 pub enum Op {
     Input,
     Const,
@@ -24,6 +24,17 @@ pub enum Op {
     Neg,
     Square,
     Transpose,
+    /// Times a constant of the formula (1/√d_k, ½).
+    Scale(f64),
+    /// The mean of each row of a matrix, kept as a column.
+    MeanRows,
+    /// A block of a matrix: rows `r0..r1`, columns `c0..c1`.
+    Slice {
+        rows: (usize, usize),
+        cols: (usize, usize),
+    },
+    /// Matrices side by side (along the columns), in input order.
+    Concat,
 }
 
 impl Op {
@@ -54,6 +65,10 @@ impl Op {
             Op::Neg => "neg",
             Op::Square => "x²",
             Op::Transpose => "ᵀ",
+            Op::Scale(_) => "×c",
+            Op::MeanRows => "mean₁",
+            Op::Slice { .. } => "[:, :]",
+            Op::Concat => "concat",
         }
     }
 
@@ -80,6 +95,10 @@ impl Op {
             Op::Neg => "neg",
             Op::Square => "square",
             Op::Transpose => "transpose",
+            Op::Scale(_) => "scale",
+            Op::MeanRows => "mean_rows",
+            Op::Slice { .. } => "slice",
+            Op::Concat => "concat",
         }
     }
 }

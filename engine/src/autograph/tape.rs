@@ -1,6 +1,8 @@
 //! Recording a forward pass. Each op runs on burn as the lesson wrote it; the tape only notes
 //! what ran and adds a zero tap to the result, whose gradient is the result's gradient.
 
+use std::ops::Range;
+
 use burn::prelude::*;
 use burn::tensor::Gradients;
 use burn::tensor::activation;
@@ -193,9 +195,35 @@ impl Tape {
         self.op(Op::Transpose, &[a.id], a.tensor().transpose())
     }
 
+    /// `a` times the constant `c`.
+    pub fn scale<const D: usize>(&mut self, a: &Var<D>, c: f64) -> Var<D> {
+        self.op(Op::Scale(c), &[a.id], a.tensor().mul_scalar(c as f32))
+    }
+
+    /// The mean of each row, `[rows, 1]`.
+    pub fn mean_rows(&mut self, a: &Var<2>) -> Var<2> {
+        self.op(Op::MeanRows, &[a.id], a.tensor().mean_dim(1))
+    }
+
+    /// The block `rows` × `cols` of a matrix.
+    pub fn slice(&mut self, a: &Var<2>, rows: Range<usize>, cols: Range<usize>) -> Var<2> {
+        let op = Op::Slice {
+            rows: (rows.start, rows.end),
+            cols: (cols.start, cols.end),
+        };
+        self.op(op, &[a.id], a.tensor().slice([rows, cols]))
+    }
+
+    /// Matrices side by side.
+    pub fn concat(&mut self, parts: &[Var<2>]) -> Var<2> {
+        let ids: Vec<usize> = parts.iter().map(|p| p.id).collect();
+        let tensors = parts.iter().map(Var::tensor).collect();
+        self.op(Op::Concat, &ids, Tensor::cat(tensors, 1))
+    }
+
     /// The loss as the lesson's break leaves it: the same value, its gradient seed negated
     /// when the sign is flipped. Not a node of its own: the loss node is the one before.
-    pub fn loss(&mut self, l: &Var<1>, b: Break) -> Var<1> {
+    pub fn loss(&self, l: &Var<1>, b: Break) -> Var<1> {
         Var {
             t: breaks::loss(l.tensor(), b),
             id: l.id,

@@ -370,3 +370,59 @@ fn the_linear_regression_lesson_records_its_forward_pass() {
         "one weight, broadcast over the samples"
     );
 }
+
+#[test]
+fn the_attention_lesson_records_each_head() {
+    use engine::lessons::attention;
+    for heads in ["1", "2"] {
+        let mut v = (attention::LESSON.article_values)();
+        v.set("heads", heads).unwrap();
+        let t = pollster::block_on((attention::LESSON.trace)(&v, &Device::flex())).unwrap();
+        let g = t.graph.as_ref().expect("attention records its graph");
+        let count = |code: &str| g.nodes.iter().filter(|n| n.op.code() == code).count();
+        let h: usize = heads.parse().unwrap();
+        // Q, K, V; per head three slices, Kᵀ, QKᵀ, the 1/√d_k scale, softmax, A·V; then
+        // concat (two heads), W_O (two heads), O − T, squared, summed, halved.
+        assert_eq!(count("slice"), 3 * h);
+        assert_eq!(count("softmax"), h);
+        assert_eq!(count("matmul"), 3 + 2 * h + (h - 1));
+        assert_eq!(count("concat"), h - 1);
+        assert_eq!(count("scale"), h + 1);
+        assert_eq!(count("param"), 3 + (h - 1));
+        assert_graph_is_its_computation(g, "L");
+        close("L", g.node("L").unwrap().value[0], t.loss.unwrap(), 1e-6);
+        for name in ["Q", "K", "V"] {
+            assert_eq!(
+                t.quantity(name).unwrap().value.flat(),
+                g.node(name).unwrap().value
+            );
+        }
+    }
+}
+
+#[test]
+fn the_optimiser_race_records_its_loss() {
+    let t = kit_graph(&engine::lessons::optimizers::LESSON);
+    let g = t.graph.as_ref().expect("optimizers records its graph");
+    let codes: Vec<&str> = g.nodes.iter().map(|n| n.op.code()).collect();
+    assert_eq!(
+        codes,
+        [
+            "input",
+            "input",
+            "param",
+            "transpose",
+            "matmul",
+            "sub",
+            "square",
+            "mean_rows",
+            "slice",
+            "const",
+            "mul",
+            "sum",
+            "add"
+        ]
+    );
+    assert_graph_is_its_computation(g, "ΣJ");
+    assert_eq!(g.node("θ").unwrap().shape, [4, 2], "one position per racer");
+}

@@ -48,6 +48,10 @@ fn transpose(a: &[f64], m: usize, n: usize) -> Vec<f64> {
     t
 }
 
+fn unary_c(v: &[f64], c: f64) -> Vec<f64> {
+    v.iter().map(|x| x * c).collect()
+}
+
 fn sigmoid(x: f64) -> f64 {
     1.0 / (1.0 + (-x).exp())
 }
@@ -100,6 +104,33 @@ pub fn eval(g: &Graph, n: &GraphNode) -> Vec<f64> {
         Op::Neg => unary(|x| -x),
         Op::Square => unary(|x| x * x),
         Op::Transpose => transpose(&inp[0].value, inp[0].shape[0], inp[0].shape[1]),
+        Op::Scale(c) => unary_c(&inp[0].value, c),
+        Op::MeanRows => {
+            let cols = inp[0].shape[1];
+            inp[0]
+                .value
+                .chunks(cols)
+                .map(|r| r.iter().sum::<f64>() / cols as f64)
+                .collect()
+        }
+        Op::Slice { rows, cols } => {
+            let width = inp[0].shape[1];
+            (rows.0..rows.1)
+                .flat_map(|i| (cols.0..cols.1).map(move |j| i * width + j))
+                .map(|k| inp[0].value[k])
+                .collect()
+        }
+        Op::Concat => {
+            let rows = out[0];
+            (0..rows)
+                .flat_map(|i| {
+                    inp.iter().flat_map(move |m| {
+                        let w = m.shape[1];
+                        m.value[i * w..(i + 1) * w].to_vec()
+                    })
+                })
+                .collect()
+        }
         Op::Input | Op::Const | Op::Param => n.value.clone(),
     }
 }
@@ -224,6 +255,41 @@ pub fn backprop(g: &Graph, loss: &str) -> Vec<Vec<f64>> {
                     .iter_mut()
                     .zip(times(&gn, &local))
                     .for_each(|(x, y)| *x += y);
+            }
+            Op::Scale(c) => {
+                grad[ins[0].id]
+                    .iter_mut()
+                    .zip(&gn)
+                    .for_each(|(x, g)| *x += g * c);
+            }
+            Op::MeanRows => {
+                let cols = ins[0].shape[1];
+                for (k, x) in grad[ins[0].id].iter_mut().enumerate() {
+                    *x += gn[k / cols] / cols as f64;
+                }
+            }
+            Op::Slice { rows, cols } => {
+                let width = ins[0].shape[1];
+                let mut k = 0;
+                for i in rows.0..rows.1 {
+                    for j in cols.0..cols.1 {
+                        grad[ins[0].id][i * width + j] += gn[k];
+                        k += 1;
+                    }
+                }
+            }
+            Op::Concat => {
+                let total = out[1];
+                let mut start = 0;
+                for m in &ins {
+                    let w = m.shape[1];
+                    for i in 0..out[0] {
+                        for j in 0..w {
+                            grad[m.id][i * w + j] += gn[i * total + start + j];
+                        }
+                    }
+                    start += w;
+                }
             }
             Op::Input | Op::Const | Op::Param => {}
         }

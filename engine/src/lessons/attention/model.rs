@@ -3,10 +3,10 @@
 //! (O = H with one); L = ½‖O − T‖²; backward through zero taps; one gradient step on the weights.
 
 use burn::prelude::*;
-use burn::tensor::activation::softmax;
 
 use super::{D, N, heads, views, walkthrough};
-use crate::lessons::kit::breaks::{self, Break};
+use crate::autograph::{Graph, Tape, Var};
+use crate::lessons::kit::breaks::Break;
 use crate::lessons::kit::readback::{Readback, tensor};
 use crate::lessons::kit::{LessonTrace, Quantity, Role, TraceError, Values};
 use crate::math::Formula;
@@ -50,6 +50,8 @@ pub struct AttnNumbers {
     pub g_o: Mat,
     /// W_Q, W_K, W_V, and W_O when there are two heads.
     pub params: Vec<Param>,
+    /// The forward pass as it ran.
+    pub graph: Graph,
 }
 
 impl AttnNumbers {
@@ -77,43 +79,62 @@ pub async fn compute(v: &Values, device: &Device) -> Result<AttnNumbers, TraceEr
     };
     let w_in: Vec<Mat> = names.iter().map(|n| v.matrix(n, D, D)).collect();
 
-    let x = tensor(&x_in.concat(), [N, D], &dev);
-    let t = tensor(&t_in.concat(), [N, D], &dev);
-    let w: Vec<Tensor<2>> = w_in
+    // The forward pass runs through a tape: it keeps every node's gradient and the graph.
+    let mut tape = Tape::new();
+    let x = tape.input("X", tensor(&x_in.concat(), [N, D], &dev));
+    let t = tape.input("T", tensor(&t_in.concat(), [N, D], &dev));
+    let w: Vec<Var<2>> = names
         .iter()
-        .map(|m| tensor(&m.concat(), [D, D], &dev).require_grad())
+        .zip(&w_in)
+        .map(|(&n, m)| tape.param(n, tensor(&m.concat(), [D, D], &dev).require_grad()))
         .collect();
-    // Zero taps: adding them changes nothing, and their gradients are those of the sums.
-    let tap = |r: usize, c: usize| Tensor::<2>::zeros([r, c], &dev).require_grad();
-    let (tq, tk, tv, th, to) = (tap(N, D), tap(N, D), tap(N, D), tap(N, D), tap(N, D));
-    let q = x.clone().matmul(w[0].clone()) + tq.clone();
-    let k = x.clone().matmul(w[1].clone()) + tk.clone();
-    let val = x.matmul(w[2].clone()) + tv.clone();
+    let q = tape.matmul(&x, &w[0]);
+    tape.name(&q, "Q");
+    let k = tape.matmul(&x, &w[1]);
+    tape.name(&k, "K");
+    let val = tape.matmul(&x, &w[2]);
+    tape.name(&val, "V");
     let scale = 1.0 / (dk as f64).sqrt();
-    let (mut s_all, mut a_all, mut s_taps, mut a_taps, mut outs) =
-        (vec![], vec![], vec![], vec![], vec![]);
+    let (mut s_ids, mut a_ids, mut outs) = (vec![], vec![], vec![]);
     for head in 0..heads {
         let cols = head * dk..(head + 1) * dk;
-        let qh = q.clone().slice([0..N, cols.clone()]);
-        let kh = k.clone().slice([0..N, cols.clone()]);
-        let vh = val.clone().slice([0..N, cols]);
-        let (ts, ta) = (tap(N, N), tap(N, N));
-        let s = qh.matmul(kh.transpose()).mul_scalar(scale) + ts.clone();
-        // Each query's row sums to 1: the softmax runs over the keys (dimension 1).
-        let a = softmax(s.clone(), 1) + ta.clone();
-        outs.push(a.clone().matmul(vh));
-        s_all.push(s);
-        a_all.push(a);
-        s_taps.push(ts);
-        a_taps.push(ta);
+        let qh = tape.slice(&q, 0..N, cols.clone());
+        let kh = tape.slice(&k, 0..N, cols.clone());
+        let vh = tape.slice(&val, 0..N, cols);
+        let kt = tape.transpose(&kh);
+        let qk = tape.matmul(&qh, &kt);
+        let s = tape.scale(&qk, scale);
+        tape.name(&s, &format!("S{}", head + 1));
+        // Each query's row sums to 1: the softmax runs over the keys.
+        let a = tape.softmax(&s);
+        tape.name(&a, &format!("A{}", head + 1));
+        outs.push(tape.matmul(&a, &vh));
+        s_ids.push(s.id());
+        a_ids.push(a.id());
     }
-    let h = Tensor::cat(outs, 1) + th.clone();
+    let h = if heads > 1 {
+        tape.concat(&outs)
+    } else {
+        outs[0].clone()
+    };
+    tape.name(&h, "H");
     let o = match w.get(3) {
-        Some(wo) => h.clone().matmul(wo.clone()),
+        Some(wo) => {
+            let o = tape.matmul(&h, wo);
+            tape.name(&o, "O");
+            o
+        }
+        // One head: O is H itself.
         None => h.clone(),
-    } + to.clone();
-    let loss = breaks::loss((o.clone() - t).square().sum().mul_scalar(0.5), Break::of(v));
-    let grads = loss.backward();
+    };
+    let gap = tape.sub(&o, &t);
+    let squared = tape.square(&gap);
+    let total = tape.sum(&squared);
+    let loss = tape.scale(&total, 0.5);
+    tape.name(&loss, "L");
+    let grads = tape.loss(&loss, Break::of(v)).tensor().backward();
+    let ids = [q.id(), k.id(), val.id(), h.id(), o.id(), loss.id()];
+    let w: Vec<Tensor<2>> = w.iter().map(Var::tensor).collect();
     let grad = |x: &Tensor<2>, shape: [usize; 2]| {
         x.grad(&grads)
             .unwrap_or_else(|| Tensor::zeros(shape, &dev))
@@ -121,19 +142,8 @@ pub async fn compute(v: &Values, device: &Device) -> Result<AttnNumbers, TraceEr
     };
 
     let mut rb = Readback::new();
-    for t in [&q, &k, &val, &h, &o] {
-        rb.add(t.clone());
-    }
-    rb.add(loss);
-    for t in [&tq, &tk, &tv, &th, &to] {
-        rb.add(grad(t, [N, D]));
-    }
-    for i in 0..heads {
-        rb.add(s_all[i].clone());
-        rb.add(a_all[i].clone());
-        rb.add(grad(&s_taps[i], [N, N]));
-        rb.add(grad(&a_taps[i], [N, N]));
-    }
+    let graph = tape.read_into(&grads, &mut rb);
+    let first_param = rb.len();
     for wi in &w {
         let g = grad(wi, [D, D]);
         // The gradient step, outside the graph: W ← W − α·∂L/∂W.
@@ -142,10 +152,14 @@ pub async fn compute(v: &Values, device: &Device) -> Result<AttnNumbers, TraceEr
         rb.add(next);
     }
     let r = rb.read().await?;
+    let graph = graph.resolve(&r);
+    let value = |id: usize| graph.nodes[id].value.clone();
+    let grad = |id: usize| {
+        let n = &graph.nodes[id];
+        n.grad.clone().unwrap_or_else(|| vec![0.0; n.value.len()])
+    };
     let m = |i: usize| rows(&r[i], D);
-    let sq = |i: usize| rows(&r[i], N);
-    let per_head = |k: usize| (0..heads).map(|i| sq(11 + 4 * i + k)).collect::<Vec<_>>();
-    let base = 11 + 4 * heads;
+    let base = first_param;
     let params = names
         .iter()
         .zip(w_in)
@@ -163,22 +177,23 @@ pub async fn compute(v: &Values, device: &Device) -> Result<AttnNumbers, TraceEr
         lr,
         x: x_in,
         t: t_in,
-        q: m(0),
-        k: m(1),
-        v: m(2),
-        h: m(3),
-        o: m(4),
-        loss: r[5][0],
-        g_q: m(6),
-        g_k: m(7),
-        g_v: m(8),
-        g_h: m(9),
-        g_o: m(10),
-        s: per_head(0),
-        a: per_head(1),
-        g_s: per_head(2),
-        g_a: per_head(3),
+        q: rows(&value(ids[0]), D),
+        k: rows(&value(ids[1]), D),
+        v: rows(&value(ids[2]), D),
+        h: rows(&value(ids[3]), D),
+        o: rows(&value(ids[4]), D),
+        loss: value(ids[5])[0],
+        g_q: rows(&grad(ids[0]), D),
+        g_k: rows(&grad(ids[1]), D),
+        g_v: rows(&grad(ids[2]), D),
+        g_h: rows(&grad(ids[3]), D),
+        g_o: rows(&grad(ids[4]), D),
+        s: s_ids.iter().map(|&i| rows(&value(i), N)).collect(),
+        a: a_ids.iter().map(|&i| rows(&value(i), N)).collect(),
+        g_s: s_ids.iter().map(|&i| rows(&grad(i), N)).collect(),
+        g_a: a_ids.iter().map(|&i| rows(&grad(i), N)).collect(),
         params,
+        graph,
     })
 }
 
@@ -264,6 +279,6 @@ pub async fn trace(v: &Values, device: &Device) -> Result<LessonTrace, TraceErro
         metrics: vec![],
         views: views::views(&n),
         next,
-        graph: None,
+        graph: Some(n.graph.clone()),
     })
 }

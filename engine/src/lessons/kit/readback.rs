@@ -26,6 +26,15 @@ impl Readback {
         self.count - 1
     }
 
+    /// How many tensors are registered: the slot the next one gets.
+    pub fn len(&self) -> usize {
+        self.count
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.count == 0
+    }
+
     pub async fn read(self) -> Result<Vec<Vec<f64>>, TraceError> {
         let data = self
             .tx

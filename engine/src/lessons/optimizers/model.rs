@@ -4,8 +4,9 @@
 use burn::prelude::*;
 
 use super::{RACERS, walkthrough};
+use crate::autograph::{Graph, Tape};
 use crate::i18n::Text;
-use crate::lessons::kit::breaks::{self, Break};
+use crate::lessons::kit::breaks::Break;
 use crate::lessons::kit::readback::{Readback, tensor};
 use crate::lessons::kit::{
     LessonTrace, Metric, Quantity, Role, Surface, SurfacePath, TraceError, Values, View,
@@ -48,6 +49,8 @@ pub fn positions(v: &Values) -> Vec<f64> {
 }
 
 pub struct RaceNumbers {
+    /// The race's loss as it ran.
+    pub graph: Graph,
     pub t: f64,
     pub sample: usize,
     /// 4×2, rows in `RACERS` order.
@@ -100,21 +103,34 @@ pub async fn compute(v: &Values, device: &Device) -> Result<RaceNumbers, TraceEr
 
     let x = tensor(&X.concat(), [N, 2], device);
     let y = tensor(&Y, [1, N], device);
-    let p = tensor(&pos_in, [4, 2], device).autodiff().require_grad();
-    let resid =
-        p.clone().matmul(x.clone().autodiff().transpose()) - y.clone().autodiff().expand([4, N]);
-    let losses = resid.clone().square().mean_dim(1).reshape([4]);
-    let sample_loss = resid
-        .slice([1..2, sample..sample + 1])
-        .square()
-        .reshape([1]);
-    // SGD (row 1) follows its sample; the others the full batch.
-    let mask = tensor(&[1.0, 0.0, 1.0, 1.0], [4], device).autodiff();
-    let total = breaks::loss(
-        (losses.clone() * mask).sum() + sample_loss.clone(),
-        Break::of(v),
+    // The loss runs through a tape: the race's autodiff graph.
+    let mut tape = Tape::new();
+    let xv = tape.input("X", x.clone().autodiff());
+    let yv = tape.input("y", y.clone().autodiff());
+    let pv = tape.param(
+        "θ",
+        tensor(&pos_in, [4, 2], device).autodiff().require_grad(),
     );
-    let grads = total.backward();
+    let xt = tape.transpose(&xv);
+    let pred = tape.matmul(&pv, &xt);
+    // One row per racer, one column per sample.
+    let resid = tape.sub(&pred, &yv);
+    tape.name(&resid, "r");
+    let squared = tape.square(&resid);
+    let losses = tape.mean_rows(&squared).reshape([4]);
+    tape.name(&losses, "J");
+    let sample_loss = tape.slice(&squared, 1..2, sample..sample + 1).reshape([1]);
+    // SGD (row 1) follows its sample; the others the full batch.
+    let mask = tape.constant(
+        "mask",
+        tensor(&[1.0, 0.0, 1.0, 1.0], [4], device).autodiff(),
+    );
+    let masked = tape.mul(&losses, &mask);
+    let batch = tape.sum(&masked);
+    let total = tape.add(&batch, &sample_loss);
+    tape.name(&total, "ΣJ");
+    let grads = tape.loss(&total, Break::of(v)).tensor().backward();
+    let (p, losses, sample_loss) = (pv.tensor(), losses.tensor(), sample_loss.tensor());
     let g = p
         .grad(&grads)
         .unwrap_or_else(|| Tensor::zeros([4, 2], device));
@@ -140,6 +156,8 @@ pub async fn compute(v: &Values, device: &Device) -> Result<RaceNumbers, TraceEr
     let grid = loss_grid(&x, &y);
 
     let mut rb = Readback::new();
+    let graph = tape.read_into(&grads, &mut rb);
+    let first = rb.len();
     for t2 in [
         p, g, next, vel_next, m_next, v_next, m_hat, v_hat, hess_diag,
     ] {
@@ -149,7 +167,10 @@ pub async fn compute(v: &Values, device: &Device) -> Result<RaceNumbers, TraceEr
     rb.add(sample_loss);
     rb.add(grid.reshape([GRID * GRID]));
     let r = rb.read().await?;
+    let graph = graph.resolve(&r);
+    let r = &r[first..];
     Ok(RaceNumbers {
+        graph,
         t,
         sample,
         pos: r[0].clone(),
@@ -300,7 +321,7 @@ pub async fn trace(v: &Values, device: &Device) -> Result<LessonTrace, TraceErro
         metrics,
         views: vec![View::Surface(surface(&n))],
         next,
-        graph: None,
+        graph: Some(n.graph.clone()),
     })
 }
 
