@@ -91,7 +91,14 @@ for (const webgpu of [true, false]) {
     // A flipped sign: every step of gradient descent raises the loss.
     await page.selectOption('[data-testid="gc-break"]', 'flipped-sign');
     await waitForCheck(page, 'false');
-    assert.deepEqual(await verdicts(page), Array(9).fill('disagrees'));
+    // Every autodiff gradient is now minus its finite difference (the tiny ones, whose sign
+    // drowns in rounding, still agree).
+    const pairs = await page.$$eval('[data-testid^="gc-row-"]', (rows) =>
+      rows.map((r) => [Number(r.dataset.autodiff), Number(r.dataset.numeric)]));
+    for (const [a, n] of pairs) {
+      assert.ok(Math.abs(a + n) <= 2e-2 * Math.max(Math.abs(a), Math.abs(n)) + 1e-4, `flipped: ${a} vs ${n}`);
+    }
+    assert.ok((await verdicts(page)).filter((v) => v === 'disagrees').length >= 5);
     assert.equal(await page.textContent(`${lossNode} .grad`), '∂L = −1', 'the graph shows the negated seed');
     const losses = [];
     for (let i = 0; i < 3; i++) {

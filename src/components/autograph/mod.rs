@@ -91,13 +91,13 @@ pub fn AutographPanel(#[prop(into)] graph: Signal<Option<Graph>>) -> impl IntoVi
             <p class="hint">{tr(text::HINT)}</p>
             <div class="ag-controls" role="toolbar">
                 <button data-testid="ag-start" on:click=move |_| step.set(0)
-                    disabled=move || step.get() == 0>"⏮ " {tr(text::START)}</button>
+                    disabled=move || step.get() == 0>"|◀ " {tr(text::START)}</button>
                 <button data-testid="ag-prev" on:click=move |_| step.update(|s| *s = s.saturating_sub(1))
                     disabled=move || step.get() == 0>"◀ " {tr(text::PREV)}</button>
                 <button data-testid="ag-next" class="primary" on:click=move |_| step.update(|s| *s = (*s + 1).min(total.get_untracked()))
                     disabled=move || { step.get() >= total.get() }>{tr(text::NEXT)} " ▶"</button>
                 <button data-testid="ag-end" on:click=move |_| step.set(total.get_untracked())
-                    disabled=move || { step.get() >= total.get() }>{tr(text::END)} " ⏭"</button>
+                    disabled=move || { step.get() >= total.get() }>{tr(text::END)} " ▶|"</button>
                 <input type="range" min="0" max=move || total.get() prop:value=move || step.get()
                     aria-label=move || text::NEXT.get(lang.get()) data-testid="ag-slider"
                     on:input=move |ev| step.set(event_target_value(&ev).parse().unwrap_or(0))/>
