@@ -3,6 +3,7 @@
 //! No web imports: the same code runs in the page (WebGPU or flex in wasm), in the
 //! native `trace` tool and in the native tests.
 
+pub mod bench;
 pub mod export;
 pub mod i18n;
 pub mod lessons;
