@@ -57,6 +57,16 @@ function crateOf(fn, url) {
   return m ? m[1] : 'wasm (no name)';
 }
 
+/** Crates grouped by what their time is spent on. */
+export const GROUPS = [
+  ['arithmetic kernels (burn_flex, gemm, libm)', /^(burn_flex|gemm.*|compiler_builtins|libm|macerator.*)$/],
+  ['burn bookkeeping (autodiff graph, tensor dispatch, optimiser)', /^(burn_autodiff|burn_tensor|burn_dispatch|burn_optim|burn_backend|burn_core|burn_nn|burn_ir|burn_std)$/],
+  ['allocation and hashing (dlmalloc, alloc, hashbrown, std, core)', /^(dlmalloc|alloc|hashbrown|std|core|__rustc)$/],
+  ['GPU: shader compile and dispatch (cubecl, pliron, wgpu)', /^(cubecl.*|cubek.*|pliron|wgpu.*|naga)$/],
+  ['V8 (compile, GC) and the browser', /^\((program|garbage collector)\)$|^JavaScript|^JS ↔ wasm/],
+  ['the app and UI (engine, backprop_lab, leptos, plotters)', /^(engine|backprop_lab|tachys|leptos.*|reactive_graph|plotters.*|web_sys|js_sys|wasm_bindgen.*)$/],
+];
+
 /** Self time by function and by crate; `idle` is excluded from the percentages. With
  *  `from`/`to` (ms after the profile's start) only the samples in that window count. */
 export function summarise(profile, { top = 15, from = 0, to = Infinity } = {}) {
@@ -85,7 +95,12 @@ export function summarise(profile, { top = 15, from = 0, to = Infinity } = {}) {
     crates.set(c, (crates.get(c) ?? 0) + ms);
   }
   const byCrate = [...crates.entries()].sort((a, b) => b[1] - a[1]).slice(0, 10).map(([crate, ms]) => ({ crate, ms, pct: (100 * ms) / total }));
-  return { busyMs: total, idleMs: idle, from, to, functions, byCrate };
+  const groups = {};
+  for (const [c, ms] of crates.entries()) {
+    const g = GROUPS.find(([, re]) => re.test(c))?.[0] ?? 'other';
+    groups[g] = (groups[g] ?? 0) + (100 * ms) / total;
+  }
+  return { busyMs: total, idleMs: idle, from, to, functions, byCrate, groups };
 }
 
 /** Code bytes per crate of a wasm module that still has its name section (before wasm-opt). */
