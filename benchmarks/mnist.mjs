@@ -22,8 +22,9 @@ for (const backend of ['webgpu', 'cpu']) {
   if (kind !== backend) { console.error(`${backend}: page runs ${kind}; skipped`); await context.close(); continue; }
   const adapter = (await page.textContent('[data-testid="backend-name"]')).trim();
   const steps = backend === 'webgpu' ? Math.min(STEPS, 15) : STEPS;
-  const [first, median, perSecond, single, batched] = await page.evaluate(
-    (a) => window.wasmBindings.bench_mnist(a.b, a.s, a.d), { b: backend, s: steps, d: backend === 'webgpu' ? 10 : DIGITS });
+  const t = JSON.parse(await page.evaluate(
+    (a) => window.wasmBindings.bench_mnist(a.b, a.s, a.d), { b: backend, s: steps, d: backend === 'webgpu' ? 10 : DIGITS }));
+  const [first, median, perSecond, single, batched] = [t.first_step_ms, t.median_step_ms, t.samples_per_s, t.digit_ms, t.batched_digit_ms];
   // The page: a fresh network trains; frame gaps are recorded by requestAnimationFrame.
   await page.waitForSelector('[data-testid="mnist-train"]:not([disabled])', { timeout: 120_000 });
   await page.waitForFunction(() => Number(document.querySelector('[data-testid="held-out-report"]')?.dataset.seq) > 0, null, { timeout: 300_000 });

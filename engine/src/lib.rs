@@ -4,6 +4,7 @@
 //! native `trace` tool and in the native tests.
 
 pub mod autograph;
+pub mod bench;
 pub mod export;
 pub mod gradcheck;
 pub mod i18n;

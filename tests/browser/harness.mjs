@@ -36,14 +36,16 @@ export function serveDist() {
   });
 }
 
-/** Debian's Chromium, headless, with or without the WebGPU adapter (SwiftShader). */
-export async function launch({ webgpu }) {
+/** Debian's Chromium, headless, with or without the WebGPU adapter (SwiftShader); `extraArgs`
+ *  are more command-line flags (the benchmark's WebGL needs `--enable-unsafe-swiftshader`). */
+export async function launch({ webgpu, extraArgs = [] }) {
   const userDataDir = fs.mkdtempSync(path.join(process.env.TMPDIR || '/tmp', 'bpl-chrome-'));
   const args = [
     '--no-sandbox', '--disable-quic', '--no-first-run', '--disable-background-networking',
     '--disable-component-update', '--disable-sync',
   ];
   if (webgpu) args.push('--enable-unsafe-webgpu');
+  args.push(...extraArgs);
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
     headless: true,

@@ -52,9 +52,30 @@ fn glorot(rng: &mut SplitMix64, n: usize, fan_in: usize, fan_out: usize) -> Vec<
     (0..n).map(|_| rng.uniform(-limit, limit) as f32).collect()
 }
 
-fn conv(rng: &mut SplitMix64, c_in: usize, c_out: usize, device: &Device) -> Conv2d {
+/// The initial weights of [`Cnn::new`] as plain numbers, in burn's layouts: conv kernels
+/// `[c_out, c_in, 3, 3]`, dense weights `[d_in, d_out]`; every bias starts at zero. The
+/// benchmark loads the same numbers into TensorFlow.js.
+pub struct InitialWeights {
+    pub conv1: Vec<f32>,
+    pub conv2: Vec<f32>,
+    pub dense1: Vec<f32>,
+    pub dense2: Vec<f32>,
+}
+
+impl InitialWeights {
+    pub fn new(seed: u64) -> InitialWeights {
+        let mut rng = SplitMix64::new(seed);
+        InitialWeights {
+            conv1: glorot(&mut rng, 32 * 9, 9, 32 * 9),
+            conv2: glorot(&mut rng, 64 * 32 * 9, 32 * 9, 64 * 9),
+            dense1: glorot(&mut rng, FLAT * HIDDEN, FLAT, HIDDEN),
+            dense2: glorot(&mut rng, HIDDEN * CLASSES, HIDDEN, CLASSES),
+        }
+    }
+}
+
+fn conv(w: Vec<f32>, c_in: usize, c_out: usize, device: &Device) -> Conv2d {
     let mut layer = Conv2dConfig::new([c_in, c_out], [3, 3]).init(device);
-    let w = glorot(rng, c_out * c_in * 9, c_in * 9, c_out * 9);
     layer.weight = Param::from_data(TensorData::new(w, [c_out, c_in, 3, 3]), device);
     layer.bias = Some(Param::from_data(
         TensorData::zeros::<f32, _>([c_out]),
@@ -63,9 +84,8 @@ fn conv(rng: &mut SplitMix64, c_in: usize, c_out: usize, device: &Device) -> Con
     layer
 }
 
-fn dense(rng: &mut SplitMix64, d_in: usize, d_out: usize, device: &Device) -> Linear {
+fn dense(w: Vec<f32>, d_in: usize, d_out: usize, device: &Device) -> Linear {
     let mut layer = LinearConfig::new(d_in, d_out).init(device);
-    let w = glorot(rng, d_in * d_out, d_in, d_out);
     layer.weight = Param::from_data(TensorData::new(w, [d_in, d_out]), device);
     layer.bias = Some(Param::from_data(
         TensorData::zeros::<f32, _>([d_out]),
@@ -77,13 +97,13 @@ fn dense(rng: &mut SplitMix64, d_in: usize, d_out: usize, device: &Device) -> Li
 impl Cnn {
     /// A freshly initialised network on `device`; the same seed gives the same weights.
     pub fn new(seed: u64, device: &Device) -> Cnn {
-        let mut rng = SplitMix64::new(seed);
+        let w = InitialWeights::new(seed);
         Cnn {
-            conv1: conv(&mut rng, 1, 32, device),
+            conv1: conv(w.conv1, 1, 32, device),
             pool: MaxPool2dConfig::new([2, 2]).init(),
-            conv2: conv(&mut rng, 32, 64, device),
-            dense1: dense(&mut rng, FLAT, HIDDEN, device),
-            dense2: dense(&mut rng, HIDDEN, CLASSES, device),
+            conv2: conv(w.conv2, 32, 64, device),
+            dense1: dense(w.dense1, FLAT, HIDDEN, device),
+            dense2: dense(w.dense2, HIDDEN, CLASSES, device),
         }
     }
 

@@ -139,22 +139,28 @@ impl Playground {
     /// Shuffles the training set for the current epoch (seeded by data seed and epoch) and
     /// uploads it once; batches are row slices of it.
     fn start_epoch(&mut self) {
+        let (x, labels) = self.epoch_data(self.epoch);
+        let (n, f) = (labels.len(), self.net_spec.features.len());
+        self.epoch_x = Some(tensor(&x, [n, f], &self.device));
+        let y = self.head.targets(&labels);
+        self.epoch_y = Some(tensor(&y, [n, self.head.outputs()], &self.device));
+        self.cursor = 0;
+    }
+
+    /// Epoch `epoch`'s training rows in the order they train: the features row by row
+    /// (`[train, features]` flattened) and the labels.
+    pub fn epoch_data(&self, epoch: usize) -> (Vec<f64>, Vec<f64>) {
         let mut order: Vec<usize> = (0..self.split.train.len()).collect();
         shuffle(
             &mut order,
-            self.data.seed ^ (self.epoch as u64).wrapping_mul(0x9E37),
+            self.data.seed ^ (epoch as u64).wrapping_mul(0x9E37),
         );
         let pts: Vec<(f64, f64)> = order
             .iter()
             .map(|&i| (self.split.train[i].x, self.split.train[i].y))
             .collect();
         let labels: Vec<f64> = order.iter().map(|&i| self.split.train[i].label).collect();
-        let f = self.net_spec.features.len();
-        let x = feature_matrix(&self.net_spec.features, &pts);
-        self.epoch_x = Some(tensor(&x, [pts.len(), f], &self.device));
-        let y = self.head.targets(&labels);
-        self.epoch_y = Some(tensor(&y, [pts.len(), self.head.outputs()], &self.device));
-        self.cursor = 0;
+        (feature_matrix(&self.net_spec.features, &pts), labels)
     }
 
     /// Trains `count` mini-batches (crossing epoch ends as needed); one readback at the end.
