@@ -92,12 +92,15 @@ for (const webgpu of [true, false]) {
     await page.selectOption('[data-testid="gc-break"]', 'flipped-sign');
     await waitForCheck(page, 'false');
     // Every autodiff gradient is now minus its finite difference (the tiny ones, whose sign
-    // drowns in rounding, still agree).
-    const pairs = await page.$$eval('[data-testid^="gc-row-"]', (rows) =>
-      rows.map((r) => [Number(r.dataset.autodiff), Number(r.dataset.numeric)]));
-    for (const [a, n] of pairs) {
-      assert.ok(Math.abs(a + n) <= 2e-2 * Math.max(Math.abs(a), Math.abs(n)) + 1e-4, `flipped: ${a} vs ${n}`);
-    }
+    // drowns in rounding, still agree). Waiting on that also waits out the σ′ = 1 + a table,
+    // which fails the check too.
+    await page.waitForFunction(() => {
+      const rows = [...document.querySelectorAll('[data-testid^="gc-row-"]')];
+      return rows.length === 9 && rows.every((r) => {
+        const [a, n] = [Number(r.dataset.autodiff), Number(r.dataset.numeric)];
+        return Math.abs(a + n) <= 2e-2 * Math.max(Math.abs(a), Math.abs(n)) + 1e-4;
+      });
+    }, null, { timeout: 60_000 });
     assert.ok((await verdicts(page)).filter((v) => v === 'disagrees').length >= 5);
     assert.equal(await page.textContent(`${lossNode} .grad`), '∂L = −1', 'the graph shows the negated seed');
     const losses = [];
