@@ -6,30 +6,7 @@ use burn::prelude::Device;
 
 use super::{GradCheck, Progress, check_targets};
 use crate::lessons::kit::{LessonDef, LessonTrace, TraceError, Values};
-use crate::model::value::Value;
-
-/// `W1[0][1]` → ("W1", [0, 1]).
-pub fn split_name(name: &str) -> Option<(&str, Vec<usize>)> {
-    let base_end = name.find('[').unwrap_or(name.len());
-    let (base, mut rest) = name.split_at(base_end);
-    let mut idx = Vec::new();
-    while let Some(inner) = rest.strip_prefix('[') {
-        let close = inner.find(']')?;
-        idx.push(inner[..close].trim().parse().ok()?);
-        rest = &inner[close + 1..];
-    }
-    rest.is_empty().then_some((base, idx))
-}
-
-/// One entry of a value by indices (`[]` for a scalar).
-pub fn entry_of(v: &Value, idx: &[usize]) -> Option<f64> {
-    match (v, idx) {
-        (Value::Scalar(x), []) => Some(*x),
-        (Value::Vector(x), [i]) => x.get(*i).copied(),
-        (Value::Matrix(m), [i, j]) => m.get(*i)?.get(*j).copied(),
-        _ => None,
-    }
-}
+use crate::model::value::split_entry_name;
 
 /// The settings the check moves, each with its autodiff gradient.
 pub fn checked_settings(values: &Values, trace: &LessonTrace) -> Vec<(String, f64)> {
@@ -38,9 +15,9 @@ pub fn checked_settings(values: &Values, trace: &LessonTrace) -> Vec<(String, f6
         .iter()
         .filter(|s| !s.hidden && !s.is_choice() && !s.integer)
         .filter_map(|s| {
-            let (base, idx) = split_name(s.name)?;
+            let (base, idx) = split_entry_name(s.name)?;
             let grad = trace.quantity(base)?.grad.as_ref()?;
-            Some((s.name.to_string(), entry_of(grad, &idx)?))
+            Some((s.name.to_string(), grad.entry(&idx)?))
         })
         .collect()
 }

@@ -23,6 +23,29 @@ impl Value {
     pub fn all_finite(&self) -> bool {
         self.flat().iter().all(|v| v.is_finite())
     }
+
+    /// One entry by indices: `[]` for a scalar, `[i]` for a vector, `[i, j]` for a matrix.
+    pub fn entry(&self, idx: &[usize]) -> Option<f64> {
+        match (self, idx) {
+            (Value::Scalar(x), []) => Some(*x),
+            (Value::Vector(x), [i]) => x.get(*i).copied(),
+            (Value::Matrix(m), [i, j]) => m.get(*i)?.get(*j).copied(),
+            _ => None,
+        }
+    }
+}
+
+/// An entry's name split into the quantity and its indices: `W1[0][1]` → (`W1`, [0, 1]).
+pub fn split_entry_name(name: &str) -> Option<(&str, Vec<usize>)> {
+    let base_end = name.find('[').unwrap_or(name.len());
+    let (base, mut rest) = name.split_at(base_end);
+    let mut idx = Vec::new();
+    while let Some(inner) = rest.strip_prefix('[') {
+        let close = inner.find(']')?;
+        idx.push(inner[..close].trim().parse().ok()?);
+        rest = &inner[close + 1..];
+    }
+    rest.is_empty().then_some((base, idx))
 }
 
 /// Turns `rows * cols` floats read back from a tensor into a matrix.

@@ -13,6 +13,7 @@ use super::features::feature_row;
 use super::net::{data_loss, forward, penalty};
 use super::trainer::Playground;
 use crate::lessons::kit::readback::{Readback, tensor};
+use crate::model::value::split_entry_name;
 
 /// A weight or bias by position, `layer` 0 being input → first hidden layer.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -31,15 +32,9 @@ pub enum ParamAt {
 impl ParamAt {
     /// Reads the step view's names: `W{l}[from][to]`, `b{l}[to]`, l counted from 1.
     pub fn from_name(name: &str) -> Option<ParamAt> {
-        let (kind, rest) = name.split_at_checked(1)?;
-        let (l, idx) = rest.split_once('[')?;
+        let (base, idx) = split_entry_name(name)?;
+        let (kind, l) = base.split_at_checked(1)?;
         let layer = l.parse::<usize>().ok()?.checked_sub(1)?;
-        let idx: Vec<usize> = idx
-            .trim_end_matches(']')
-            .split("][")
-            .map(str::parse)
-            .collect::<Result<_, _>>()
-            .ok()?;
         match (kind, idx.as_slice()) {
             ("W", &[from, to]) => Some(ParamAt::Weight { layer, from, to }),
             ("b", &[to]) => Some(ParamAt::Bias { layer, to }),

@@ -7,7 +7,7 @@ use crate::lessons::kit::{LessonTrace, Phase, Step};
 use crate::lessons::mlp_step::walkthrough::{self as mlp, node_entry, param_entry};
 use crate::math::Formula;
 use crate::model::mlp221::{Mlp221Params, Mlp221Trace};
-use crate::model::value::Value;
+use crate::model::value::{Value, split_entry_name};
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct PredictItem {
@@ -111,31 +111,16 @@ fn slips_for(
     out
 }
 
-/// `W1[0][1]` → (`W1`, [0, 1]).
-fn split(name: &str) -> Option<(&str, Vec<usize>)> {
-    let base_end = name.find('[').unwrap_or(name.len());
-    let (base, mut rest) = name.split_at(base_end);
-    let mut idx = Vec::new();
-    while let Some(inner) = rest.strip_prefix('[') {
-        let close = inner.find(']')?;
-        idx.push(inner[..close].trim().parse().ok()?);
-        rest = &inner[close + 1..];
-    }
-    rest.is_empty().then_some((base, idx))
-}
-
+/// An entry of a value; a one-entry vector also answers to its bare name (`z2`).
 fn pick(v: &Value, idx: &[usize]) -> Option<f64> {
-    match (v, idx) {
-        (Value::Scalar(x), []) => Some(*x),
-        (Value::Vector(x), [i]) => x.get(*i).copied(),
+    v.entry(idx).or_else(|| match (v, idx) {
         (Value::Vector(x), []) if x.len() == 1 => Some(x[0]),
-        (Value::Matrix(m), [i, j]) => m.get(*i)?.get(*j).copied(),
         _ => None,
-    }
+    })
 }
 
 fn kit_entry(trace: &LessonTrace, name: &str) -> Option<Entry> {
-    let (base, idx) = split(name)?;
+    let (base, idx) = split_entry_name(name)?;
     let q = trace.quantity(base)?;
     Some(Entry {
         value: pick(&q.value, &idx)?,
