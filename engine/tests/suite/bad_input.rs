@@ -103,14 +103,24 @@ proptest! {
         }
     }
 
-    /// The text lesson's settings from any assignments: settings always, a message for bad ones.
+    /// The text lesson's settings from any assignments: valid settings always (they survive
+    /// their own link unchanged), and a message whenever a name is not a setting or repeats.
     #[test]
     fn text_lesson_settings_from_any_assignments(list in assignments(vec!["keyword", "size", "model", "seed", "lr", "lang"])) {
+        const KNOWN: [&str; 5] = ["keyword", "size", "model", "seed", "lr"];
         let items: Vec<&str> = list.iter().map(String::as_str).collect();
-        let (s, _error) = TextSettings::from_assignments(&items);
-        let (again, no_error) = TextSettings::from_assignments(&[]);
-        prop_assert!(no_error.is_none());
-        let _ = (s, again);
+        let (s, error) = TextSettings::from_assignments(&items);
+        let hash = s.to_hash();
+        let (back, back_error) = TextSettings::from_assignments(&parse_route(&hash).assignments);
+        prop_assert!(back_error.is_none(), "{hash}: {back_error:?}");
+        prop_assert_eq!(&back, &s);
+        let names: Vec<&str> = items.iter().map(|a| a.split_once('=').map_or(*a, |(n, _)| n)).collect();
+        let unknown = names.iter().any(|n| !KNOWN.contains(n));
+        let repeated = names.iter().enumerate().any(|(i, n)| names[..i].contains(n));
+        if unknown || repeated {
+            let e = error.expect("an unknown or repeated setting is refused");
+            prop_assert!(!e.message(engine::i18n::Lang::Zh).is_empty());
+        }
     }
 }
 
