@@ -298,11 +298,32 @@ fn training_lowers_the_loss_and_extremes_never_panic() {
     let mut extreme = vec!["lr=100".to_string(), "x[0]=10".into(), "x[1]=-10".into()];
     extreme.extend(param_names().into_iter().map(|name| format!("{name}=10")));
     v.apply_all(extreme.iter().map(String::as_str)).unwrap();
-    for _ in 0..5 {
+    // Like the page: steps until a trace holds a NaN or ∞ (the page then stops with its
+    // "diverged" banner). Until then the loss is the f64 oracle's; the stop may only come
+    // where f32 cannot hold the output's probabilities (here the first update sends z² to
+    // about ±100, and ŷ₂ = e^−225 rounds to 0 in f32).
+    let mut diverged = false;
+    for step in 0..5 {
         let t = pollster::block_on((backprop_352::LESSON.trace)(&v, &device)).unwrap();
-        let _ = t.all_finite();
+        let net = forward(&v, &no_offsets());
+        if !t.all_finite() {
+            assert!(
+                crate::oracle::softmax_beyond_f32(&net.z2),
+                "step {step}: not finite though f32 holds every probability: z² = {:?}",
+                net.z2
+            );
+            diverged = true;
+            break;
+        }
+        assert!(
+            close(t.loss.unwrap(), net.loss, 1e-4),
+            "step {step}: {:?} vs {}",
+            t.loss,
+            net.loss
+        );
         v = t.advance(&v);
     }
+    assert!(diverged, "lr = 100 from weights of 10 leaves f32's range");
 }
 
 #[test]

@@ -176,14 +176,31 @@ fn training_lowers_the_loss_and_extremes_never_panic() {
         .unwrap()
         .loss;
     assert!(later < first / 2.0, "{later} vs {first}");
-    // A huge step drives one probability to exactly 0 in f32: the trace may stop being
-    // finite, but it must still come back.
+    // Like the page: steps until a trace holds a NaN or ∞ (the page then stops with its
+    // "diverged" banner). Until then the loss is the f64 oracle's; the stop may only come
+    // where f32 cannot hold e^z or ŷ (lr = 1000 sends the logits to about ±980).
     let mut v = setups().pop().unwrap();
-    for _ in 0..5 {
+    let mut diverged = false;
+    for step in 0..5 {
         let t = pollster::block_on((softmax_ce::LESSON.trace)(&v, &device)).unwrap();
-        let _ = t.all_finite();
+        let (z, y) = (v.vector("z", 2), v.vector("y", 2));
+        if !t.all_finite() {
+            assert!(
+                crate::oracle::softmax_beyond_f32(&z),
+                "step {step}: not finite though f32 holds e^z and ŷ: z = {z:?}"
+            );
+            diverged = true;
+            break;
+        }
+        let want = ce(&y, &softmax(&z));
+        assert!(
+            close(t.loss.unwrap(), want, 1e-4),
+            "step {step}: {:?} vs {want}",
+            t.loss
+        );
         v = t.advance(&v);
     }
+    assert!(diverged, "lr = 1000 from z = [−20, 20] leaves f32's range");
 }
 
 #[test]

@@ -102,3 +102,17 @@ pub fn finite_difference(p: &Mlp221Params, k: usize, eps: f64) -> f64 {
     minus[k] -= eps;
     (forward(&unflatten(p, plus)).loss - forward(&unflatten(p, minus)).loss) / (2.0 * eps)
 }
+
+/// True when f32 cannot hold every number a softmax over the logits `z` shows (by an f64
+/// evaluation): some e^zₖ above f32::MAX, or some probability below f32's normal range, where
+/// it loses its digits and soon rounds to 0 (and 0·ln 0 is NaN). Only then may a softmax
+/// lesson's trace stop being finite.
+pub fn softmax_beyond_f32(z: &[f64]) -> bool {
+    let max = z.iter().cloned().fold(f64::NEG_INFINITY, f64::max);
+    let sum: f64 = z.iter().map(|v| (v - max).exp()).sum();
+    let smallest = z
+        .iter()
+        .map(|v| (v - max).exp() / sum)
+        .fold(f64::INFINITY, f64::min);
+    max > f64::from(f32::MAX).ln() || smallest < f64::from(f32::MIN_POSITIVE)
+}
