@@ -92,10 +92,6 @@ impl PgState {
         self.spec.with_untracked(|s| s.head())
     }
 
-    pub fn is_regression(&self) -> bool {
-        self.head() == Head::Linear
-    }
-
     pub fn points(&self) -> Vec<(Point, bool)> {
         self.points.get_untracked()
     }
@@ -342,16 +338,15 @@ impl PgState {
     /// A click on the output at (x, y): add a point, or inspect the nearest one.
     pub fn output_clicked(self, x: f64, y: f64) {
         match self.add_class.get_untracked() {
-            Some(label) => {
-                let point = Point {
-                    x,
-                    y,
-                    label: if self.is_regression() { x + y } else { label },
-                };
-                self.change(true, |s| {
-                    // A refused point (outside the plot, too many) leaves the data unchanged.
-                    s.data.add_point(point).ok();
-                });
+            Some(class) => {
+                let mut data = self.spec.with_untracked(|s| s.data.clone());
+                let point = data.point_at(x, y, class);
+                // A refused point (outside the plot, too many) leaves the data unchanged and
+                // says why.
+                match data.add_point(point) {
+                    Ok(()) => self.change(true, |s| s.data = data),
+                    Err(e) => self.error.set(Some(self.message(&e))),
+                }
             }
             None => {
                 let nearest = self.points.with_untracked(|pts| {

@@ -72,3 +72,39 @@ for (const webgpu of [true, false]) {
     assert.deepEqual(errors.filter((e) => !e.includes('favicon')), []);
   });
 }
+
+test('a click on the regression plane adds a point on the plane; a refused click says why', { timeout: 120_000 }, async (t) => {
+  const context = await launch({ webgpu: false });
+  t.after(() => context.close());
+  const page = context.pages()[0];
+  const errors = watchErrors(page);
+  await page.goto(`${server.url}/#/playground?d=plane`);
+  await page.waitForFunction(() => document.querySelector('[data-testid="pg-stats"]')?.getAttribute('data-train-loss') !== '', null, { timeout: 60_000 });
+  await page.check('[data-testid="pg-click-add-1"]');
+  const canvas = page.locator('[data-testid="pg-output"]');
+  const box = await canvas.boundingBox();
+  // (x, y) = (3, 1.5) on the plot's −6…6 square.
+  await canvas.click({ position: { x: box.width * 0.75, y: box.height * 0.375 } });
+  await page.waitForFunction(() => location.hash.includes('add='), null, { timeout: 30_000 });
+  const added = decodeURIComponent(await page.evaluate(() => location.hash)).match(/add=([^&]*)/)[1];
+  const [x, y, target] = added.split('_').map(Number);
+  assert.ok(Math.abs(x - 3) < 0.1 && Math.abs(y - 1.5) < 0.1, `the point is where clicked: ${added}`);
+  // The plane's own target (x + y)/12, as for every generated point; not x + y.
+  assert.ok(Math.abs(target - (x + y) / 12) < 1e-9, `target ${target} for (${x}, ${y})`);
+  assert.equal(await page.$('[data-testid="playground-error"]'), null);
+  // With 200 added points (the most) a further click is refused, and the page says so.
+  const many = Array.from({ length: 200 }, (_, i) => `${(i % 10) * 0.5}_1_${((i % 10) * 0.5 + 1) / 12}`).join(',');
+  const fresh = await context.newPage();
+  const freshErrors = watchErrors(fresh);
+  await fresh.goto(`${server.url}/#/playground?d=plane&add=${many}`);
+  await fresh.waitForFunction(() => document.querySelector('[data-testid="pg-stats"]')?.getAttribute('data-train-loss') !== '', null, { timeout: 60_000 });
+  const linkBefore = await fresh.evaluate(() => location.hash);
+  await fresh.check('[data-testid="pg-click-add-1"]');
+  const freshCanvas = fresh.locator('[data-testid="pg-output"]');
+  const freshBox = await freshCanvas.boundingBox();
+  await freshCanvas.click({ position: { x: freshBox.width * 0.25, y: freshBox.height * 0.25 } });
+  await fresh.waitForSelector('[data-testid="playground-error"]', { timeout: 30_000 });
+  assert.ok((await fresh.textContent('[data-testid="playground-error"]')).length > 0, 'the refusal is explained');
+  assert.equal(await fresh.evaluate(() => location.hash), linkBefore, 'the data is unchanged');
+  assert.deepEqual([...errors, ...freshErrors].filter((e) => !e.includes('favicon')), []);
+});

@@ -1,7 +1,7 @@
 //! The data a run trains on: a generated set, the learner's own edits, and the train/test split.
 
 use super::csv::MAX_ROWS;
-use super::data::{DatasetKind, MAX_CLASSES, Point, RADIUS, generate_classes};
+use super::data::{DatasetKind, MAX_CLASSES, Point, RADIUS, generate_classes, plane_target};
 use super::error::PlaygroundError;
 use crate::i18n::Text;
 use crate::lessons::xor::rng::SplitMix64;
@@ -220,6 +220,17 @@ impl DataSpec {
         let test = kept.split_off(n_train.min(kept.len()));
         kept.extend(self.added.iter().copied());
         Split { train: kept, test }
+    }
+
+    /// The point a click at (x, y) adds: of class `class` on a classification set; on the
+    /// regression plane, the plane's own target at (x, y), so a clicked point lies on the same
+    /// plane as the generated ones (the class is then ignored).
+    pub fn point_at(&self, x: f64, y: f64, class: f64) -> Point {
+        let label = match self.kind {
+            DatasetKind::Plane => plane_target(x, y),
+            _ => class,
+        };
+        Point { x, y, label }
     }
 
     /// Adds the learner's point at (x, y) with a class (0/1) or a regression target.

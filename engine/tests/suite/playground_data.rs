@@ -190,3 +190,35 @@ fn features_match_their_formulas() {
         assert_eq!(Feature::from_name(f.name()), Some(f));
     }
 }
+
+#[test]
+fn a_click_on_the_regression_plane_adds_a_point_on_that_plane() {
+    // Noise-free plane points carry the generator's target; a click at the same spot must
+    // give the same target (it once gave x + y, twelve times too large).
+    let mut spec = DataSpec {
+        kind: DatasetKind::Plane,
+        noise_pct: 0,
+        points: 30,
+        ..DataSpec::default()
+    };
+    for g in spec.generated() {
+        let clicked = spec.point_at(g.x, g.y, 1.0);
+        assert!(
+            (clicked.label - g.label).abs() < 1e-12,
+            "{g:?} → {clicked:?}"
+        );
+    }
+    // By hand: (3 + 1.5) / 12 = 0.375; the class chosen in the radios is ignored here.
+    let p = spec.point_at(3.0, 1.5, 0.0);
+    assert!((p.label - 0.375).abs() < 1e-12, "{p:?}");
+    spec.add_point(p).unwrap();
+    assert!(spec.split().train.contains(&p));
+    // On a classification set the click's class is the label.
+    let circle = DataSpec::default();
+    assert_eq!(circle.point_at(1.0, 2.0, 1.0).label, 1.0);
+    // A click outside the square is refused with a message in both languages.
+    let outside = spec.point_at(RADIUS + 1.0, 0.0, 0.0);
+    let e = spec.add_point(outside).unwrap_err();
+    assert!(!e.message(engine::i18n::Lang::Zh).is_empty());
+    assert!(!e.message(engine::i18n::Lang::En).is_empty());
+}
