@@ -21,6 +21,7 @@ use self::data_import::DataImport;
 use self::inspect::{Inspector, PickList};
 use self::state::PgState;
 use crate::app::{ctx, tr};
+use crate::backend::BackendKind;
 use crate::classroom::download;
 use crate::classroom::keys::{self, LessonKeys};
 use crate::components::curves_chart::CurvesChart;
@@ -58,9 +59,14 @@ pub fn PlaygroundPage(hash: String) -> impl IntoView {
             reset: Callback::new(move |_| state.reset()),
         },
     );
-    Effect::new(move |_| {
-        c.backend.kind.track();
-        state.rebuild_keeping_weights();
+    // A backend switch moves the weights to the new device. The first run only records the
+    // backend: the network was just built above (building it again here doubled the load).
+    Effect::new(move |previous: Option<BackendKind>| {
+        let kind = c.backend.kind.get();
+        if previous.is_some_and(|p| p != kind) {
+            state.rebuild_keeping_weights();
+        }
+        kind
     });
     // The step view's gradient check follows its trace while training is paused.
     let check = CheckState::new();
@@ -172,7 +178,7 @@ pub fn PlaygroundPage(hash: String) -> impl IntoView {
                 </button>
                 <button data-testid="pg-step" on:click=move |_| state.step_epoch() disabled=move || state.running.get()>{tr(i18n::ONE_EPOCH)}</button>
                 <button data-testid="pg-reset" on:click=move |_| state.reset()>{tr(i18n::RESET)}</button>
-                <span class="pg-stats" data-testid="pg-stats"
+                <span class="pg-stats" data-testid="pg-stats" data-builds=move || state.builds.get()
                     data-epoch=move || state.frame.with(|f| f.as_ref().map(|f| f.epoch).unwrap_or(0))
                     data-train-loss=move || state.frame.with(|f| f.as_ref().map(|f| f.train_loss.to_string()).unwrap_or_default())
                     data-test-loss=move || state.frame.with(|f| f.as_ref().map(|f| f.test_loss.to_string()).unwrap_or_default())>

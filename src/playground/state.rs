@@ -36,6 +36,8 @@ pub struct PgState {
     trainer: StoredValue<Option<Playground>, LocalStorage>,
     /// Bumped by every rebuild: a computation that took an older trainer does not put it back.
     generation: StoredValue<u64>,
+    /// Networks built so far (read by the browser test: loading the page builds one).
+    pub builds: RwSignal<u32>,
     pub frame: RwSignal<Option<Frame>>,
     /// Every point with whether it is held out for testing.
     pub points: RwSignal<Vec<(Point, bool)>>,
@@ -67,6 +69,7 @@ impl PgState {
             spec: RwSignal::new(initial),
             trainer: StoredValue::new_local(None),
             generation: StoredValue::new(0),
+            builds: RwSignal::new(0),
             frame: RwSignal::new(None),
             points: RwSignal::new(Vec::new()),
             train_losses: RwSignal::new(Vec::new()),
@@ -112,6 +115,7 @@ impl PgState {
                 pts.extend(split.test.iter().map(|p| (*p, true)));
                 self.points.set(pts);
                 self.generation.update_value(|g| *g += 1);
+                self.builds.update(|b| *b += 1);
                 self.trainer.set_value(Some(p));
                 self.error.set(None);
                 self.train_losses.set(Vec::new());
