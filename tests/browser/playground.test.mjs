@@ -61,12 +61,19 @@ for (const webgpu of [true, false]) {
     assert.deepEqual(weights.widths, [2, 4, 2, 1]);
     const [png] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid="pg-export-output-png"]')]);
     assert.equal(png.suggestedFilename(), 'playground-output.png');
-    // The shared link reproduces the trained weights: same test loss after reload.
-    const before = await stat(page, 'data-test-loss');
-    await page.goto(`${server.url}/${link}`);
-    await page.reload();
-    await page.waitForFunction(() => document.querySelector('[data-testid="pg-stats"]')?.getAttribute('data-test-loss') !== '', null, { timeout: 60_000 });
-    assert.ok(before !== '');
+    // The shared link reproduces the trained and edited weights: the same test loss in a
+    // fresh page that opens it (the link after the edit, which carries the 2.5).
+    const shared = await page.evaluate(() => location.hash);
+    assert.ok(shared.includes('2.5') && shared !== link, 'the link follows the edit');
+    const before = Number(await stat(page, 'data-test-loss'));
+    assert.ok(Number.isFinite(before), `a test loss is shown: ${before}`);
+    const reopened = await context.newPage();
+    await reopened.goto(`${server.url}/${shared}`);
+    await reopened.waitForSelector(`[data-testid="backend-name"][data-kind="${kind}"][data-ready="true"]`, { state: 'attached', timeout: 60_000 });
+    await reopened.waitForFunction(() => document.querySelector('[data-testid="pg-stats"]')?.getAttribute('data-test-loss') !== '', null, { timeout: 60_000 });
+    const after = Number(await stat(reopened, 'data-test-loss'));
+    assert.ok(Math.abs(after - before) <= 1e-5 * Math.max(1, Math.abs(before)), `same test loss from the link: ${before} vs ${after}`);
+    await reopened.close();
     // A malformed link gets a message and the default playground.
     // Opened fresh, as a learner opens a pasted link.
     const fresh = await context.newPage();
