@@ -71,7 +71,11 @@ for (const webgpu of [true, false]) {
       const rows = await page.$$('[data-testid="errata"] tbody tr[data-testid^="erratum-"]');
       assert.ok(rows.length > 0, `${id}: errata listed`);
       await page.screenshot({ path: screenshotPath(`lesson-${id}-${kind}`), fullPage: true });
-      if (await page.$('[data-testid="btn-update"]')) {
+      // The native trace says whether the lesson trains; the page must agree (a missing button
+      // fails here instead of skipping the check).
+      assert.equal(typeof json.trains, 'boolean', `${id}: the native trace says whether it trains`);
+      assert.equal(await page.$('[data-testid="btn-update"]') !== null, json.trains, `${id}: a training button exactly when the lesson trains`);
+      if (json.trains) {
         await page.click('[data-testid="btn-update"]');
         await page.waitForSelector('[data-testid="loss-latest"][data-count="1"]', { timeout: 30_000 });
         near(Number(await page.getAttribute('[data-testid="loss-latest"]', 'data-last')), json.loss, `${id}: the curve's first point is the traced loss`);

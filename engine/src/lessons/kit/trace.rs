@@ -179,6 +179,8 @@ impl LessonTrace {
             "inputs": inputs,
             "settings": settings,
             "metrics": metrics,
+            // Whether the lesson offers a training step (the page shows its button then).
+            "trains": !self.next.is_empty(),
             "link": crate::state::hash::to_hash(lesson, values),
             "names": values.names(),
         })
