@@ -9,7 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { execFileSync } from 'node:child_process';
-import { ROOT, launch } from '../tests/browser/harness.mjs';
+import { ROOT, launch } from '../scripts/browser.mjs';
 import { serveBench } from './serve.mjs';
 import { profileCall, summarise, wasmSizes, lastSampleOf } from './profile.mjs';
 

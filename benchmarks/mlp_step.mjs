@@ -2,7 +2,7 @@
 // flex (CPU, wasm), in headless Chromium on this machine. Prints a table.
 // Usage: scripts/bench.sh   (builds the release page first)
 import os from 'node:os';
-import { serveDist, launch } from '../tests/browser/harness.mjs';
+import { serveDist, launch } from '../scripts/browser.mjs';
 
 const STEPS = Number(process.env.STEPS || 300);
 const server = await serveDist();

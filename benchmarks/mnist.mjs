@@ -6,7 +6,7 @@
 //     gap between animation frames (what a learner feels as a stutter).
 // Usage: scripts/bench.sh   (builds the release page first)
 import os from 'node:os';
-import { serveDist, launch } from '../tests/browser/harness.mjs';
+import { serveDist, launch } from '../scripts/browser.mjs';
 
 const STEPS = Number(process.env.MNIST_STEPS || 40);
 const DIGITS = Number(process.env.MNIST_DIGITS || 50);
