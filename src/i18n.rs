@@ -83,7 +83,12 @@ pub const QUANTITY: Text = Text::new("量", "Quantity");
 pub const ARTICLE_SAYS: Text = Text::new("文章写的", "The article says");
 pub const COMPUTED: Text = Text::new("实际计算", "Computed");
 pub const RECOMPUTED: Text = Text::new("按原式重算", "Its formula, recomputed");
-pub const WHY: Text = Text::new("说明", "What went wrong");
+pub const WHY: Text = Text::new("说明", "Explanation");
+pub const ERRATA_NOTES: Text = Text::new("注释", "Notes");
+pub const ERRATA_NOTES_INTRO: Text = Text::new(
+    "下面这些句子没有错，或只是说得简略；这里补上文章没有说到的地方。",
+    "These sentences are not wrong, or only loosely worded; the notes add what the article leaves unsaid.",
+);
 pub const ERRATA_NOTE: Text = Text::new(
     "“实际计算”一栏用本页的模型在文章的初始设置下算出；“按原式重算”用文章自己的公式和数字精确计算。",
     "“Computed” comes from this page's model at the article's setup; “recomputed” evaluates the article's own formula with its own numbers exactly.",

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 
 use crate::app::{ctx, tr};
 use crate::i18n;
-use engine::lessons::kit::Erratum;
+use engine::lessons::kit::{Erratum, RowKind};
 
 /// The claim as printed; a formula quoted in TeX is shown as math.
 fn article_cell(id: &'static str, article: &'static str) -> AnyView {
@@ -14,6 +14,15 @@ fn article_cell(id: &'static str, article: &'static str) -> AnyView {
         view! { <td class="article" data-testid=testid data-tex=article inner_html=mathml(article, false)></td> }.into_any()
     } else {
         view! { <td class="article" data-testid=testid>{article}</td> }.into_any()
+    }
+}
+
+/// A sentence quoted from the article in a note; TeX is shown as math.
+fn article_quote(article: &'static str) -> AnyView {
+    if article.contains('\\') {
+        view! { <span class="article" inner_html=mathml(article, false)></span> }.into_any()
+    } else {
+        view! { <span class="article">{article}</span> }.into_any()
     }
 }
 
@@ -35,6 +44,7 @@ pub fn ErrataTable(
             }.into_any(),
             Some(Ok(rows)) => rows
                 .iter()
+                .filter(|r| r.kind == RowKind::Slip)
                 .map(|r| view! {
                     <tr data-testid=format!("erratum-{}", r.id)>
                         <th scope="row">{r.quantity.get(l)}</th>
@@ -46,6 +56,36 @@ pub fn ErrataTable(
                 })
                 .collect_view()
                 .into_any(),
+        })
+    };
+    // Rows that accuse the article of nothing: true or loosely worded sentences, with context.
+    let notes = move || {
+        let l = lang.get();
+        errata.with(|e| {
+            let Some(Ok(rows)) = e else { return None };
+            let items: Vec<_> = rows
+                .iter()
+                .filter(|r| r.kind == RowKind::Note)
+                .map(|r| {
+                    view! {
+                        <li data-testid=format!("note-{}", r.id)>
+                            <strong>{r.quantity.get(l)}</strong>
+                            <blockquote>{article_quote(r.article)}</blockquote>
+                            <p><span class="truth">{r.truth.clone()}</span></p>
+                            <p>{r.explanation.get(l)}</p>
+                        </li>
+                    }
+                })
+                .collect();
+            (!items.is_empty()).then(|| {
+                view! {
+                    <div class="errata-notes" data-testid="errata-notes">
+                        <h3>{i18n::ERRATA_NOTES.get(l)}</h3>
+                        <p class="muted">{i18n::ERRATA_NOTES_INTRO.get(l)}</p>
+                        <ul>{items}</ul>
+                    </div>
+                }
+            })
         })
     };
     view! {
@@ -64,6 +104,7 @@ pub fn ErrataTable(
                     <tbody>{rows}</tbody>
                 </table>
             </div>
+            {notes}
         </section>
     }
 }

@@ -8,7 +8,7 @@ use super::model::Cnn;
 use super::split::TRAIN;
 use super::trainer::BATCH;
 use crate::i18n::Text;
-use crate::lessons::kit::Erratum;
+use crate::lessons::kit::{Erratum, RowKind};
 
 /// One layer as Keras' `model.summary()` would list it: output shape channels-last
 /// (H, W, C) or (units,), and its trainable parameters.
@@ -87,6 +87,7 @@ pub fn errata(device: &Device) -> Vec<Erratum> {
     vec![
         Erratum {
             id: "loss",
+            kind: RowKind::Slip,
             quantity: Text::new("§5.3.2 的损失函数", "The loss of §5.3.2"),
             article: "模型训练部分使用 Adam 优化器和均方误差（MSE）损失函数训练模型。",
             truth: "sparse categorical cross-entropy: L = −(1/N) Σ ln softmax(z)[yᵢ]".into(),
@@ -98,6 +99,7 @@ pub fn errata(device: &Device) -> Vec<Erratum> {
         },
         Erratum {
             id: "epoch",
+            kind: RowKind::Slip,
             quantity: Text::new("一个 epoch 用多少样本", "Samples in one epoch"),
             article: "训练过程中，使用 5 个 epoch，每个 epoch 使用 32 个样本进行批量训练。",
             truth: format!(
@@ -113,6 +115,7 @@ pub fn errata(device: &Device) -> Vec<Erratum> {
         },
         Erratum {
             id: "shapes",
+            kind: RowKind::Note,
             quantity: Text::new("各层输出形状与参数量", "Each layer's output shape and parameters"),
             article: "通过两个卷积层和两个池化层提取特征，然后通过全连接层分类。",
             truth: format!("{}; total {total}", table.join("; ")),
@@ -124,6 +127,7 @@ pub fn errata(device: &Device) -> Vec<Erratum> {
         },
         Erratum {
             id: "big-model",
+            kind: RowKind::Slip,
             quantity: Text::new("“大模型”的规模", "How large the “large model” is"),
             article: "展示了大模型技术在创业中的应用。",
             truth: format!("{total} parameters, {} KiB as f32", total * 4 / 1024),
@@ -135,6 +139,7 @@ pub fn errata(device: &Device) -> Vec<Erratum> {
         },
         Erratum {
             id: "validation",
+            kind: RowKind::Slip,
             quantity: Text::new("测试准确率是否可信", "Whether the test accuracy can be trusted"),
             article: "model.fit(x_train, y_train, epochs=5, batch_size=32, validation_data=(x_test, y_test))",
             truth: format!("{TRAIN} digits to train on, {} held out and never used to choose anything", 10_000 - TRAIN),
@@ -146,6 +151,7 @@ pub fn errata(device: &Device) -> Vec<Erratum> {
         },
         Erratum {
             id: "install",
+            kind: RowKind::Slip,
             quantity: Text::new("§5.1 安装步骤", "The install steps of §5.1"),
             article: "pip install python==3.8",
             truth: "Python is installed from python.org or a system package manager; pip only installs packages into an existing Python".into(),
@@ -157,6 +163,7 @@ pub fn errata(device: &Device) -> Vec<Erratum> {
         },
         Erratum {
             id: "drawn-digits",
+            kind: RowKind::Note,
             quantity: Text::new("自己写的数字怎么预处理", "How a drawn digit must be prepared"),
             article: "x_train = x_train.astype('float32') / 255",
             truth: "crop to the ink, scale the longer side to 20 px, centre the mass in 28×28, ink = 1 on background 0".into(),

@@ -6,7 +6,7 @@ use burn::prelude::Device;
 use super::model::{AttnNumbers, compute};
 use super::{D, SETTINGS, article_values};
 use crate::i18n::Text;
-use crate::lessons::kit::{Erratum, TraceError, Values};
+use crate::lessons::kit::{Erratum, RowKind, TraceError, Values};
 use crate::state::number::format_number;
 
 fn f(v: f64) -> String {
@@ -92,6 +92,7 @@ fn formulas(one: &AttnNumbers, two: &AttnNumbers) -> Vec<Erratum> {
     vec![
         Erratum {
             id: "qkv-formula",
+            kind: RowKind::Slip,
             quantity: Text::new("Q、K、V", "Q, K, V"),
             article: "Q = W_Q K = W_K V = W_V",
             truth: format!("Q = X·W_Q, K = X·W_K, V = X·W_V; Q₁ = {}", row(&one.q[0])),
@@ -103,6 +104,7 @@ fn formulas(one: &AttnNumbers, two: &AttnNumbers) -> Vec<Erratum> {
         },
         Erratum {
             id: "multihead-formula",
+            kind: RowKind::Slip,
             quantity: Text::new("MultiHead(Q, K, V)", "MultiHead(Q, K, V)"),
             article: r"\text{Concat}(_i^T \text{head}_i)(\text{head}_i) W^O",
             truth: format!("Concat(head₁, head₂)·W_O; O₁ = {}", row(&two.o[0])),
@@ -114,6 +116,7 @@ fn formulas(one: &AttnNumbers, two: &AttnNumbers) -> Vec<Erratum> {
         },
         Erratum {
             id: "head-formula",
+            kind: RowKind::Slip,
             quantity: Text::new("headᵢ", "headᵢ"),
             article: r"\text{head}_i = \text{Attention}(Q, K, V)",
             truth: format!(
@@ -145,6 +148,7 @@ fn example(one: &AttnNumbers, bare: &AttnNumbers) -> Vec<Erratum> {
     vec![
         Erratum {
             id: "embedding-width",
+            kind: RowKind::Slip,
             quantity: Text::new("64 维词向量", "64-wide embeddings"),
             article: "[0.1, 0.2, ..., 0.64], [0.7, 0.8, ..., 1.28], [1.3, 1.4, ..., 2.56]",
             truth: format!("{}, {}, {}", f(ends[0]), f(ends[1]), f(ends[2])),
@@ -156,6 +160,7 @@ fn example(one: &AttnNumbers, bare: &AttnNumbers) -> Vec<Erratum> {
         },
         Erratum {
             id: "position-codes",
+            kind: RowKind::Slip,
             quantity: Text::new("位置编码", "Position codes"),
             article: "[0, 0.1, ..., 0.6], [0, 0.2, ..., 0.7], [0, 0.3, ..., 0.8]",
             truth: codes.join(", "),
@@ -167,6 +172,7 @@ fn example(one: &AttnNumbers, bare: &AttnNumbers) -> Vec<Erratum> {
         },
         Erratum {
             id: "qkv-embedding",
+            kind: RowKind::Slip,
             quantity: Text::new("§4.3 的 Q、K、V", "Q, K, V in §4.3"),
             article: "查询（Query）：对每个单词进行嵌入和位置编码。键（Key）：对每个单词进行嵌入和位置编码。值（Value）：对每个单词进行嵌入和位置编码。",
             truth: format!(
@@ -182,6 +188,7 @@ fn example(one: &AttnNumbers, bare: &AttnNumbers) -> Vec<Erratum> {
         },
         Erratum {
             id: "prediction",
+            kind: RowKind::Slip,
             quantity: Text::new("预测序列", "Predicted sequence"),
             article: "最终，我们得到的预测序列为 \"I love programming\"，这与原始序列一致。",
             truth: "—".into(),
@@ -200,6 +207,7 @@ fn claims(one: &AttnNumbers, swap: &AttnNumbers) -> Vec<Erratum> {
     vec![
         Erratum {
             id: "weights-from-dot",
+            kind: RowKind::Note,
             quantity: Text::new("注意力权重", "Attention weights"),
             article: "通过点积计算得到注意力权重",
             truth: format!(
@@ -210,23 +218,25 @@ fn claims(one: &AttnNumbers, swap: &AttnNumbers) -> Vec<Erratum> {
             ),
             recomputed: None,
             explanation: Text::new(
-                "点积得到的只是分数：可正可负，加起来也不是 1。先除以 √d_k，再对每一行（每个查询面对的所有键）做 softmax，才得到权重。",
-                "Dot products give scores only: they can be negative and do not add up to 1. Divide by √d_k, then take the softmax along each row (over all keys one query sees) to get the weights.",
+                "这是简写：点积本身只给出分数（可正可负，加起来也不是 1）；文章在 §4.2.3 写出了完整公式：先除以 √d_k，再对每一行（一个查询面对的所有键）做 softmax，分数才成为权重。旁边是本课算出的分数和权重。",
+                "A shorthand: dot products alone give scores (they can be negative and need not add up to 1); the article writes the full formula in §4.2.3: divide by √d_k, then take the softmax along each row (all keys one query sees), and the scores become weights. Beside: this lesson's scores and weights.",
             ),
         },
         Erratum {
             id: "independent",
+            kind: RowKind::Note,
             quantity: Text::new("逐元素独立处理", "Each element on its own"),
             article: "对序列中的每个元素进行独立处理",
             truth: format!("O₁ = Σⱼ A₁ⱼ·Vⱼ, A₁ = {}", row(&one.a[0][0])),
             recomputed: None,
             explanation: Text::new(
-                "自注意力恰恰相反：每个词的输出是所有词的值向量的加权和，“I” 的输出里有 “love” 和 “programming” 的份。独立计算的是各个头，不是各个词。",
-                "Self-attention does the opposite: each token's output is a weighted sum of every token's value, so the output for “I” holds parts of “love” and “programming”. The heads are computed independently, not the tokens.",
+                "这句话接着说“并通过不同的权重聚合信息”：每个位置用同样的方式、同时计算，但结果并不只取决于自己。每个词的输出都是所有词的值向量的加权和，“I” 的输出里也含有 “love” 和 “programming” 的值向量（权重见旁边）。",
+                "The same sentence goes on: “and aggregates information with different weights”. Every position is computed the same way and at the same time, but its result does not depend on itself alone: each token's output is a weighted sum of every token's value, so the output for “I” also draws on the values of “love” and “programming” (weights beside).",
             ),
         },
         Erratum {
             id: "order",
+            kind: RowKind::Slip,
             quantity: Text::new("并行化的原因", "Why it parallelises"),
             article: "由于Transformer模型不依赖于序列顺序，可以很好地并行化",
             truth: format!(
@@ -242,6 +252,7 @@ fn claims(one: &AttnNumbers, swap: &AttnNumbers) -> Vec<Erratum> {
         },
         Erratum {
             id: "param-count",
+            kind: RowKind::Slip,
             quantity: Text::new("多头与参数量", "Heads and parameter count"),
             article: "参数数量大：由于多头自注意力机制的存在，Transformer模型的参数数量通常较大",
             truth: format!(
@@ -256,6 +267,7 @@ fn claims(one: &AttnNumbers, swap: &AttnNumbers) -> Vec<Erratum> {
         },
         Erratum {
             id: "ffn-placement",
+            kind: RowKind::Slip,
             quantity: Text::new("前馈网络的位置", "Where the feed-forward net sits"),
             article: "在每个Transformer块之后，加入一个前馈神经网络",
             truth: "block = attention sublayer → feed-forward sublayer".into(),
@@ -267,6 +279,7 @@ fn claims(one: &AttnNumbers, swap: &AttnNumbers) -> Vec<Erratum> {
         },
         Erratum {
             id: "decoder-input",
+            kind: RowKind::Slip,
             quantity: Text::new("解码器的输入", "The decoder's input"),
             article: "对解码器的输入（通常为编码器的隐藏状态和一些初始嵌入）进行嵌入和位置编码",
             truth: "decoder input = output tokens so far; cross-attention: Q = decoder·W_Q, K = encoder·W_K, V = encoder·W_V".into(),

@@ -7,7 +7,7 @@ use burn::prelude::Device;
 use super::article_values;
 use super::model::compute;
 use crate::i18n::Text;
-use crate::lessons::kit::{Erratum, TraceError};
+use crate::lessons::kit::{Erratum, RowKind, TraceError};
 use crate::state::number::format_number;
 
 fn f(v: f64) -> String {
@@ -25,6 +25,7 @@ pub async fn errata(device: &Device) -> Result<Vec<Erratum>, TraceError> {
     Ok(vec![
         Erratum {
             id: "setup",
+            kind: RowKind::Note,
             quantity: Text::new("本课的例子", "This lesson's example"),
             article: "输入层有 3 个神经元，隐藏层有 5 个神经元，输出层有 2 个神经元",
             truth: format!(
@@ -42,6 +43,7 @@ pub async fn errata(device: &Device) -> Result<Vec<Erratum>, TraceError> {
         },
         Erratum {
             id: "output-grad",
+            kind: RowKind::Slip,
             quantity: Text::new("输出层的梯度", "The output layer's gradient"),
             article: r"\nabla_{\theta_{\text{output}}} J(\theta_{\text{output}}) = \hat{y}_2^{(i)} - y^{(i)}",
             truth: format!(
@@ -58,6 +60,7 @@ pub async fn errata(device: &Device) -> Result<Vec<Erratum>, TraceError> {
         },
         Erratum {
             id: "hidden-grad",
+            kind: RowKind::Slip,
             quantity: Text::new("隐藏层的梯度 δ¹", "The hidden layer's gradient δ¹"),
             article: r"\nabla_{\theta_{\text{hidden}}} J(\theta_{\text{hidden}}) = \sum_{k=1}^{2} \nabla_{\theta_{\text{output}}_k} J(\theta_{\text{output}}) \cdot \hat{\theta}_{\text{output}_k}^{(i)}",
             truth: format!("δ¹ = (W²ᵀδ²) ⊙ a¹(1 − a¹) = {}", list(&n.grad_z1)),
@@ -69,6 +72,7 @@ pub async fn errata(device: &Device) -> Result<Vec<Erratum>, TraceError> {
         },
         Erratum {
             id: "names",
+            kind: RowKind::Slip,
             quantity: Text::new(
                 "第二个公式算的是哪一层",
                 "Which layer the second formula is for",

@@ -6,7 +6,7 @@ use burn::prelude::Device;
 use super::article_values;
 use super::model::compute;
 use crate::i18n::Text;
-use crate::lessons::kit::{Erratum, TraceError};
+use crate::lessons::kit::{Erratum, RowKind, TraceError};
 use crate::state::number::format_number;
 
 fn f(v: f64) -> String {
@@ -29,6 +29,7 @@ pub async fn errata(device: &Device) -> Result<Vec<Erratum>, TraceError> {
     Ok(vec![
         Erratum {
             id: "formula",
+            kind: RowKind::Slip,
             quantity: Text::new("BCE 公式", "BCE formula"),
             article: r"-\frac{1}{n}\sum y_i\log(\hat{y}_i) + (1 - y_i)\log(1 - \hat{y}_i)",
             truth: "−(1/n) Σ [yᵢ ln ŷᵢ + (1 − yᵢ) ln(1 − ŷᵢ)]".into(),
@@ -40,6 +41,7 @@ pub async fn errata(device: &Device) -> Result<Vec<Erratum>, TraceError> {
         },
         Erratum {
             id: "terms",
+            kind: RowKind::Slip,
             quantity: Text::new("第 2、3 项", "Terms 2 and 3"),
             article: "(0·log(0.5) + 1·log(0.4)), (0·log(0.5) + 1·log(0.4))",
             truth: format!(
@@ -55,6 +57,7 @@ pub async fn errata(device: &Device) -> Result<Vec<Erratum>, TraceError> {
         },
         Erratum {
             id: "logs",
+            kind: RowKind::Slip,
             quantity: Text::new(
                 "log(0.7), log(0.4), log(0.6)",
                 "log(0.7), log(0.4), log(0.6)",
@@ -74,6 +77,7 @@ pub async fn errata(device: &Device) -> Result<Vec<Erratum>, TraceError> {
         },
         Erratum {
             id: "sum",
+            kind: RowKind::Slip,
             quantity: Text::new(
                 "1.9459 + 1.3863 + 1.3863 + 1.7920",
                 "1.9459 + 1.3863 + 1.3863 + 1.7920",
@@ -88,6 +92,7 @@ pub async fn errata(device: &Device) -> Result<Vec<Erratum>, TraceError> {
         },
         Erratum {
             id: "quarter",
+            kind: RowKind::Slip,
             quantity: Text::new("−¼ × 5.5055", "−¼ × 5.5055"),
             article: "−1.3264",
             truth: f(-0.25 * 5.5055),
@@ -99,6 +104,7 @@ pub async fn errata(device: &Device) -> Result<Vec<Erratum>, TraceError> {
         },
         Erratum {
             id: "loss",
+            kind: RowKind::Slip,
             quantity: Text::new("L", "L"),
             article: "−1.3264",
             truth: f(n.loss),
@@ -110,6 +116,7 @@ pub async fn errata(device: &Device) -> Result<Vec<Erratum>, TraceError> {
         },
         Erratum {
             id: "gradient",
+            kind: RowKind::Slip,
             quantity: Text::new("∇θ Loss", "∇θ Loss"),
             article: "x = [1, 0.3, 0.7, 0.5, 0.6]; ∇ = 0.2",
             truth: format!("∂L/∂z = {}; Σ = {}", list(&n.grad_z), f(bias_grad)),
@@ -121,6 +128,7 @@ pub async fn errata(device: &Device) -> Result<Vec<Erratum>, TraceError> {
         },
         Erratum {
             id: "update",
+            kind: RowKind::Slip,
             quantity: Text::new("θ_new", "θ_new"),
             article: "[0.1, 0.2] − 0.1·[0.2, 0.2] = [0, 0]",
             truth: list(&own_update),
@@ -132,6 +140,7 @@ pub async fn errata(device: &Device) -> Result<Vec<Erratum>, TraceError> {
         },
         Erratum {
             id: "adam",
+            kind: RowKind::Slip,
             quantity: Text::new("优化器", "Optimiser"),
             article: "使用二元交叉熵损失函数和Adam优化器",
             truth: "θ ← θ − α∇ (plain gradient descent)".into(),

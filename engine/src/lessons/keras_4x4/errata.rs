@@ -6,7 +6,7 @@ use burn::prelude::Device;
 use super::model::{KerasNumbers, compute, next_values};
 use super::{N, article_values};
 use crate::i18n::Text;
-use crate::lessons::kit::{Erratum, TraceError, Values};
+use crate::lessons::kit::{Erratum, RowKind, TraceError, Values};
 use crate::state::number::format_number;
 
 fn f(v: f64) -> String {
@@ -77,6 +77,7 @@ pub async fn errata(device: &Device) -> Result<Vec<Erratum>, TraceError> {
     Ok(vec![
         Erratum {
             id: "accuracy",
+            kind: RowKind::Slip,
             quantity: Text::new(
                 "1000 轮后的训练集准确率",
                 "Training accuracy after 1000 epochs",
@@ -91,6 +92,7 @@ pub async fn errata(device: &Device) -> Result<Vec<Erratum>, TraceError> {
         },
         Erratum {
             id: "perfect",
+            kind: RowKind::Note,
             quantity: Text::new(
                 "这个 4-2-1 网络能否做到 100 %",
                 "Can this 4-2-1 network reach 100 %",
@@ -109,6 +111,7 @@ pub async fn errata(device: &Device) -> Result<Vec<Erratum>, TraceError> {
         },
         Erratum {
             id: "normalisation",
+            kind: RowKind::Note,
             quantity: Text::new("数据预处理", "Data preprocessing"),
             article: "数据预处理是深度学习项目的重要步骤，它包括数据清洗、归一化、编码等操作。",
             truth: format!(

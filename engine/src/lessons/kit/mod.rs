@@ -13,5 +13,5 @@ pub mod views;
 
 pub use lesson::{ArticleFormula, CheckSpec, ErrataFuture, LessonDef, TraceFuture};
 pub use spec::{SettingSpec, Values};
-pub use trace::{Erratum, LessonTrace, Metric, Phase, Quantity, Role, Step, TraceError};
+pub use trace::{Erratum, LessonTrace, Metric, Phase, Quantity, Role, RowKind, Step, TraceError};
 pub use views::{HeatPoint, Heatmap, Surface, SurfacePath, Table, View};

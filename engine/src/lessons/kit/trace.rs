@@ -187,10 +187,21 @@ impl LessonTrace {
     }
 }
 
+/// What an errata row says of the article. Only a [`RowKind::Slip`] accuses it of a mistake;
+/// a [`RowKind::Note`] adds what a true (or only loosely worded) sentence leaves unsaid, and is
+/// shown in the notes under the table, never as a mistake.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RowKind {
+    Slip,
+    Note,
+}
+
 /// One claim of an article beside what the app computes.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Erratum {
     pub id: &'static str,
+    /// A mistake of the article's, or a note beside a sentence that is true or only loose.
+    pub kind: RowKind,
     /// The quantity in article notation.
     pub quantity: Text,
     /// The claim exactly as printed (quoted as data).

@@ -7,7 +7,7 @@ use burn::prelude::Device;
 use super::model::{Run, compute, run};
 use super::{CHECKPOINTS, article_values};
 use crate::i18n::Text;
-use crate::lessons::kit::{Erratum, TraceError, Values};
+use crate::lessons::kit::{Erratum, RowKind, TraceError, Values};
 use crate::state::number::format_number;
 
 /// Iterations article 003's table reaches.
@@ -50,13 +50,12 @@ pub async fn errata(device: &Device) -> Result<Vec<Erratum>, TraceError> {
     let (_, lambda_min) = super::model::hessian_eigenvalues(start.mean_x, start.mean_xx);
     // Iterations for the flat direction's error to shrink by a factor e.
     let e_fold = 1.0 / (start.lr * lambda_min);
-    // The line through the article's first two predictions, evaluated at its third input.
-    let slope_35 = (5.10 - 3.05) / (5.0 - 3.0);
-    let slope_510 = (10.20 - 5.10) / (10.0 - 5.0);
-    let line_at_10 = 5.10 + slope_35 * (10.0 - 5.0);
+    // The line the article's printed predictions fit (least squares; they print two decimals).
+    let (printed_w, printed_b) = printed_predictions_line();
     Ok(vec![
         Erratum {
             id: "gradient",
+            kind: RowKind::Slip,
             quantity: Text::new("002：∇θ₀J、∇θ₁J", "002: ∇θ₀J, ∇θ₁J"),
             article: r"\nabla_{\theta_1} J = \frac{1}{n} \sum_{i=1}^{n} (y_i - (\theta_0 + \theta_1 \cdot x_i)) \cdot x_i",
             truth: format!(
@@ -76,6 +75,7 @@ pub async fn errata(device: &Device) -> Result<Vec<Erratum>, TraceError> {
         },
         Erratum {
             id: "scale",
+            kind: RowKind::Slip,
             quantity: Text::new(
                 "002：J 与梯度的系数",
                 "002: the factors of J and its gradient",
@@ -93,6 +93,7 @@ pub async fn errata(device: &Device) -> Result<Vec<Erratum>, TraceError> {
         },
         Erratum {
             id: "climb",
+            kind: RowKind::Slip,
             quantity: Text::new(
                 "002：照印出来的公式做 10 步后的 MSE",
                 "002: MSE after 10 steps of the printed formula",
@@ -107,6 +108,7 @@ pub async fn errata(device: &Device) -> Result<Vec<Erratum>, TraceError> {
         },
         Erratum {
             id: "learning_rate",
+            kind: RowKind::Slip,
             quantity: Text::new("003：学习率 α", "003: learning rate α"),
             article: r"w_{t+1} = w_t - \alpha \nabla_w MSE",
             truth: format!("α < 2/λ_max = {}", f(start.lr_max())),
@@ -118,6 +120,7 @@ pub async fn errata(device: &Device) -> Result<Vec<Erratum>, TraceError> {
         },
         Erratum {
             id: "mse_1",
+            kind: RowKind::Slip,
             quantity: Text::new("003：第 1 次迭代的 MSE", "003: MSE at iteration 1"),
             article: "0.45",
             truth: f(trained.mse[0]),
@@ -129,6 +132,7 @@ pub async fn errata(device: &Device) -> Result<Vec<Erratum>, TraceError> {
         },
         Erratum {
             id: "mse_table",
+            kind: RowKind::Slip,
             quantity: Text::new(
                 "003：第 10、100、1000 次迭代的 MSE",
                 "003: MSE at iterations 10, 100, 1000",
@@ -143,6 +147,7 @@ pub async fn errata(device: &Device) -> Result<Vec<Erratum>, TraceError> {
         },
         Erratum {
             id: "converged",
+            kind: RowKind::Slip,
             quantity: Text::new(
                 "003：1000 次迭代后的 w、b",
                 "003: w and b after 1000 iterations",
@@ -162,31 +167,38 @@ pub async fn errata(device: &Device) -> Result<Vec<Erratum>, TraceError> {
         },
         Erratum {
             id: "predictions",
+            kind: RowKind::Slip,
             quantity: Text::new(
                 "003：x = 3、5、10 的预测",
                 "003: predictions at x = 3, 5, 10",
             ),
             article: "3.05, 5.10, 10.20",
             truth: list(&trained.probes),
-            recomputed: None,
+            recomputed: Some(format!("w = {}, b = {}", f(printed_w), f(printed_b))),
             explanation: Text::new(
-                "标签是输入的一半（yᵢ = i，xᵢ = 2i），训练好的模型应预测大约输入的一半（精确解为 1.5、2.5、5）。文章的预测约等于输入本身，好像数据是 y = x。",
-                "The labels are half the inputs (yᵢ = i, xᵢ = 2i), so a trained model predicts about half the input (the exact fit gives 1.5, 2.5, 5). The article's predictions are about the input itself, as if the data were y = x.",
-            ),
-        },
-        Erratum {
-            id: "collinear",
-            quantity: Text::new(
-                "003：三个预测是否在同一条直线上",
-                "003: are the three predictions on one line?",
-            ),
-            article: "3 → 3.05, 5 → 5.10, 10 → 10.20",
-            truth: format!("slope {} ≠ {}", f(slope_35), f(slope_510)),
-            recomputed: Some(f(line_at_10)),
-            explanation: Text::new(
-                "线性模型 y = wx + b 的预测一定在同一条直线上。过前两个点的直线在 x = 10 处给出 10.225，不是 10.20：没有任何 w、b 能同时给出这三个数。",
-                "The predictions of a linear model y = wx + b always lie on one line. The line through the first two points gives 10.225 at x = 10, not 10.20: no w and b produce all three numbers.",
+                "标签是输入的一半（yᵢ = i，xᵢ = 2i），训练好的模型应预测大约输入的一半（精确解为 1.5、2.5、5）。文章的三个预测确实落在一条直线上（保留两位小数时；直线见旁边），但那条直线的斜率约为 1、截距约为 0，是 y = x，而不是这组数据的 y = x/2。",
+                "The labels are half the inputs (yᵢ = i, xᵢ = 2i), so a trained model predicts about half the input (the exact fit gives 1.5, 2.5, 5). The article's three predictions do lie on one line (to the two decimals printed; the line is beside), but its slope is about 1 and its intercept about 0: it is y = x, not this data's y = x/2.",
             ),
         },
     ])
+}
+
+/// The article's printed predictions at x = 3, 5, 10 (quoted: they are the claim).
+pub const PRINTED_PREDICTIONS: [(f64, f64); 3] = [(3.0, 3.05), (5.0, 5.10), (10.0, 10.20)];
+
+/// The least-squares line (w, b) through the article's printed predictions.
+pub fn printed_predictions_line() -> (f64, f64) {
+    let n = PRINTED_PREDICTIONS.len() as f64;
+    let mean_x = PRINTED_PREDICTIONS.iter().map(|p| p.0).sum::<f64>() / n;
+    let mean_y = PRINTED_PREDICTIONS.iter().map(|p| p.1).sum::<f64>() / n;
+    let sxy: f64 = PRINTED_PREDICTIONS
+        .iter()
+        .map(|(x, y)| (x - mean_x) * (y - mean_y))
+        .sum();
+    let sxx: f64 = PRINTED_PREDICTIONS
+        .iter()
+        .map(|(x, _)| (x - mean_x).powi(2))
+        .sum();
+    let w = sxy / sxx;
+    (w, mean_y - w * mean_x)
 }

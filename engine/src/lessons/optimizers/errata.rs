@@ -6,7 +6,7 @@ use burn::prelude::Device;
 use super::article_values;
 use super::model::compute;
 use crate::i18n::Text;
-use crate::lessons::kit::{Erratum, TraceError};
+use crate::lessons::kit::{Erratum, RowKind, TraceError};
 use crate::state::number::format_number;
 
 fn pair(a: f64, b: f64) -> String {
@@ -28,6 +28,7 @@ pub async fn errata(device: &Device) -> Result<Vec<Erratum>, TraceError> {
     Ok(vec![
         Erratum {
             id: "grad_squared",
+            kind: RowKind::Slip,
             quantity: Text::new("Adam 的 v_t", "Adam's v_t"),
             article: r"v_t = \beta_2 v_{t-1} + (1 - \beta_2) \nabla_\theta^2 J(\theta; x^{(t)}, y^{(t)})",
             truth: format!("(∇J)² = {}", pair(g1 * g1, g2 * g2)),
@@ -42,6 +43,7 @@ pub async fn errata(device: &Device) -> Result<Vec<Erratum>, TraceError> {
         },
         Erratum {
             id: "bias_correction",
+            kind: RowKind::Slip,
             quantity: Text::new("Adam 第一步的位移", "Adam's first step"),
             article: r"\theta_{t+1} = \theta_{t} - \alpha \cdot \frac{m_t}{\sqrt{v_t} + \epsilon}",
             truth: pair(step(0), step(1)),

@@ -6,7 +6,7 @@ use burn::prelude::Device;
 use super::article_values;
 use super::model::{SoftmaxNumbers, compute};
 use crate::i18n::Text;
-use crate::lessons::kit::{Erratum, TraceError, Values};
+use crate::lessons::kit::{Erratum, RowKind, TraceError, Values};
 use crate::state::number::format_number;
 
 fn f(v: f64) -> String {
@@ -56,6 +56,7 @@ pub async fn errata(device: &Device) -> Result<Vec<Erratum>, TraceError> {
     Ok(vec![
         Erratum {
             id: "setup",
+            kind: RowKind::Note,
             quantity: Text::new("本课的例子", "This lesson's example"),
             article: "假设我们有一个二分类问题，有 100 个样本，其中 60 个样本属于类别 A，40 个样本属于类别 B。",
             truth: format!(
@@ -74,6 +75,7 @@ pub async fn errata(device: &Device) -> Result<Vec<Erratum>, TraceError> {
         },
         Erratum {
             id: "shared-theta",
+            kind: RowKind::Slip,
             quantity: Text::new("ŷ_A, ŷ_B 的 logit", "The logits of ŷ_A, ŷ_B"),
             article: r"\hat{y}_A = \frac{e^{\theta_0 + \theta_1 \cdot x_1}}{e^{\theta_0 + \theta_1 \cdot x_1} + e^{\theta_0 + \theta_1 \cdot x_2}}",
             truth: format!("ŷ(z) = {} = ŷ(z + 5) = {}", list(&n.p), list(&moved.p)),
@@ -85,6 +87,7 @@ pub async fn errata(device: &Device) -> Result<Vec<Erratum>, TraceError> {
         },
         Erratum {
             id: "counts",
+            kind: RowKind::Slip,
             quantity: Text::new(
                 "J(θ)，每个样本都预测 50 : 50",
                 "J(θ) with every sample predicting 50 : 50",
@@ -99,6 +102,7 @@ pub async fn errata(device: &Device) -> Result<Vec<Erratum>, TraceError> {
         },
         Erratum {
             id: "labels",
+            kind: RowKind::Slip,
             quantity: Text::new("ŷ = [0.6, 0.4] 时的 ∂J/∂z", "∂J/∂z at ŷ = [0.6, 0.4]"),
             article: r"60 \cdot \log(\hat{y}_A^{(i)}) + 40 \cdot \log(\hat{y}_B^{(i)})",
             truth: format!(

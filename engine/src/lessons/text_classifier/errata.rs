@@ -10,8 +10,8 @@ use super::data::generate;
 use super::net::{ModelConfig, ModelKind, Net};
 use super::tokenizer::{MAX_LEN, PAD};
 use crate::i18n::Text;
-use crate::lessons::kit::Erratum;
 use crate::lessons::kit::readback::Readback;
+use crate::lessons::kit::{Erratum, RowKind};
 use crate::state::number::format_number;
 
 /// The fixed batch the errata compute on: `MAX_LEN` sentences, so that the article's
@@ -140,6 +140,7 @@ pub async fn errata(device: &Device) -> Result<Vec<Erratum>, TextError> {
     Ok(vec![
         Erratum {
             id: "lstm-last-batch-element",
+            kind: RowKind::Slip,
             quantity: Text::new("001 §5.2 LSTM 分类用的输出", "001 §5.2: the LSTM output classified"),
             article: "output = self.fc(output[-1, :, :])",
             truth: format!(
@@ -161,6 +162,7 @@ pub async fn errata(device: &Device) -> Result<Vec<Erratum>, TextError> {
         },
         Erratum {
             id: "lstm-lengths",
+            kind: RowKind::Slip,
             quantity: Text::new("001 §5.2 的序列长度", "001 §5.2: the sequence lengths"),
             article: "lengths = [len(seq) for seq in text]",
             truth: format!("true lengths of this batch: {lengths:?}"),
@@ -175,6 +177,7 @@ pub async fn errata(device: &Device) -> Result<Vec<Erratum>, TextError> {
         },
         Erratum {
             id: "label-vocab",
+            kind: RowKind::Slip,
             quantity: Text::new("001 §5.2 的类别数", "001 §5.2: the number of classes"),
             article: "label_size = len(train_data.fields['label'].vocab)",
             truth: "2 (keyword present / absent)".into(),
@@ -186,6 +189,7 @@ pub async fn errata(device: &Device) -> Result<Vec<Erratum>, TextError> {
         },
         Erratum {
             id: "transformer-loss",
+            kind: RowKind::Slip,
             quantity: Text::new("003 §5.3 所说的训练损失", "003 §5.3: the training loss it names"),
             article: "在训练过程中，我们使用均方误差（MSE）作为损失函数，使用交叉熵损失（Cross-Entropy Loss）评估模型的预测性能。",
             truth: format!(
@@ -200,6 +204,7 @@ pub async fn errata(device: &Device) -> Result<Vec<Erratum>, TextError> {
         },
         Erratum {
             id: "transformer-pooling",
+            kind: RowKind::Slip,
             quantity: Text::new("003 §5.2 的输出形状", "003 §5.2: the output shape"),
             article: "output = self.fc(src)",
             truth: format!("one prediction per sentence: [{b}, 2] (mean over the real tokens, then Dense)"),
@@ -213,6 +218,7 @@ pub async fn errata(device: &Device) -> Result<Vec<Erratum>, TextError> {
         },
         Erratum {
             id: "transformer-accuracy",
+            kind: RowKind::Slip,
             quantity: Text::new("003 §5.2.4 的准确率", "003 §5.2.4: the accuracy"),
             article: "print(f'Test Loss: {total_loss / len(test_iter)}, Accuracy: {correct / len(test_iter)}')",
             truth: format!(
@@ -233,6 +239,7 @@ pub async fn errata(device: &Device) -> Result<Vec<Erratum>, TextError> {
         },
         Erratum {
             id: "transformer-positions",
+            kind: RowKind::Slip,
             quantity: Text::new("003 §5.2 的词序信息", "003 §5.2: word order"),
             article: "src = self.embedding(src)\n        src = self.transformer(src, src_len)",
             truth: format!(
@@ -247,6 +254,7 @@ pub async fn errata(device: &Device) -> Result<Vec<Erratum>, TextError> {
         },
         Erratum {
             id: "keras-loss",
+            kind: RowKind::Slip,
             quantity: Text::new("002 项目案例的损失与变量", "002 project case: loss and names"),
             article: "Dense(num_classes, activation='softmax')\n    ])\n    model.compile(optimizer='adam', loss='categorical_crossentropy', metrics=['accuracy'])",
             truth: "integer labels need loss='sparse_categorical_crossentropy' (or one-hot labels); tokenizer, vocab_size and num_classes must be defined where they are used".into(),

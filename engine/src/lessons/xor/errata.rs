@@ -6,7 +6,7 @@ use burn::prelude::Device;
 use super::article_values;
 use super::model::{XorNumbers, compute};
 use crate::i18n::Text;
-use crate::lessons::kit::{Erratum, TraceError, Values};
+use crate::lessons::kit::{Erratum, RowKind, TraceError, Values};
 use crate::state::number::format_number;
 
 /// Gradient steps the errata train the single layer for (cheap enough to run on page open).
@@ -44,6 +44,7 @@ pub async fn errata(device: &Device) -> Result<Vec<Erratum>, TraceError> {
     Ok(vec![
         Erratum {
             id: "single-layer",
+            kind: RowKind::Slip,
             quantity: Text::new(
                 "单层 σ(W·x + b) 在 XOR 上的损失",
                 "Loss of the single layer σ(W·x + b) on XOR",
@@ -63,6 +64,7 @@ pub async fn errata(device: &Device) -> Result<Vec<Erratum>, TraceError> {
         },
         Erratum {
             id: "accuracy",
+            kind: RowKind::Slip,
             quantity: Text::new("单层模型的准确率", "Accuracy of the single layer"),
             article: "ŷᵢ = σ(W·xᵢ + b)",
             truth: "≤ 75 % (3 of 4)".into(),
@@ -74,13 +76,14 @@ pub async fn errata(device: &Device) -> Result<Vec<Erratum>, TraceError> {
         },
         Erratum {
             id: "cross-entropy",
+            kind: RowKind::Note,
             quantity: Text::new("§4.1.2 交叉熵公式", "§4.1.2 cross-entropy formula"),
             article: r"Cross-Entropy Loss = -\frac{1}{m} \sum_{i=1}^{m} y_i \log(\hat{y}_i)",
             truth: "−(1/m) Σ [yᵢ ln ŷᵢ + (1 − yᵢ) ln(1 − ŷᵢ)]".into(),
             recomputed: None,
             explanation: Text::new(
-                "只有一项的写法属于多分类（ŷ 是对所有类别的 softmax）。像本例这样只有一个 sigmoid 输出、y ∈ {0, 1} 时，y = 0 的样本对这个式子毫无贡献：处处预测 ŷ ≈ 1 就能让它趋于 0。二分类必须加上 (1 − y) ln(1 − ŷ) 这一项。",
-                "The one-term form belongs to multi-class outputs (ŷ a softmax over every class). With one sigmoid output and y ∈ {0, 1}, as here, samples with y = 0 add nothing to it: predicting ŷ ≈ 1 everywhere drives it to 0. Binary labels need the (1 − y) ln(1 − ŷ) term as well.",
+                "这是多分类交叉熵的写法（ŷ 是对所有类别的 softmax，y 是独热标签），文章写的没有错，也没有把它用在 sigmoid 输出上。要注意的是：像 XOR 这样只有一个 sigmoid 输出、y ∈ {0, 1} 时，要用二分类交叉熵（旁边的式子）；只留 y ln ŷ 一项的话，y = 0 的样本毫无贡献。",
+                "This is the multi-class cross-entropy (ŷ a softmax over every class, y one-hot), correct as printed, and the article never applies it to a sigmoid output. Worth knowing: with a single sigmoid output and y ∈ {0, 1}, as in XOR, the binary cross-entropy (beside) is the one to use; with the y ln ŷ term alone, samples with y = 0 would add nothing.",
             ),
         },
     ])
