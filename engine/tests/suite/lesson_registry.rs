@@ -170,6 +170,15 @@ fn check_kit_lesson(def: &LessonDef) {
             f.ours
         );
         assert!(!f.article.is_empty() && !f.note.zh.is_empty() && !f.note.en.is_empty());
+        // The article's formula is quoted faithfully, in TeX the parser accepts: a learner
+        // must see it rendered, not its source.
+        let quoted = engine::math::mathml(f.article, true);
+        assert!(
+            quoted.starts_with("<math") && !quoted.contains("merror"),
+            "{}: the article's formula renders: {}",
+            def.id,
+            f.article
+        );
     }
     assert!(
         !def.formulas.is_empty(),
@@ -178,6 +187,16 @@ fn check_kit_lesson(def: &LessonDef) {
     );
     let errata = pollster::block_on((def.errata)(&device)).unwrap();
     assert!(!errata.is_empty(), "{}: errata", def.id);
+    for e in errata.iter().filter(|e| e.article.contains('\\')) {
+        let quoted = engine::math::mathml(e.article, false);
+        assert!(
+            quoted.starts_with("<math") && !quoted.contains("merror"),
+            "{} {}: the quoted formula renders: {}",
+            def.id,
+            e.id,
+            e.article
+        );
+    }
     let link = to_hash(def.id, &values);
     let route = parse_route(&link);
     assert_eq!(route.lesson, Some(def.id));

@@ -234,6 +234,33 @@ fn errata_truths_are_the_oracle_values() {
         row("labels").recomputed.as_deref(),
         Some("A: [0, 0]; B: [0, 0]")
     );
+    // 003 §4.2.2: the truth is ŷ − y, checked by central differences of the loss; the
+    // article's formula (1/ŷ dropped) is, for the one-hot label [1, 0], ŷ₀·(ŷ − y) by hand.
+    let h = 1e-6;
+    let fd: Vec<f64> = (0..2)
+        .map(|j| {
+            let mut up = [2.0, 1.0];
+            let mut down = [2.0, 1.0];
+            up[j] += h;
+            down[j] -= h;
+            (ce(&[1.0, 0.0], &softmax(&up)) - ce(&[1.0, 0.0], &softmax(&down))) / (2.0 * h)
+        })
+        .collect();
+    assert_eq!(
+        row("ce-gradient-003").truth,
+        format!("∂L/∂z = [{}, {}]", f(fd[0]), f(fd[1]))
+    );
+    assert_eq!(
+        row("ce-gradient-003").recomputed.as_deref(),
+        Some(
+            format!(
+                "−Σₖ y*ₖ·∂ŷₖ/∂z = [{}, {}]",
+                f(p[0] * (p[0] - 1.0)),
+                f(p[0] * p[1])
+            )
+            .as_str()
+        )
+    );
     for r in &rows {
         assert!(!r.explanation.zh.is_empty() && !r.explanation.en.is_empty());
     }

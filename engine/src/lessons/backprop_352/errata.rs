@@ -62,7 +62,8 @@ pub async fn errata(device: &Device) -> Result<Vec<Erratum>, TraceError> {
             id: "hidden-grad",
             kind: RowKind::Slip,
             quantity: Text::new("隐藏层的梯度 δ¹", "The hidden layer's gradient δ¹"),
-            article: r"\nabla_{\theta_{\text{hidden}}} J(\theta_{\text{hidden}}) = \sum_{k=1}^{2} \nabla_{\theta_{\text{output}}_k} J(\theta_{\text{output}}) \cdot \hat{\theta}_{\text{output}_k}^{(i)}",
+            // Braces added to the printed double subscript \theta_{\text{output}}_k (see mod.rs).
+            article: r"\nabla_{\theta_{\text{hidden}}} J(\theta_{\text{hidden}}) = \sum_{k=1}^{2} \nabla_{{\theta_{\text{output}}}_k} J(\theta_{\text{output}}) \cdot \hat{\theta}_{\text{output}_k}^{(i)}",
             truth: format!("δ¹ = (W²ᵀδ²) ⊙ a¹(1 − a¹) = {}", list(&n.grad_z1)),
             recomputed: Some(format!("Σₖ δ²ₖ W²ₖᵢ = {}", list(&n.grad_a1))),
             explanation: Text::new(

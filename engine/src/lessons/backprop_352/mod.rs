@@ -82,7 +82,9 @@ const FORMULAS: &[ArticleFormula] = &[
     },
     ArticleFormula {
         section: "§Mathematical models 3",
-        article: r"\nabla_{\theta_{\text{hidden}}} J(\theta_{\text{hidden}}) = \sum_{k=1}^{2} \nabla_{\theta_{\text{output}}_k} J(\theta_{\text{output}}) \cdot \hat{\theta}_{\text{output}_k}^{(i)}",
+        // As printed but for one pair of braces: the article writes the double subscript
+        // \theta_{\text{output}}_k, which TeX refuses; {\theta_{\text{output}}}_k renders it.
+        article: r"\nabla_{\theta_{\text{hidden}}} J(\theta_{\text{hidden}}) = \sum_{k=1}^{2} \nabla_{{\theta_{\text{output}}}_k} J(\theta_{\text{output}}) \cdot \hat{\theta}_{\text{output}_k}^{(i)}",
         ours: r"\delta^{1}_i = \left(\sum_{k=1}^{2} W^{2}_{ki} \delta^{2}_k\right) a^{1}_i (1 - a^{1}_i), \quad \frac{\partial L}{\partial W^{1}_{ij}} = \delta^{1}_i x_j",
         note: Text::new(
             "文章的和少了激活函数的导数 a(1 − a) 和输入 xⱼ。",

@@ -53,6 +53,7 @@ pub async fn errata(device: &Device) -> Result<Vec<Erratum>, TraceError> {
     // The article's loss per sample is −(60 ln ŷ_A + 40 ln ŷ_B)/100: its gradient with respect
     // to the logits is ŷ − [60, 40]/100, the same for every sample.
     let article_grad: Vec<f64> = (0..2).map(|k| share[k] - counts[k] / 100.0).collect();
+    let article_003 = gradient_without_reciprocal(&n.y, &n.p);
     Ok(vec![
         Erratum {
             id: "setup",
@@ -116,5 +117,29 @@ pub async fn errata(device: &Device) -> Result<Vec<Erratum>, TraceError> {
                 "The article's loss holds no label of sample i itself: every sample's term is the same, so once every sample predicts 60 % A the gradient is 0 and training stops, whether the sample is really A or B. The model can never learn to tell the classes apart. With each sample's own label, a class-A sample is still pushed toward A and a class-B sample toward B (gradient ŷ − y).",
             ),
         },
+        Erratum {
+            id: "ce-gradient-003",
+            kind: RowKind::Slip,
+            quantity: Text::new("003 §4.2.2：∇_w CE", "003 §4.2.2: ∇_w CE"),
+            article: r"\nabla_w CE = -\frac{1}{m} \sum_{i=1}^{m} y_i^* \nabla_w f(x_i; w)",
+            truth: format!("∂L/∂z = {}", list(&n.grad_z)),
+            recomputed: Some(format!("−Σₖ y*ₖ·∂ŷₖ/∂z = {}", list(&article_003))),
+            explanation: Text::new(
+                "文章先写出 ∇_w CE = −(1/m)Σ y*ᵢ ∇_w log yᵢ（这一步对），代入时却把 ∇_w log yᵢ 换成了 ∇_w yᵢ，丢掉了链式法则带出的 1/yᵢ：∇ log y = ∇y / y。把本课的 logit z 当作 w、ŷ = softmax(z)，正确的梯度是 ŷ − y*（实际计算一栏）；按文章的式子算（旁边），对独热标签它等于正确梯度再乘以真实类别的概率，预测越差，梯度反而越小。",
+                "The article first writes ∇_w CE = −(1/m)Σ y*ᵢ ∇_w log yᵢ (correct), then substitutes ∇_w yᵢ for ∇_w log yᵢ and loses the chain rule's 1/yᵢ: ∇ log y = ∇y / y. With this lesson's logits z as w and ŷ = softmax(z), the true gradient is ŷ − y* (the computed column); the article's formula (beside) gives, for a one-hot label, the true gradient times the true class's probability, so the worse the prediction, the smaller the step.",
+            ),
+        },
     ])
+}
+
+/// Article 003 §4.2.2's gradient with the lesson's logits as w: −Σₖ y*ₖ ∂ŷₖ/∂zⱼ, the softmax
+/// Jacobian ∂ŷₖ/∂zⱼ = ŷₖ(δₖⱼ − ŷⱼ) in place of ∂ log ŷₖ/∂zⱼ (one sample, m = 1).
+pub fn gradient_without_reciprocal(y: &[f64], p: &[f64]) -> Vec<f64> {
+    (0..p.len())
+        .map(|j| {
+            -(0..p.len())
+                .map(|k| y[k] * p[k] * (f64::from(u8::from(k == j)) - p[j]))
+                .sum::<f64>()
+        })
+        .collect()
 }
