@@ -14,6 +14,7 @@ use engine::lessons::text_classifier::data::{Sentence, all_words, generate};
 use engine::lessons::text_classifier::errata::{self, lstm_readings};
 use engine::lessons::text_classifier::net::{ModelConfig, ModelKind};
 use engine::lessons::text_classifier::tokenizer::{MAX_LEN, PAD, UNK, Vocab, pad};
+use engine::state::number::format_number;
 
 fn device() -> Device {
     Device::flex()
@@ -330,7 +331,7 @@ fn attention_rows_sum_to_one_and_match_f64() {
 fn errata_numbers() {
     let d = device();
     let list = pollster::block_on(errata::errata(&d)).unwrap();
-    assert_eq!(list.len(), 8);
+    assert_eq!(list.len(), 9);
     let lstm = Classifier::new(ModelConfig::new(ModelKind::Lstm), errata::SEED, &d).unwrap();
     let data = generate(errata::KEYWORD, MAX_LEN, errata::SEED).unwrap();
     let b = Batch::new(&lstm.vocab, &data);
@@ -346,9 +347,81 @@ fn errata_numbers() {
     let no_pos = pollster::block_on(errata::reversal_change(&d, false)).unwrap();
     let with_pos = pollster::block_on(errata::reversal_change(&d, true)).unwrap();
     assert!(no_pos < 1e-5 && with_pos > 1e-3, "{no_pos} {with_pos}");
+    // 003 §9.7: the confusion counts cover the 100 held-out sentences, TP + FN is the number
+    // that hold the keyword, and P, R, F1 and the article's accuracy-recall mean follow by hand.
+    let f1 = list.iter().find(|e| e.id == "f1-definition").unwrap();
+    let counts: Vec<usize> = f1
+        .truth
+        .split(':')
+        .nth(1)
+        .unwrap()
+        .split(", ")
+        .map(|part| part.rsplit(' ').next().unwrap().parse().unwrap())
+        .collect();
+    let [tp, fp, fneg, tn] = counts[..] else {
+        panic!("{}", f1.truth)
+    };
+    let test = generate(errata::KEYWORD, 100, errata::SEED).unwrap();
+    let positives = Batch::new(&lstm.vocab, &test)
+        .labels
+        .iter()
+        .filter(|&&y| y == 1)
+        .count();
+    assert_eq!(tp + fp + fneg + tn, 100);
+    assert_eq!(tp + fneg, positives);
+    let (p, r) = (tp as f64 / (tp + fp) as f64, tp as f64 / (tp + fneg) as f64);
+    let a = (tp + tn) as f64 / 100.0;
+    let f = |v: f64| format_number(v, 4);
+    assert!(
+        f1.truth.ends_with(&format!(
+            "P = {}, R = {}, F1 = 2PR/(P + R) = {}",
+            f(p),
+            f(r),
+            f(2.0 * p * r / (p + r))
+        )),
+        "{}",
+        f1.truth
+    );
+    assert_eq!(
+        f1.recomputed.clone().unwrap(),
+        format!("A = {}, 2AR/(A + R) = {}", f(a), f(2.0 * a * r / (a + r)))
+    );
     for e in &list {
         println!("{}: {} | {:?}", e.id, e.truth, e.recomputed);
     }
+}
+
+#[test]
+fn confusion_counts_give_accuracy_precision_recall_and_f1() {
+    use engine::lessons::text_classifier::confusion::Confusion;
+    // 100 sentences, 10 with the keyword; 20 flagged, 8 of them right (by hand: accuracy 0.86,
+    // precision 0.4, recall 0.8, F1 = 0.64/1.2; the accuracy-recall mean 1.376/1.66).
+    let mut logits = vec![];
+    let mut labels = vec![];
+    for (n, z, y) in [
+        (8, [0.0, 1.0], 1),
+        (12, [0.0, 1.0], 0),
+        (2, [1.0, 0.0], 1),
+        (78, [1.0, 0.0], 0),
+    ] {
+        logits.extend(std::iter::repeat_n(z, n));
+        labels.extend(std::iter::repeat_n(y, n));
+    }
+    let c = Confusion::count(&logits, &labels);
+    assert_eq!(
+        (c.true_pos, c.false_pos, c.false_neg, c.true_neg),
+        (8, 12, 2, 78)
+    );
+    assert!((c.accuracy() - 0.86).abs() < 1e-12);
+    assert!((c.precision() - 0.4).abs() < 1e-12);
+    assert!((c.recall() - 0.8).abs() < 1e-12);
+    assert!((c.f1() - 0.64 / 1.2).abs() < 1e-12);
+    // Nothing flagged: precision, recall and F1 are 0, not NaN.
+    let none = Confusion::count(&[[1.0, 0.0]; 3], &[1, 0, 1]);
+    assert_eq!(
+        (none.precision(), none.recall(), none.f1()),
+        (0.0, 0.0, 0.0)
+    );
 }
 
 /// Learning the task: both models above 90 % on 200 held-out sentences after at most 8 epochs

@@ -6,6 +6,7 @@ use burn::prelude::*;
 use super::TextError;
 use super::batch::Batch;
 use super::classifier::Classifier;
+use super::confusion::{Confusion, harmonic_mean};
 use super::data::generate;
 use super::net::{ModelConfig, ModelKind, Net};
 use super::tokenizer::{MAX_LEN, PAD};
@@ -20,6 +21,9 @@ pub const KEYWORD: &str = "书";
 pub const SEED: u64 = 7;
 /// Epochs of 400 sentences (batch 32, Adam 0.01) the LSTM trains before the errata read it.
 pub const TRAIN_EPOCHS: usize = 2;
+/// Steps after which the F1 row counts the LSTM's held-out predictions: early in training,
+/// when precision and recall still differ (trained, it gets every held-out sentence right).
+pub const F1_STEPS: usize = 3;
 
 fn f(v: f64) -> String {
     format_number(v, 4)
@@ -113,10 +117,17 @@ pub async fn errata(device: &Device) -> Result<Vec<Erratum>, TextError> {
     let mut lstm = Classifier::new(ModelConfig::new(ModelKind::Lstm), SEED, device)?;
     // Trained a little, so our reading is good and the article's visibly is not.
     let train = generate(KEYWORD, 400, SEED + 2)?;
+    // §9.7's F1 is counted on held-out sentences (the training ones come from another seed).
+    let test = generate(KEYWORD, 100, SEED)?;
+    let held_out = Batch::new(&lstm.vocab, &test);
+    let mut counts = Confusion::default();
     for _ in 0..TRAIN_EPOCHS {
         for chunk in train.chunks(32) {
             lstm.train_step(&Batch::new(&lstm.vocab, chunk), 0.01)
                 .await?;
+            if lstm.steps == F1_STEPS {
+                counts = Confusion::count(&lstm.logits(&held_out).await?, &held_out.labels);
+            }
         }
     }
     let data = generate(KEYWORD, MAX_LEN, SEED)?;
@@ -129,7 +140,6 @@ pub async fn errata(device: &Device) -> Result<Vec<Erratum>, TextError> {
     let transformer = Classifier::new(ModelConfig::new(ModelKind::Transformer), SEED, device)?;
     let tz = transformer.logits(&batch).await?;
     let (ce, mse) = ce_and_mse(&tz, &batch.labels);
-    let test = generate(KEYWORD, 100, SEED)?;
     let eval = transformer
         .evaluate(&Batch::new(&transformer.vocab, &test))
         .await?;
@@ -262,6 +272,31 @@ pub async fn errata(device: &Device) -> Result<Vec<Erratum>, TextError> {
             explanation: Text::new(
                 "y 是 CSV 里的整数标签，categorical_crossentropy 却要 one-hot 标签，形状对不上；应该用 sparse_categorical_crossentropy。load_data 用到的 tokenizer 从未定义，build_model 用到的 vocab_size、num_classes 只是 main 里的局部变量（max_len 也没传给 load_data）。另外，Keras 的 LSTM(units) 只返回最后一个时间步，pad_sequences 默认在句首填充，所以最后一步是真实的词——这正是 001 的代码没做对的地方。",
                 "y holds integer labels from the CSV, but categorical_crossentropy wants one-hot labels, so the shapes do not match; use sparse_categorical_crossentropy. The tokenizer load_data uses is never defined, and vocab_size and num_classes that build_model uses are local variables of main (nor does load_data receive max_len). On the other hand, Keras' LSTM(units) returns the last time step only and pad_sequences pads at the front, so that step is a real word: exactly what 001's code gets wrong.",
+            ),
+        },
+        Erratum {
+            id: "f1-definition",
+            kind: RowKind::Slip,
+            quantity: Text::new("003 §9.7：F1 分数", "003 §9.7: the F1 score"),
+            article: "F1分数：结合准确率和召回率，计算F1分数，用于评估模型的综合性能。",
+            truth: format!(
+                "LSTM, {F1_STEPS} steps: TP {}, FP {}, FN {}, TN {}: P = {}, R = {}, F1 = 2PR/(P + R) = {}",
+                counts.true_pos,
+                counts.false_pos,
+                counts.false_neg,
+                counts.true_neg,
+                f(counts.precision()),
+                f(counts.recall()),
+                f(counts.f1())
+            ),
+            recomputed: Some(format!(
+                "A = {}, 2AR/(A + R) = {}",
+                f(counts.accuracy()),
+                f(harmonic_mean(counts.accuracy(), counts.recall()))
+            )),
+            explanation: Text::new(
+                "有些中文文章用“准确率”指精确率（precision），但 §9.7 第 1 条把准确率定义为预测与真实标签一致的程度，还说可用于回归，那就是正确率（accuracy）。按文章自己的定义，F1 成了准确率与召回率的组合。其实 F1 是精确率 P = TP/(TP + FP) 与召回率 R = TP/(TP + FN) 的调和平均 2PR/(P + R)，与准确率无关，也不看真负例 TN。实际计算一栏是本课的 LSTM 训练几步后在留出句子上的混淆计数和 P、R、F1；旁边把准确率代入同一个调和平均，得到的是另一个数。",
+                "Some Chinese texts use 准确率 for precision, but §9.7 item 1 defines it as how well predictions agree with the true labels, usable for regression too: that is accuracy. By the article's own definitions, F1 then combines accuracy and recall. F1 is the harmonic mean 2PR/(P + R) of precision P = TP/(TP + FP) and recall R = TP/(TP + FN): accuracy does not enter it, and neither do the true negatives TN. The computed column holds the confusion counts of this lesson's LSTM on held-out sentences after a few training steps, with P, R and F1; beside, accuracy put into the same harmonic mean gives a different number.",
             ),
         },
     ])

@@ -5,6 +5,7 @@
 
 pub mod batch;
 pub mod classifier;
+pub mod confusion;
 pub mod data;
 pub mod errata;
 pub mod init;
