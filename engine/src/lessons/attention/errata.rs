@@ -136,6 +136,8 @@ fn formulas(one: &AttnNumbers, two: &AttnNumbers) -> Vec<Erratum> {
 /// §4.3: the worked example on “I love programming”.
 fn example(one: &AttnNumbers, bare: &AttnNumbers) -> Vec<Erratum> {
     let ends: Vec<f64> = [0.1, 0.7, 1.3].iter().map(|s| s + 63.0 * 0.1).collect();
+    // The printed position codes read as 0 in steps of 0.1, 0.2, 0.3, filled to 64 entries.
+    let code_ends: Vec<String> = [0.1, 0.2, 0.3].iter().map(|step| f(63.0 * step)).collect();
     let codes: Vec<String> = (0..3)
         .map(|pos| {
             format!(
@@ -163,16 +165,20 @@ fn example(one: &AttnNumbers, bare: &AttnNumbers) -> Vec<Erratum> {
             kind: RowKind::Slip,
             quantity: Text::new("位置编码", "Position codes"),
             article: "[0, 0.1, ..., 0.6], [0, 0.2, ..., 0.7], [0, 0.3, ..., 0.8]",
-            truth: codes.join(", "),
+            truth: format!(
+                "{} (sinusoidal: {})",
+                code_ends.join(", "),
+                codes.join(", ")
+            ),
             recomputed: None,
             explanation: Text::new(
-                "文章引用的 Vaswani 等人的正弦位置编码是 PE(pos, 2i) = sin(pos/10000^(2i/d))、PE(pos, 2i+1) = cos(…)：位置 0 以 [0, 1] 开头，位置 1、2 以 sin 1、cos 1 和 sin 2、cos 2 开头，不会三行都从 0 开始。按 0.1 步长从 0 排 64 个数也会排到 6.3，而不是 0.6。本课不加位置编码。",
-                "The sinusoidal code of Vaswani et al., which the article cites, is PE(pos, 2i) = sin(pos/10000^(2i/d)), PE(pos, 2i+1) = cos(…): position 0 starts [0, 1], positions 1 and 2 start with sin 1, cos 1 and sin 2, cos 2; not all three rows start at 0. Also, 64 entries from 0 in steps of 0.1 run to 6.3, not 0.6. This lesson adds no position code.",
+                "照表中的写法，三行位置编码都从 0 起，分别按 0.1、0.2、0.3 递增。排满 64 个数，末项是 63 × 步长（见旁边），远大于印出的 0.6、0.7、0.8；而且从 0 起按 0.2 或 0.3 递增，根本到不了 0.7 或 0.8。所以这三行不可能是 64 维的等差数列。三行都从 0 开始本身并不算错：可学习的位置编码可以是任意数，文章自己在 §5.3 的模型里就用了一个（nn.Parameter）。作为对照，旁边也列出了文章引用的 Vaswani 等人论文里的正弦位置编码 PE(pos, 2i) = sin(pos/10000^(2i/d))、PE(pos, 2i+1) = cos(…)，第 p 个位置以 [sin p, cos p] 开头。本课不加位置编码。",
+                "As printed, the three position codes start at 0 and go up in steps of 0.1, 0.2 and 0.3. Filled to 64 entries they would end at 63 × the step (beside), far above the printed 0.6, 0.7 and 0.8; and steps of 0.2 or 0.3 from 0 never reach 0.7 or 0.8 at all. So these rows cannot be 64-wide regular sequences. Starting every row at 0 is no mistake in itself: a learned position code can hold any numbers, and the article's own model in §5.3 learns one (nn.Parameter). For comparison, beside is also the sinusoidal code of the paper the article cites (Vaswani et al.), PE(pos, 2i) = sin(pos/10000^(2i/d)), PE(pos, 2i+1) = cos(…), where position p starts [sin p, cos p]. This lesson adds no position code.",
             ),
         },
         Erratum {
             id: "qkv-embedding",
-            kind: RowKind::Slip,
+            kind: RowKind::Note,
             quantity: Text::new("§4.3 的 Q、K、V", "Q, K, V in §4.3"),
             article: "查询（Query）：对每个单词进行嵌入和位置编码。键（Key）：对每个单词进行嵌入和位置编码。值（Value）：对每个单词进行嵌入和位置编码。",
             truth: format!(
@@ -182,8 +188,8 @@ fn example(one: &AttnNumbers, bare: &AttnNumbers) -> Vec<Erratum> {
             ),
             recomputed: None,
             explanation: Text::new(
-                "三者都只是“嵌入加位置编码”的话，Q = K = V = X，注意力里就没有可学的参数，权重完全由词向量决定：这里每个词都把最大的权重给了向量最长的 “programming”。查询、键、值要各乘自己的矩阵 W_Q、W_K、W_V。",
-                "If all three are just “embedding plus position code”, Q = K = V = X and attention has nothing to learn: the weights are fixed by the embeddings, and here every token gives its largest weight to “programming”, the longest vector. Queries, keys and values each need their own matrix W_Q, W_K, W_V.",
+                "例子里查询、键、值三条都只写了“嵌入和位置编码”，省去了文章自己在 §4.2.3 定义的投影，即“查询、键和值的权重矩阵” W_Q、W_K、W_V。照字面理解，Q = K = V = X，注意力里就没有可学的参数，权重完全由词向量决定：这里每个词都会把最大的权重给向量最长的 “programming”。加上投影，Q = X·W_Q、K = X·W_K、V = X·W_V（上面列出了两种情况）。",
+                "The example's three bullets give only “embedding and position code” for queries, keys and values, leaving out the projections the article itself defines in §4.2.3, “the weight matrices of query, key and value” W_Q, W_K, W_V. Taken literally they make Q = K = V = X, and attention has nothing to learn: the weights are fixed by the embeddings, and here every token would give its largest weight to “programming”, the longest vector. With the projections, Q = X·W_Q, K = X·W_K, V = X·W_V (both cases above).",
             ),
         },
         Erratum {
@@ -236,7 +242,7 @@ fn claims(one: &AttnNumbers, swap: &AttnNumbers) -> Vec<Erratum> {
         },
         Erratum {
             id: "order",
-            kind: RowKind::Slip,
+            kind: RowKind::Note,
             quantity: Text::new("并行化的原因", "Why it parallelises"),
             article: "由于Transformer模型不依赖于序列顺序，可以很好地并行化",
             truth: format!(
@@ -246,8 +252,8 @@ fn claims(one: &AttnNumbers, swap: &AttnNumbers) -> Vec<Erratum> {
             ),
             recomputed: None,
             explanation: Text::new(
-                "不带位置编码的注意力确实看不到顺序：交换两个词，输出只是跟着交换（上面两行相同）。所以模型必须加位置编码，加了之后就依赖顺序了。能并行是因为没有 RNN 那样的逐步递推：所有位置在一次矩阵乘法里算完。",
-                "Attention without a position code is indeed blind to order: swap two tokens and the outputs just swap too (the two rows above are equal). That is why the model adds position codes, after which it does depend on order. It parallelises because there is no step-by-step recurrence as in an RNN: all positions are computed in one matrix product.",
+                "这里的“不依赖于序列顺序”，最自然的理解是不像 RNN 那样按顺序一步步递推：所有位置在一次矩阵乘法里同时算完，所以能很好地并行。还有一点值得补充：不带位置编码的注意力本身确实看不到词序，交换两个词，输出只是跟着交换（上面两个向量相同）。正因为如此，Transformer 要加位置编码，加了之后模型才能利用词序。",
+                "Here “does not depend on the order of the sequence” most naturally means there is no step-by-step recurrence as in an RNN: all positions are computed at once in one matrix product, which is why it parallelises well. One more point: attention itself, without position codes, is indeed blind to word order: swap two tokens and their outputs just swap too (the two vectors above are equal). That is why Transformers add position codes, which let the model use word order.",
             ),
         },
         Erratum {
@@ -273,8 +279,8 @@ fn claims(one: &AttnNumbers, swap: &AttnNumbers) -> Vec<Erratum> {
             truth: "block = attention sublayer → feed-forward sublayer".into(),
             recomputed: None,
             explanation: Text::new(
-                "前馈网络是每个 Transformer 块内部的第二个子层（注意力子层之后，各带残差连接和层归一化），不是块外另加的网络。",
-                "The feed-forward network is the second sublayer inside each Transformer block (after the attention sublayer, each with a residual connection and layer norm), not a network added after the block.",
+                "这句话与文章自己在 §3.1.3 开头的正确说法相矛盾：“编码器的每个Transformer块包含两部分：多头自注意力机制……和前馈神经网络……”（后面的具体操作步骤也这样说）。前馈网络是每个 Transformer 块内部的第二个子层（在注意力子层之后，各带残差连接和层归一化），不是块外另加的网络。",
+                "This sentence contradicts the article's own, correct, statement at the start of §3.1.3: “each Transformer block of the encoder contains two parts: multi-head self-attention … and a feed-forward neural network …” (its step-by-step list says the same). The feed-forward network is the second sublayer inside each Transformer block (after the attention sublayer, each with a residual connection and layer norm), not a network added after the block.",
             ),
         },
         Erratum {

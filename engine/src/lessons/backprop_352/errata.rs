@@ -37,8 +37,8 @@ pub async fn errata(device: &Device) -> Result<Vec<Erratum>, TraceError> {
             ),
             recomputed: None,
             explanation: Text::new(
-                "文章没有给出任何数值，也没有说明激活函数和损失函数。本课自选：隐藏层用 sigmoid，输出层用 softmax 加交叉熵（只有这样文章的 ŷ − y 才成立），x = [1, 0.5, −1]，y = [1, 0]，以及一组固定的小权重。所有数都可以修改。",
-                "The article gives no numbers and names no activation or loss. This lesson chooses: a sigmoid hidden layer, a softmax output with cross-entropy (the pairing for which the article's ŷ − y holds), x = [1, 0.5, −1], y = [1, 0], and fixed small weights. Every number can be edited.",
+                "文章没有给出任何数值，也没有说明激活函数和损失函数。本课自选：隐藏层用 sigmoid，输出层用 softmax 加交叉熵（文章的 ŷ − y 在这种搭配下成立），x = [1, 0.5, −1]，y = [1, 0]，以及一组固定的小权重。所有数都可以修改。",
+                "The article gives no numbers and names no activation or loss. This lesson chooses: a sigmoid hidden layer, a softmax output with cross-entropy (a pairing for which the article's ŷ − y holds), x = [1, 0.5, −1], y = [1, 0], and fixed small weights. Every number can be edited.",
             ),
         },
         Erratum {
@@ -54,8 +54,8 @@ pub async fn errata(device: &Device) -> Result<Vec<Erratum>, TraceError> {
             ),
             recomputed: None,
             explanation: Text::new(
-                "ŷ − y 是损失对输出层输入 z² 的梯度（输出误差 δ²），不是对输出层权重的梯度：权重梯度还要乘上它所连接的隐藏层输出，∂L/∂W²ₖᵢ = δ²ₖ a¹ᵢ，是一个 2×5 的矩阵，和 W² 同形，才能用来更新 W²。而且 ŷ − y 只在 softmax 输出配交叉熵（或 sigmoid 配二元交叉熵）时成立，文章对这个网络两者都没说。ŷ₂ 的下标 2 也只指向一个输出单元，而梯度每个输出单元都有一项。",
-                "ŷ − y is the gradient of the loss with respect to the output layer's inputs z² (the output error δ²), not with respect to its weights: a weight's gradient also multiplies the hidden output it connects, ∂L/∂W²ₖᵢ = δ²ₖ a¹ᵢ, a 2×5 matrix shaped like W², which is what can update W². And ŷ − y holds only for a softmax output with cross-entropy (or sigmoid with binary cross-entropy); the article states neither for this network. The subscript 2 in ŷ₂ also names a single output unit, while the gradient has one entry per output unit.",
+                "ŷ − y 是损失对输出层输入 z² 的梯度（输出误差 δ²），不是对输出层权重的梯度：权重梯度还要乘上它所连接的隐藏层输出，∂L/∂W²ₖᵢ = δ²ₖ a¹ᵢ，是一个 2×5 的矩阵，和 W² 同形，才能用来更新 W²。而且 ∂L/∂z² = ŷ − y 只在输出层和损失函数相互匹配时成立：softmax 配交叉熵、sigmoid 配二元交叉熵，或线性输出配 ½ 平方误差；文章对这个网络既没说激活函数，也没说损失函数。ŷ₂ 的下标 2 含义不明：如果指第 2 个输出单元，式子就只写出了梯度的一项（每个输出单元各有一项）；也可能指第 2 层。",
+                "ŷ − y is the gradient of the loss with respect to the output layer's inputs z² (the output error δ²), not with respect to its weights: a weight's gradient also multiplies the hidden output it connects, ∂L/∂W²ₖᵢ = δ²ₖ a¹ᵢ, a 2×5 matrix shaped like W², which is what can update W². And ∂L/∂z² = ŷ − y holds only when the output and the loss are a matching pair: softmax with cross-entropy, sigmoid with binary cross-entropy, or a linear output with ½ squared error; the article names neither an activation nor a loss for this network. The subscript 2 in ŷ₂ is ambiguous: if it means output unit 2, only one entry of the gradient is written (there is one per output unit); it may also mean layer 2.",
             ),
         },
         Erratum {
@@ -67,8 +67,8 @@ pub async fn errata(device: &Device) -> Result<Vec<Erratum>, TraceError> {
             truth: format!("δ¹ = (W²ᵀδ²) ⊙ a¹(1 − a¹) = {}", list(&n.grad_z1)),
             recomputed: Some(format!("Σₖ δ²ₖ W²ₖᵢ = {}", list(&n.grad_a1))),
             explanation: Text::new(
-                "文章的求和只是误差传到隐藏层输出 a¹ 的部分 ∂L/∂a¹，漏了隐藏层激活函数的导数 σ′(z¹) = a¹(1 − a¹)，而 σ′ ≤ ¼，所以它的数至少大了 4 倍。隐藏层权重的梯度还要再乘输入：∂L/∂W¹ᵢⱼ = δ¹ᵢ xⱼ。此外，求和里要乘的是输出误差 δ²ₖ，而不是输出层权重的梯度；θ̂ 上的“帽子”和样本上标 (i) 也不对：权重不是预测值，对所有样本都相同，应写 W²ₖᵢ。",
-                "The article's sum is only the error arriving at the hidden outputs, ∂L/∂a¹: it leaves out the hidden activation's derivative σ′(z¹) = a¹(1 − a¹), and since σ′ ≤ ¼ its numbers are at least 4 times too large. A hidden weight's gradient then multiplies the input as well: ∂L/∂W¹ᵢⱼ = δ¹ᵢ xⱼ. Also, the sum must multiply the output error δ²ₖ, not the output weights' gradient; and the hat and sample index (i) on θ̂ are wrong: a weight is not a prediction and is the same for every sample, so it should read W²ₖᵢ.",
+                "文章的求和只是误差传到隐藏层输出 a¹ 的部分 ∂L/∂a¹，漏了隐藏层激活函数的导数。本课的隐藏层用 sigmoid，导数 σ′(z¹) = a¹(1 − a¹) ≤ ¼，所以求和得到的数至少大了 4 倍。隐藏层权重的梯度还要再乘输入：∂L/∂W¹ᵢⱼ = δ¹ᵢ xⱼ。此外，求和里乘的其实是输出误差 δ²ₖ，而不是输出层权重的梯度（见上一行）；输出层权重也不该带样本上标 (i)：权重对所有样本都相同，应写 W²ₖᵢ。",
+                "The article's sum is only the error arriving at the hidden outputs, ∂L/∂a¹: it leaves out the hidden activation's derivative. With this lesson's sigmoid hidden layer that derivative is σ′(z¹) = a¹(1 − a¹) ≤ ¼, so the sum's numbers are at least 4 times too large. A hidden weight's gradient then multiplies the input as well: ∂L/∂W¹ᵢⱼ = δ¹ᵢ xⱼ. Also, what the sum multiplies is the output error δ²ₖ, not the output weights' gradient (see the row above); and the output weight should carry no sample index (i): a weight is the same for every sample, so it should read W²ₖᵢ.",
             ),
         },
         Erratum {

@@ -71,8 +71,8 @@ pub async fn errata(device: &Device) -> Result<Vec<Erratum>, TraceError> {
                 f(6f64.ln())
             )),
             explanation: Text::new(
-                "文章的数是 ln 7、ln 4、ln 6：小数点丢了。小于 1 的数的对数是负的，所以交叉熵前面要有负号。",
-                "The article's numbers are ln 7, ln 4 and ln 6: the decimal point was lost. The log of a number below 1 is negative, which is why cross-entropy carries a minus sign.",
+                "文章的数是 ln 7、ln 4 和约等于 ln 6 的数：小数点丢了。小于 1 的数的对数是负的，所以交叉熵前面要有负号。",
+                "The article's numbers are ln 7, ln 4 and ≈ ln 6: the decimal point was lost. The log of a number below 1 is negative, which is why cross-entropy carries a minus sign.",
             ),
         },
         Erratum {

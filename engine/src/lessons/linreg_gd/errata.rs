@@ -126,8 +126,8 @@ pub async fn errata(device: &Device) -> Result<Vec<Erratum>, TraceError> {
             truth: f(trained.mse[0]),
             recomputed: None,
             explanation: Text::new(
-                "第 1 次迭代算损失时还什么都没学：ŷᵢ = 0.2i + 0.1，而 yᵢ = i，第 100 个样本差 79.9。平方误差的平均约为 2157，与 α 无关。",
-                "When iteration 1 computes its loss nothing has been learned yet: ŷᵢ = 0.2i + 0.1 against yᵢ = i, off by 79.9 at the 100th sample. The mean squared error is about 2157, whatever α is.",
+                "按文章的步骤，先算损失（第 3 步），再更新参数（第 4 步），所以第 1 次迭代的损失是在初始值 w = b = 0.1 处算的，这时还什么都没学：ŷᵢ = 0.2i + 0.1，而 yᵢ = i，第 100 个样本差 79.9。平方误差的平均约为 2157，与 α 无关。",
+                "In the article's steps the loss (step 3) comes before the update (step 4), so iteration 1 computes its loss at the initial w = b = 0.1, when nothing has been learned yet: ŷᵢ = 0.2i + 0.1 against yᵢ = i, off by 79.9 at the 100th sample. The mean squared error is about 2157, whatever α is.",
             ),
         },
         Erratum {

@@ -119,7 +119,7 @@ pub const ERRATA: &[Erratum] = &[
     Erratum {
         id: "sigmoid-derivative",
         quantity: Text::new("σ′(z²)", "σ′(z²)"),
-        article: "1 + a² = 1.371",
+        article: "(1 + 0.371)",
         article_value: Some(1.371),
         truth: Truth::Computed(|_, t| {
             let a = node(t, "a2").0;

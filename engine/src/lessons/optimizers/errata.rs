@@ -37,8 +37,8 @@ pub async fn errata(device: &Device) -> Result<Vec<Erratum>, TraceError> {
                 pair(n.hess_diag[0], n.hess_diag[1])
             )),
             explanation: Text::new(
-                "∇² 表示二阶导数（Hessian 或拉普拉斯），而 Adam 的 v 累积的是梯度逐元素的平方 (∇J)²。两者完全不同：这里起点处梯度平方与 Hessian 对角线相差很大，而且 Hessian 对平方损失是常数，不会随训练变化。",
-                "∇² means second derivatives (the Hessian or the Laplacian), whereas Adam's v accumulates the element-wise square of the gradient, (∇J)². They are different things: at this start the squared gradient and the Hessian diagonal differ widely, and for a squared loss the Hessian is constant, never changing as training goes.",
+                "∇² 表示二阶导数（Hessian 或拉普拉斯），而 Adam 的 v 累积的是梯度逐元素的平方 (∇J)²。两者完全不同：这里起点处梯度平方与 Hessian 对角线相差很大，而且 Hessian 对平方损失是常数，不会随训练变化。文章紧接着把 v_t 称为二阶矩估计，可见本意就是 (∇J)²，错在写法。",
+                "∇² means second derivatives (the Hessian or the Laplacian), whereas Adam's v accumulates the element-wise square of the gradient, (∇J)². They are different things: at this start the squared gradient and the Hessian diagonal differ widely, and for a squared loss the Hessian is constant, never changing as training goes. The next line calls v_t the second-moment estimate, so (∇J)² is clearly what is meant; the notation is the slip.",
             ),
         },
         Erratum {
