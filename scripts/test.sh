@@ -15,6 +15,9 @@ started=$SECONDS
 step "rustfmt"
 cargo fmt --all -- --check
 
+step "import cycles (engine modules and the files of each folder)"
+python3 scripts/check_cycles.py engine/src
+
 step "clippy (native)"
 cargo clippy --workspace --all-targets -- -D warnings
 step "clippy (wasm32)"

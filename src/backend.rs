@@ -6,7 +6,7 @@ use std::future::Future;
 
 use burn::prelude::Device;
 use burn::tensor::wgpu::{WgpuBackend, wgpu};
-use engine::model::mlp221::TraceError;
+use engine::base::error::TraceError;
 use js_sys::{Function, Promise, Reflect};
 use leptos::prelude::*;
 use wasm_bindgen::{JsCast, JsValue};

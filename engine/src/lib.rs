@@ -4,7 +4,9 @@
 //! native `trace` tool and in the native tests.
 
 pub mod autograph;
+pub mod base;
 pub mod bench;
+pub mod error;
 pub mod export;
 pub mod gradcheck;
 pub mod i18n;
@@ -16,3 +18,5 @@ pub mod playground;
 pub mod plots;
 pub mod predict;
 pub mod state;
+
+pub use error::Error;

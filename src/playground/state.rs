@@ -1,8 +1,8 @@
 //! The playground's state: the settings (what a link carries), the burn trainer on the chosen
 //! device, the last frame, the loss histories, the selection, and the training loop.
 
+use engine::base::error::TraceError;
 use engine::lessons::kit::LessonTrace;
-use engine::model::mlp221::TraceError;
 use engine::playground::Head;
 use engine::playground::csv::{CsvImport, parse_csv};
 use engine::playground::data::Point;

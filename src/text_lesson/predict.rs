@@ -1,7 +1,7 @@
 //! Type a sentence: the tokens the model reads, its verdict and probability, and for the
 //! Transformer each head's attention weights as a heatmap over the tokens.
 
-use engine::lessons::kit::views::View;
+use engine::base::views::View;
 use engine::lessons::text_classifier::tokenizer::UNK;
 use engine::lessons::text_classifier::views::attention_heatmaps;
 use engine::plots::views::view_svg;

@@ -8,8 +8,8 @@ use burn::tensor::Gradients;
 use burn::tensor::activation;
 
 use super::graph::{Graph, GraphNode, Op};
-use crate::lessons::kit::breaks::{self, Break};
-use crate::lessons::kit::readback::Readback;
+use crate::base::breaks::{self, Break};
+use crate::base::readback::Readback;
 
 /// A tensor on the tape: the burn tensor and the node that holds it.
 #[derive(Clone, Debug)]

@@ -7,7 +7,7 @@ use std::process::ExitCode;
 use std::time::Instant;
 
 use burn::prelude::Device;
-use engine::lessons::xor::rng::SplitMix64;
+use engine::base::rng::SplitMix64;
 use engine::mnist::MnistCnn;
 use engine::mnist::asset::decode;
 use engine::mnist::split::{SPLIT_SEED, TRAIN, shuffle, split};

@@ -104,7 +104,7 @@ pub fn playground_weights_json(
 
 /// The playground's output over the plane as an SVG heatmap (row 0 at the bottom).
 pub fn playground_output_svg(output: &[f64], n: usize, lang: crate::i18n::Lang) -> String {
-    use crate::lessons::kit::views::{Heatmap, View};
+    use crate::base::views::{Heatmap, View};
     let r = crate::playground::data::RADIUS;
     let cells: Vec<Vec<f64>> = output.chunks(n.max(1)).map(<[f64]>::to_vec).collect();
     let view = View::Heatmap(Heatmap {

@@ -4,8 +4,9 @@
 use burn::prelude::Device;
 
 use super::{GradCheck, Progress, check_targets};
+use crate::base::error::TraceError;
 use crate::lessons::mlp_step::walkthrough::param_entry;
-use crate::model::mlp221::{Mlp221Params, Mlp221Trace, TraceError, trace_step};
+use crate::model::mlp221::{Mlp221Params, Mlp221Trace, trace_step};
 
 /// The parameters in the page's order.
 pub const PARAMS: [&str; 9] = [

@@ -9,7 +9,7 @@ pub mod playground;
 use std::future::Future;
 use std::pin::Pin;
 
-use crate::model::mlp221::TraceError;
+use crate::base::error::TraceError;
 
 /// The ε the check starts with: small enough that the truncation error (∝ ε²) is negligible,
 /// large enough that f32 rounding of the loss (∝ 1/ε) stays below the tolerances.

@@ -11,7 +11,7 @@ use burn::prelude::*;
 use burn::tensor::activation::{relu, softmax};
 
 use super::asset::{CLASSES, SIDE};
-use crate::lessons::xor::rng::SplitMix64;
+use crate::base::rng::SplitMix64;
 
 /// Units of the hidden dense layer.
 pub const HIDDEN: usize = 64;

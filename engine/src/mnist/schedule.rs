@@ -3,7 +3,7 @@
 //! page only keep or drop this value.
 
 use super::split::shuffle;
-use crate::lessons::xor::rng::SplitMix64;
+use crate::base::rng::SplitMix64;
 
 /// Batches between two points on the live curves.
 pub const CHECKPOINT_BATCHES: usize = 25;

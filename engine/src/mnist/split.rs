@@ -1,7 +1,7 @@
 //! A fixed train / held-out split: the held-out digits are never trained on, so their accuracy
 //! estimates how the network does on digits it has not seen.
 
-use crate::lessons::xor::rng::SplitMix64;
+use crate::base::rng::SplitMix64;
 
 /// The lesson's split: 8,000 digits to train on, the other 2,000 held out.
 pub const TRAIN: usize = 8_000;

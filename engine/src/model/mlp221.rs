@@ -10,8 +10,9 @@ use serde::Serialize;
 
 use super::value::{Value, matrix, scalar, vector};
 use crate::autograph::{Graph, Tape};
-use crate::lessons::kit::breaks::Break;
-use crate::lessons::kit::readback::Readback;
+use crate::base::breaks::Break;
+use crate::base::error::TraceError;
+use crate::base::readback::Readback;
 
 /// Which loss the output is scored with.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
@@ -121,16 +122,6 @@ impl Mlp221Trace {
             b2: self.b2.updated.flat()[0],
             ..before.clone()
         }
-    }
-}
-
-/// Why a trace could not be read back (a lost GPU device, a failed readback).
-#[derive(Clone, Debug, PartialEq)]
-pub struct TraceError(pub String);
-
-impl std::fmt::Display for TraceError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.0)
     }
 }
 

@@ -2,8 +2,7 @@
 //! its line number and why, the good rows are kept) and written back so that reading the
 //! written text gives the same points, bit for bit.
 
-use super::data::{MAX_CLASSES, Point, RADIUS};
-use super::dataset::is_class;
+use super::data::{MAX_CLASSES, Point, RADIUS, is_class};
 use crate::i18n::Lang;
 
 /// Most rows one import keeps; later rows are reported, not used.

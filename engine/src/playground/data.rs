@@ -1,7 +1,7 @@
 //! Seeded 2-D data sets like TensorFlow Playground's, in [-6, 6]²: the same seed gives the same
 //! points on every machine and in every browser.
 
-use crate::lessons::xor::rng::SplitMix64;
+use crate::base::rng::SplitMix64;
 
 /// Half the side of the square the points live in (TF Playground's domain).
 pub const RADIUS: f64 = 6.0;
@@ -224,4 +224,9 @@ fn arm(rng: &mut SplitMix64, i: usize, per_arm: usize, c: usize, k: usize, noise
         y: r * t.cos() + rng.uniform(-1.0, 1.0) * noise * RADIUS,
         label: c as f64,
     }
+}
+
+/// True for a whole number 0 … k − 1.
+pub fn is_class(label: f64, k: usize) -> bool {
+    label.fract() == 0.0 && (0.0..k as f64).contains(&label)
 }

@@ -1,10 +1,12 @@
 //! The data a run trains on: a generated set, the learner's own edits, and the train/test split.
 
 use super::csv::MAX_ROWS;
-use super::data::{DatasetKind, MAX_CLASSES, Point, RADIUS, generate_classes, plane_target};
+use super::data::{
+    DatasetKind, MAX_CLASSES, Point, RADIUS, generate_classes, is_class, plane_target,
+};
 use super::error::PlaygroundError;
+use crate::base::rng::SplitMix64;
 use crate::i18n::Text;
-use crate::lessons::xor::rng::SplitMix64;
 
 /// Most points the learner may add by hand (keeps links short).
 pub const MAX_ADDED: usize = 200;
@@ -308,11 +310,6 @@ impl DataSpec {
             Some(_) => Err(class_err(p.label)),
         }
     }
-}
-
-/// True for a whole number 0 … k − 1.
-pub fn is_class(label: f64, k: usize) -> bool {
-    label.fract() == 0.0 && (0.0..k as f64).contains(&label)
 }
 
 fn class_err(label: f64) -> PlaygroundError {

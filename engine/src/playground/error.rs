@@ -45,8 +45,10 @@ impl std::fmt::Display for PlaygroundError {
     }
 }
 
-impl From<crate::lessons::kit::TraceError> for PlaygroundError {
-    fn from(e: crate::lessons::kit::TraceError) -> PlaygroundError {
+impl std::error::Error for PlaygroundError {}
+
+impl From<crate::base::error::TraceError> for PlaygroundError {
+    fn from(e: crate::base::error::TraceError) -> PlaygroundError {
         PlaygroundError::new(
             Text::new("读取计算结果失败", "Reading the results back failed"),
             e.0,

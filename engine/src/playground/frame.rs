@@ -12,7 +12,7 @@ use super::features::feature_matrix;
 use super::head::one_hot;
 use super::net::{LayerOut, Weights, data_loss, forward, row_losses};
 use super::trainer::Playground;
-use crate::lessons::kit::readback::{Readback, tensor};
+use crate::base::readback::{Readback, tensor};
 
 /// Cells per side of the output heatmap.
 pub const OUTPUT_GRID: usize = 100;

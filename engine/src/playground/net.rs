@@ -10,8 +10,8 @@ use burn::tensor::activation::{log_softmax, relu, sigmoid, softmax, softplus};
 
 use super::head::Head;
 use super::spec::{Activation, NetSpec, Regularization};
-use crate::lessons::kit::readback::tensor;
-use crate::lessons::xor::rng::SplitMix64;
+use crate::base::readback::tensor;
+use crate::base::rng::SplitMix64;
 
 /// Initial biases: a small positive value keeps ReLU units alive at the start (TF Playground).
 pub const INIT_BIAS: f64 = 0.1;

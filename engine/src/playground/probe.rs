@@ -12,7 +12,7 @@ use super::error::PlaygroundError;
 use super::features::feature_row;
 use super::net::{data_loss, forward, penalty};
 use super::trainer::Playground;
-use crate::lessons::kit::readback::{Readback, tensor};
+use crate::base::readback::{Readback, tensor};
 use crate::model::value::split_entry_name;
 
 /// A weight or bias by position, `layer` 0 being input → first hidden layer.

@@ -14,7 +14,7 @@ use super::head::Head;
 use super::net::{data_loss, forward, penalty};
 use super::spec::{Activation, Regularization};
 use super::trainer::Playground;
-use crate::lessons::kit::readback::{Readback, tensor};
+use crate::base::readback::{Readback, tensor};
 use crate::lessons::kit::{LessonTrace, Metric, Phase, Quantity, Role, Step};
 use crate::math::Formula;
 use crate::model::value::Value;

@@ -15,8 +15,8 @@ use super::features::feature_matrix;
 use super::head::Head;
 use super::net::{Net, Weights, data_loss, forward, penalty};
 use super::spec::{ADAM_BETA1, ADAM_BETA2, ADAM_EPSILON, MOMENTUM, NetSpec, Optimizer};
+use crate::base::readback::{Readback, tensor};
 use crate::i18n::Text;
-use crate::lessons::kit::readback::{Readback, tensor};
 
 /// A run's complete state on the device.
 pub struct Playground {

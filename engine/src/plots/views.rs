@@ -1,8 +1,8 @@
 //! Draws a lesson's views (heatmaps, loss surfaces with paths, tables) as SVG/HTML text, so the
 //! page inserts them as they are and native tests can read what is drawn.
 
+use crate::base::views::{Heatmap, Surface, Table, View};
 use crate::i18n::Lang;
-use crate::lessons::kit::views::{Heatmap, Surface, Table, View};
 use crate::state::number::format_number;
 
 /// A path recorded by the page while training: a setting pair's history.

@@ -7,8 +7,10 @@ pub mod item;
 pub mod judge;
 pub mod score;
 pub mod slips;
+pub mod tolerance;
 
 pub use item::{PredictItem, for_kit_step, for_mlp_step, for_playground_step};
-pub use judge::{CLOSE, Feedback, RIGHT, Tolerance, Verdict, feedback, judge};
+pub use judge::{Feedback, Verdict, feedback, judge};
 pub use score::Score;
 pub use slips::Slip;
+pub use tolerance::{CLOSE, RIGHT, Tolerance};

@@ -1,7 +1,7 @@
 //! The common slips: for a step, the values a learner gets by making a known mistake, each
 //! with what went wrong. A guess that matches one (and not the truth) is explained by it.
 
-use super::judge::RIGHT;
+use super::tolerance::RIGHT;
 use crate::i18n::Text;
 
 #[derive(Clone, Debug, PartialEq)]

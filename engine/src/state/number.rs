@@ -62,6 +62,8 @@ impl std::fmt::Display for InputError {
     }
 }
 
+impl std::error::Error for InputError {}
+
 /// Parses a typed number: trims, accepts `−` (U+2212) and a decimal comma, refuses
 /// empty text, words, NaN, ∞ and magnitudes beyond [`MAX_MAGNITUDE`].
 pub fn parse_number(text: &str) -> Result<f64, InputError> {

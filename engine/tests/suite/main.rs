@@ -10,6 +10,7 @@ mod autograph;
 mod backprop_352;
 mod bad_input;
 mod bce;
+mod crate_error;
 mod export;
 mod gradcheck;
 mod keras_4x4;

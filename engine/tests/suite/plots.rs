@@ -36,8 +36,8 @@ fn draws_into_svg() {
 }
 
 mod views {
+    use engine::base::views::{HeatPoint, Heatmap, Surface, SurfacePath, Table, View};
     use engine::i18n::{Lang, Text};
-    use engine::lessons::kit::views::{HeatPoint, Heatmap, Surface, SurfacePath, Table, View};
     use engine::plots::views::{PathData, contour_segments, surface_point, view_svg};
 
     #[test]

@@ -3,8 +3,8 @@
 //! determinism, learning), typed sentences, attention heatmaps and the curves' drawing.
 
 use burn::prelude::*;
+use engine::base::views::View;
 use engine::i18n::Lang;
-use engine::lessons::kit::views::View;
 use engine::lessons::text_classifier::TextError;
 use engine::lessons::text_classifier::net::ModelKind;
 use engine::lessons::text_classifier::session::{

@@ -8,9 +8,9 @@ mod text;
 use std::future::Future;
 use std::pin::Pin;
 
+use engine::base::error::TraceError;
 use engine::gradcheck::{AGREES, CheckVerdict, GradCheck, MAX_EPS, MIN_EPS, NEARLY};
 use engine::lessons::kit::breaks::Break;
-use engine::model::mlp221::TraceError;
 use engine::state::number::{format_number, parse_number};
 use leptos::prelude::*;
 

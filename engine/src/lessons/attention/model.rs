@@ -6,8 +6,8 @@ use burn::prelude::*;
 
 use super::{D, N, heads, views, walkthrough};
 use crate::autograph::{Graph, Tape, Var};
+use crate::base::readback::{Readback, tensor};
 use crate::lessons::kit::breaks::Break;
-use crate::lessons::kit::readback::{Readback, tensor};
 use crate::lessons::kit::{LessonTrace, Quantity, Role, TraceError, Values};
 use crate::math::Formula;
 use crate::model::value::Value;

@@ -3,8 +3,8 @@
 
 use super::model::{AttnNumbers, Mat};
 use super::{D, TOKENS};
+use crate::base::views::{Heatmap, Table, View};
 use crate::i18n::Text;
-use crate::lessons::kit::views::{Heatmap, Table, View};
 use crate::state::number::format_number;
 
 const SCORE_IDS: [&str; 2] = ["scores-1", "scores-2"];

@@ -6,9 +6,9 @@ use burn::prelude::*;
 
 use super::{N_HID, N_IN, N_OUT, views, walkthrough};
 use crate::autograph::{Graph, Tape};
+use crate::base::readback::{Readback, tensor};
 use crate::i18n::Text;
 use crate::lessons::kit::breaks::Break;
-use crate::lessons::kit::readback::{Readback, tensor};
 use crate::lessons::kit::{LessonTrace, Metric, Quantity, Role, TraceError, Values};
 use crate::math::Formula;
 use crate::model::value::Value;

@@ -3,9 +3,9 @@
 use super::model::NetNumbers;
 use super::walkthrough::DIGITS;
 use super::{N_HID, N_IN, N_OUT};
+use crate::base::views::{Heatmap, Table, View};
 use crate::i18n::Text;
 use crate::lessons::kit::notation::subscript;
-use crate::lessons::kit::views::{Heatmap, Table, View};
 use crate::state::number::format_number;
 
 pub fn views(n: &NetNumbers) -> Vec<View> {

@@ -6,10 +6,10 @@ use burn::tensor::activation::sigmoid;
 
 use super::{N, walkthrough};
 use crate::autograph::{Graph, Tape};
+use crate::base::readback::{Readback, tensor};
+use crate::base::views::{Table, View};
 use crate::i18n::Text;
 use crate::lessons::kit::breaks::Break;
-use crate::lessons::kit::readback::{Readback, tensor};
-use crate::lessons::kit::views::{Table, View};
 use crate::lessons::kit::{LessonTrace, Quantity, Role, TraceError, Values};
 use crate::math::Formula;
 use crate::model::value::Value;

@@ -8,7 +8,7 @@ pub mod model;
 pub mod walkthrough;
 
 use super::kit::{ArticleFormula, LessonDef, SettingSpec, Values};
-use super::xor::rng::SplitMix64;
+use crate::base::rng::SplitMix64;
 use crate::i18n::Text;
 
 pub const ID: &str = "keras-4x4";

@@ -6,9 +6,9 @@ use burn::prelude::*;
 
 use super::{D, H, N, PARAMS, walkthrough};
 use crate::autograph::{Graph, Tape};
+use crate::base::readback::{Readback, tensor};
 use crate::i18n::Text;
 use crate::lessons::kit::breaks::Break;
-use crate::lessons::kit::readback::{Readback, tensor};
 use crate::lessons::kit::{LessonTrace, Metric, Table, TraceError, Values, View};
 use crate::state::number::format_number;
 

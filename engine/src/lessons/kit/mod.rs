@@ -5,13 +5,11 @@
 pub mod breaks;
 pub mod lesson;
 pub mod notation;
-pub mod readback;
 pub mod spec;
 pub mod trace;
 pub mod variant;
-pub mod views;
 
+pub use crate::base::views::{HeatPoint, Heatmap, Surface, SurfacePath, Table, View};
 pub use lesson::{ArticleFormula, CheckSpec, ErrataFuture, LessonDef, TraceFuture};
 pub use spec::{SettingSpec, Values};
 pub use trace::{Erratum, LessonTrace, Metric, Phase, Quantity, Role, RowKind, Step, TraceError};
-pub use views::{HeatPoint, Heatmap, Surface, SurfacePath, Table, View};

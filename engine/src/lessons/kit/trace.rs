@@ -5,13 +5,13 @@ use serde::Serialize;
 use serde_json::{Map, Value as Json, json};
 
 use super::spec::Values;
-use super::views::View;
+use crate::base::views::View;
 use crate::i18n::Text;
 use crate::math::Formula;
 use crate::model::value::Value;
 use crate::state::setting::Settings;
 
-pub use crate::model::mlp221::TraceError;
+pub use crate::base::error::TraceError;
 
 /// What a quantity is, which decides where the JSON trace and the page put it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]

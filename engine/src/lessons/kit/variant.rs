@@ -3,7 +3,7 @@
 //! formulas and its hyperparameters stay the same.
 
 use super::spec::{SettingSpec, Values};
-use crate::lessons::xor::rng::SplitMix64;
+use crate::base::rng::SplitMix64;
 
 /// Which settings a variant changes: the numbers that may take either sign (inputs, weights,
 /// logits, targets). Labels (0‥1), rates (> 0), counts, choices and hidden optimiser state

@@ -5,8 +5,8 @@ use burn::prelude::*;
 
 use super::model::LinregNumbers;
 use super::{CHECKPOINTS, PROBES, checkpoint_name};
+use crate::base::readback::tensor;
 use crate::i18n::Text;
-use crate::lessons::kit::readback::tensor;
 use crate::lessons::kit::{Surface, SurfacePath, Table, Values, View};
 use crate::state::number::format_number;
 

@@ -29,7 +29,7 @@ pub fn variant(base: &Mlp221Params, seed: u64) -> Mlp221Params {
     if seed == 0 {
         return out;
     }
-    let mut rng = crate::lessons::xor::rng::SplitMix64::new(seed ^ 0x0221_0221);
+    let mut rng = crate::base::rng::SplitMix64::new(seed ^ 0x0221_0221);
     let slots = out
         .x
         .iter_mut()

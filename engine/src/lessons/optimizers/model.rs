@@ -5,9 +5,9 @@ use burn::prelude::*;
 
 use super::{RACERS, walkthrough};
 use crate::autograph::{Graph, Tape};
+use crate::base::readback::{Readback, tensor};
 use crate::i18n::Text;
 use crate::lessons::kit::breaks::Break;
-use crate::lessons::kit::readback::{Readback, tensor};
 use crate::lessons::kit::{
     LessonTrace, Metric, Quantity, Role, Surface, SurfacePath, TraceError, Values, View,
 };

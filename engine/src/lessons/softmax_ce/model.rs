@@ -6,10 +6,10 @@ use burn::tensor::activation::{log_softmax, softmax};
 
 use super::{K, walkthrough};
 use crate::autograph::{Graph, Tape};
+use crate::base::readback::{Readback, tensor};
+use crate::base::views::{Surface, SurfacePath, Table, View};
 use crate::i18n::Text;
 use crate::lessons::kit::breaks::Break;
-use crate::lessons::kit::readback::{Readback, tensor};
-use crate::lessons::kit::views::{Surface, SurfacePath, Table, View};
 use crate::lessons::kit::{LessonTrace, Quantity, Role, TraceError, Values};
 use crate::math::Formula;
 use crate::model::value::Value;

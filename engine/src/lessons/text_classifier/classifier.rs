@@ -10,8 +10,8 @@ use super::batch::Batch;
 use super::init::SeededInit;
 use super::net::{Forward, ModelConfig, ModelKind, Net, cross_entropy};
 use super::tokenizer::{MAX_LEN, Token, Vocab, pad};
+use crate::base::readback::Readback;
 use crate::i18n::Text;
-use crate::lessons::kit::readback::Readback;
 
 /// Loss and accuracy on a set of sentences.
 #[derive(Clone, Debug, PartialEq)]

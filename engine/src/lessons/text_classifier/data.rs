@@ -2,8 +2,8 @@
 //! writes short Chinese and English sentences from small word lists of our own; exactly half of
 //! them contain the keyword.
 
+use crate::base::rng::SplitMix64;
 use crate::i18n::{Lang, Text};
-use crate::lessons::xor::rng::SplitMix64;
 
 use super::TextError;
 

@@ -10,8 +10,8 @@ use super::confusion::{Confusion, harmonic_mean};
 use super::data::generate;
 use super::net::{ModelConfig, ModelKind, Net};
 use super::tokenizer::{MAX_LEN, PAD};
+use crate::base::readback::Readback;
 use crate::i18n::Text;
-use crate::lessons::kit::readback::Readback;
 use crate::lessons::kit::{Erratum, RowKind};
 use crate::state::number::format_number;
 

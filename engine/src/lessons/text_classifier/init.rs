@@ -5,7 +5,7 @@
 use burn::module::{ModuleMapper, Param};
 use burn::prelude::*;
 
-use crate::lessons::xor::rng::SplitMix64;
+use crate::base::rng::SplitMix64;
 
 pub struct SeededInit {
     rng: SplitMix64,

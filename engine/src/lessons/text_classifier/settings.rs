@@ -77,6 +77,8 @@ impl std::fmt::Display for SettingError {
     }
 }
 
+impl std::error::Error for SettingError {}
+
 pub const NOT_A_KEYWORD: Text = Text::new(
     "不是词表里的词：请从列表中选一个（中文或英文）。",
     "is not a word of the vocabulary: pick one from the list (Chinese or English).",

@@ -5,8 +5,8 @@ use plotters::prelude::*;
 
 use super::classifier::Prediction;
 use super::session::Checkpoint;
+use crate::base::views::Heatmap;
 use crate::i18n::Text;
-use crate::lessons::kit::views::Heatmap;
 use crate::plots::loss_curve::{GRID, SERIES, y_range};
 
 /// The (step, value) points of one quantity of the checkpoints, for both sets.

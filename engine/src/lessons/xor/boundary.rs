@@ -6,8 +6,8 @@ use burn::tensor::activation::sigmoid;
 
 use super::model::XorNumbers;
 use super::{N, X};
+use crate::base::readback::tensor;
 use crate::i18n::Text;
-use crate::lessons::kit::readback::tensor;
 use crate::lessons::kit::{HeatPoint, Heatmap};
 
 /// Cells per side.

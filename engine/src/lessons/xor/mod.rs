@@ -5,12 +5,12 @@
 pub mod boundary;
 pub mod errata;
 pub mod model;
-pub mod rng;
+
 pub mod walkthrough;
 
 use super::kit::{ArticleFormula, LessonDef, SettingSpec, Values};
+use crate::base::rng::SplitMix64;
 use crate::i18n::Text;
-use rng::SplitMix64;
 
 pub const ID: &str = "xor";
 /// Samples: the four corners of the unit square.

@@ -5,9 +5,9 @@ use burn::prelude::*;
 
 use super::{H, N, X, boundary, walkthrough};
 use crate::autograph::{Graph, Tape};
+use crate::base::readback::{Readback, tensor};
 use crate::i18n::Text;
 use crate::lessons::kit::breaks::Break;
-use crate::lessons::kit::readback::{Readback, tensor};
 use crate::lessons::kit::{LessonTrace, Metric, TraceError, Values, View};
 
 /// The hidden layer's numbers (the `hidden` model only).

@@ -4,7 +4,7 @@
 use burn::prelude::*;
 use burn::tensor::Transaction;
 
-use super::trace::TraceError;
+use super::error::TraceError;
 
 /// Collects tensors of any rank (leaving autodiff first) and reads them back together.
 #[derive(Default)]

@@ -1,0 +1,92 @@
+//! The crate's one error type: whatever an engine call refuses or fails at, with the part
+//! that refused it. Each part keeps its own error (with its bilingual message); this wraps
+//! them for callers that handle any, such as the command-line tools. Nothing in the crate
+//! depends on this module, so it may name every part.
+
+use crate::base::error::TraceError;
+use crate::i18n::Lang;
+use crate::lessons::text_classifier::TextError;
+use crate::lessons::text_classifier::settings::SettingError;
+use crate::mnist::asset::AssetError;
+use crate::mnist::error::CnnError;
+use crate::mnist::preprocess::PreprocessError;
+use crate::playground::error::PlaygroundError;
+use crate::state::number::InputError;
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum Error {
+    /// A computation could not be read back (a lost GPU device, a failed readback).
+    Trace(TraceError),
+    /// A lesson setting or number the learner typed was refused.
+    Input(InputError),
+    Text(TextError),
+    TextSetting(SettingError),
+    Mnist(CnnError),
+    MnistAsset(AssetError),
+    DrawnDigit(PreprocessError),
+    Playground(PlaygroundError),
+}
+
+impl Error {
+    /// The message for the learner, in `lang` where the part has one.
+    pub fn message(&self, lang: Lang) -> String {
+        match self {
+            Error::Text(TextError::User(t)) => t.get(lang).to_string(),
+            Error::TextSetting(e) => e.message(lang),
+            Error::Mnist(e) => e.text().get(lang).to_string(),
+            Error::Playground(e) => e.message(lang),
+            other => other.to_string(),
+        }
+    }
+}
+
+impl std::fmt::Display for Error {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Error::Trace(e) => e.fmt(f),
+            Error::Input(e) => e.fmt(f),
+            Error::Text(e) => e.fmt(f),
+            Error::TextSetting(e) => e.fmt(f),
+            Error::Mnist(e) => e.fmt(f),
+            Error::MnistAsset(e) => e.fmt(f),
+            Error::DrawnDigit(e) => e.fmt(f),
+            Error::Playground(e) => e.fmt(f),
+        }
+    }
+}
+
+impl std::error::Error for Error {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            Error::Trace(e) => Some(e),
+            Error::Input(e) => Some(e),
+            Error::Text(e) => Some(e),
+            Error::TextSetting(e) => Some(e),
+            Error::Mnist(e) => Some(e),
+            Error::MnistAsset(e) => Some(e),
+            Error::DrawnDigit(e) => Some(e),
+            Error::Playground(e) => Some(e),
+        }
+    }
+}
+
+macro_rules! wrap {
+    ($($variant:ident($ty:ty)),* $(,)?) => {
+        $(impl From<$ty> for Error {
+            fn from(e: $ty) -> Error {
+                Error::$variant(e)
+            }
+        })*
+    };
+}
+
+wrap!(
+    Trace(TraceError),
+    Input(InputError),
+    Text(TextError),
+    TextSetting(SettingError),
+    Mnist(CnnError),
+    MnistAsset(AssetError),
+    DrawnDigit(PreprocessError),
+    Playground(PlaygroundError),
+);
