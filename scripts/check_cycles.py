@@ -19,11 +19,7 @@ import sys
 KNOWN = {
     "lessons/attention",
     "lessons/backprop_352",
-    "lessons/bce",
-    "lessons/keras_4x4",
     "lessons/linreg_gd",
-    "lessons/optimizers",
-    "lessons/softmax_ce",
     "lessons/xor",
 }
 

@@ -3,31 +3,22 @@
 
 pub mod errata;
 pub mod model;
+pub mod setup;
 pub mod walkthrough;
 
-use super::kit::{ArticleFormula, CheckSpec, LessonDef, LessonTrace, SettingSpec, Values};
+use self::model::{BceNumbers, compute};
+pub use self::setup::{N, SETTINGS, article_values};
+use crate::base::views::{Table, View};
 use crate::i18n::Text;
+use crate::lessons::kit::{
+    ArticleFormula, CheckSpec, LessonDef, LessonTrace, Quantity, Role, TraceError, Values,
+};
+use crate::math::Formula;
+use crate::model::value::Value;
+use crate::state::number::format_number;
+use burn::prelude::*;
 
 pub const ID: &str = "bce";
-pub const N: usize = 4;
-
-const DATA: Text = Text::new("标签与预测", "Labels and predictions");
-const TRAIN: Text = Text::new("训练", "Training");
-
-/// Article 001 §4.3: y = [0, 1, 0, 1], ŷ = [0.3, 0.7, 0.5, 0.6], α = 0.1.
-pub const SETTINGS: &[SettingSpec] = &[
-    SettingSpec::number("y[0]", 0.0, 0.0, 1.0, DATA),
-    SettingSpec::number("y[1]", 1.0, 0.0, 1.0, DATA),
-    SettingSpec::number("y[2]", 0.0, 0.0, 1.0, DATA),
-    SettingSpec::number("y[3]", 1.0, 0.0, 1.0, DATA),
-    // A prediction of exactly 0 or 1 makes a log infinite: the open interval is required.
-    SettingSpec::positive("p[0]", 0.3, 0.0, 0.999_999, DATA),
-    SettingSpec::positive("p[1]", 0.7, 0.0, 0.999_999, DATA),
-    SettingSpec::positive("p[2]", 0.5, 0.0, 0.999_999, DATA),
-    SettingSpec::positive("p[3]", 0.6, 0.0, 0.999_999, DATA),
-    SettingSpec::positive("lr", 0.1, 0.0, 1000.0, TRAIN),
-    super::kit::breaks::WITH_SIGMOID,
-];
 
 /// Article 001 §4.1 and §4.3, as printed.
 const FORMULAS: &[ArticleFormula] = &[
@@ -51,16 +42,12 @@ const FORMULAS: &[ArticleFormula] = &[
     },
 ];
 
-pub fn article_values() -> Values {
-    Values::defaults(SETTINGS)
-}
-
 pub const LESSON: LessonDef = LessonDef {
     id: ID,
     article_file: "001_5028b7b2186777f3.txt",
     settings: SETTINGS,
     formulas: FORMULAS,
-    trace: |v, d| Box::pin(model::trace(v, d)),
+    trace: |v, d| Box::pin(trace(v, d)),
     errata: |d| Box::pin(errata::errata(d)),
     reseed: None,
     article_values,
@@ -96,4 +83,82 @@ fn nudge_logit(v: &mut Values, name: &str, delta: f64) {
     let p = format!("p[{i}]");
     let z = model::logit(v.get(&p)) + delta;
     v.put(&p, 1.0 / (1.0 + (-z).exp()));
+}
+
+pub async fn trace(v: &Values, device: &Device) -> Result<LessonTrace, TraceError> {
+    let n = compute(v, device).await?;
+    let label = |plain: &str, tex: &str| Formula::new().both(plain, tex);
+    let quantities = vec![
+        Quantity {
+            name: "y".into(),
+            label: label("y", "y"),
+            role: Role::Input,
+            value: Value::Vector(n.y.clone()),
+            grad: None,
+            updated: None,
+        },
+        Quantity {
+            name: "z".into(),
+            label: label("z", "z"),
+            role: Role::Param,
+            value: Value::Vector(n.z.clone()),
+            grad: Some(Value::Vector(n.grad_z.clone())),
+            updated: Some(Value::Vector(n.z_next.clone())),
+        },
+        Quantity {
+            name: "p".into(),
+            label: label("ŷ", r"\hat{y}"),
+            role: Role::Node,
+            value: Value::Vector(n.p.clone()),
+            grad: Some(Value::Vector(n.grad_p.clone())),
+            updated: Some(Value::Vector(n.p_next.clone())),
+        },
+        Quantity {
+            name: "terms".into(),
+            label: label("ℓ", r"\ell"),
+            role: Role::Node,
+            value: Value::Vector(n.terms.clone()),
+            grad: None,
+            updated: None,
+        },
+    ];
+    let next = (0..N).map(|i| (format!("p[{i}]"), n.p_next[i])).collect();
+    Ok(LessonTrace {
+        loss: Some(n.loss),
+        steps: walkthrough::steps(&n),
+        quantities,
+        metrics: vec![],
+        views: vec![View::Table(term_table(&n))],
+        next,
+        graph: Some(n.graph.clone()),
+    })
+}
+
+/// The per-term breakdown: each sample's label, prediction, loss term and gradients.
+fn term_table(n: &BceNumbers) -> Table {
+    let f = |v: f64| format_number(v, walkthrough::DIGITS);
+    Table {
+        id: "terms",
+        title: Text::new("逐项分解", "Term by term"),
+        columns: vec![
+            Text::new("i", "i"),
+            Text::new("yᵢ", "yᵢ"),
+            Text::new("ŷᵢ", "ŷᵢ"),
+            Text::new("ℓᵢ", "ℓᵢ"),
+            Text::new("∂L/∂ŷᵢ", "∂L/∂ŷᵢ"),
+            Text::new("∂L/∂zᵢ = (ŷᵢ − yᵢ)/n", "∂L/∂zᵢ = (ŷᵢ − yᵢ)/n"),
+        ],
+        rows: (0..N)
+            .map(|i| {
+                vec![
+                    (i + 1).to_string(),
+                    f(n.y[i]),
+                    f(n.p[i]),
+                    f(n.terms[i]),
+                    f(n.grad_p[i]),
+                    f(n.grad_z[i]),
+                ]
+            })
+            .collect(),
+    }
 }

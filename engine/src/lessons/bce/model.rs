@@ -4,16 +4,11 @@
 use burn::prelude::*;
 use burn::tensor::activation::sigmoid;
 
-use super::{N, walkthrough};
+use super::setup::N;
 use crate::autograph::{Graph, Tape};
 use crate::base::readback::{Readback, tensor};
-use crate::base::views::{Table, View};
-use crate::i18n::Text;
 use crate::lessons::kit::breaks::Break;
-use crate::lessons::kit::{LessonTrace, Quantity, Role, TraceError, Values};
-use crate::math::Formula;
-use crate::model::value::Value;
-use crate::state::number::format_number;
+use crate::lessons::kit::{TraceError, Values};
 
 /// The logit whose sigmoid is `p`: the parameter a gradient step moves.
 pub fn logit(p: f64) -> f64 {
@@ -102,82 +97,4 @@ pub async fn compute(v: &Values, device: &Device) -> Result<BceNumbers, TraceErr
         lr,
         graph,
     })
-}
-
-pub async fn trace(v: &Values, device: &Device) -> Result<LessonTrace, TraceError> {
-    let n = compute(v, device).await?;
-    let label = |plain: &str, tex: &str| Formula::new().both(plain, tex);
-    let quantities = vec![
-        Quantity {
-            name: "y".into(),
-            label: label("y", "y"),
-            role: Role::Input,
-            value: Value::Vector(n.y.clone()),
-            grad: None,
-            updated: None,
-        },
-        Quantity {
-            name: "z".into(),
-            label: label("z", "z"),
-            role: Role::Param,
-            value: Value::Vector(n.z.clone()),
-            grad: Some(Value::Vector(n.grad_z.clone())),
-            updated: Some(Value::Vector(n.z_next.clone())),
-        },
-        Quantity {
-            name: "p".into(),
-            label: label("ŷ", r"\hat{y}"),
-            role: Role::Node,
-            value: Value::Vector(n.p.clone()),
-            grad: Some(Value::Vector(n.grad_p.clone())),
-            updated: Some(Value::Vector(n.p_next.clone())),
-        },
-        Quantity {
-            name: "terms".into(),
-            label: label("ℓ", r"\ell"),
-            role: Role::Node,
-            value: Value::Vector(n.terms.clone()),
-            grad: None,
-            updated: None,
-        },
-    ];
-    let next = (0..N).map(|i| (format!("p[{i}]"), n.p_next[i])).collect();
-    Ok(LessonTrace {
-        loss: Some(n.loss),
-        steps: walkthrough::steps(&n),
-        quantities,
-        metrics: vec![],
-        views: vec![View::Table(term_table(&n))],
-        next,
-        graph: Some(n.graph.clone()),
-    })
-}
-
-/// The per-term breakdown: each sample's label, prediction, loss term and gradients.
-fn term_table(n: &BceNumbers) -> Table {
-    let f = |v: f64| format_number(v, walkthrough::DIGITS);
-    Table {
-        id: "terms",
-        title: Text::new("逐项分解", "Term by term"),
-        columns: vec![
-            Text::new("i", "i"),
-            Text::new("yᵢ", "yᵢ"),
-            Text::new("ŷᵢ", "ŷᵢ"),
-            Text::new("ℓᵢ", "ℓᵢ"),
-            Text::new("∂L/∂ŷᵢ", "∂L/∂ŷᵢ"),
-            Text::new("∂L/∂zᵢ = (ŷᵢ − yᵢ)/n", "∂L/∂zᵢ = (ŷᵢ − yᵢ)/n"),
-        ],
-        rows: (0..N)
-            .map(|i| {
-                vec![
-                    (i + 1).to_string(),
-                    f(n.y[i]),
-                    f(n.p[i]),
-                    f(n.terms[i]),
-                    f(n.grad_p[i]),
-                    f(n.grad_z[i]),
-                ]
-            })
-            .collect(),
-    }
 }

@@ -1,8 +1,8 @@
 //! The step-through: each term, the mean, each gradient and each updated prediction, with the
 //! formula in symbols and with the numbers substituted.
 
-use super::N;
 use super::model::BceNumbers;
+use super::setup::N;
 use crate::lessons::kit::notation::{grad_of, ln, sym_sub};
 use crate::lessons::kit::{Phase, Step};
 use crate::math::Formula;

@@ -5,7 +5,7 @@
 use burn::prelude::Device;
 
 use super::model::{KerasNumbers, compute, next_values};
-use super::{N, article_values};
+use super::setup::{N, article_values};
 use crate::i18n::Text;
 use crate::lessons::kit::{Erratum, RowKind, TraceError, Values};
 use crate::state::number::format_number;
@@ -40,7 +40,7 @@ pub async fn tally(
     for seed in seeds {
         let mut v = article_values();
         v.put("seed", seed as f64);
-        super::reseed(&mut v);
+        super::setup::reseed(&mut v);
         let n = train(v, epochs, device).await?;
         counts[(n.accuracy() * N as f64).round() as usize] += 1;
     }
@@ -53,7 +53,7 @@ pub async fn tally(
 /// 80·σ(0.1(n − 1.5)) − 4·σ(20(n − 1.5)) − 38 alternates −, +, −, +.
 pub fn perfect_values() -> Values {
     let mut v = article_values();
-    for name in super::PARAMS {
+    for name in super::setup::PARAMS {
         v.put(name, 0.0);
     }
     for (name, x) in [

@@ -5,133 +5,19 @@
 
 pub mod errata;
 pub mod model;
+pub mod setup;
 pub mod walkthrough;
 
-use super::kit::{ArticleFormula, LessonDef, SettingSpec, Values};
-use crate::base::rng::SplitMix64;
+use self::model::{KerasNumbers, compute, next_values};
+pub use self::setup::{D, H, N, PARAMS, SETTINGS, X, article_values, reseed};
 use crate::i18n::Text;
+use crate::lessons::kit::{
+    ArticleFormula, LessonDef, LessonTrace, Metric, Table, TraceError, Values, View,
+};
+use crate::state::number::format_number;
+use burn::prelude::*;
 
 pub const ID: &str = "keras-4x4";
-/// Samples, inputs, hidden units.
-pub const N: usize = 4;
-pub const D: usize = 4;
-pub const H: usize = 2;
-/// The article's inputs (the defaults of the `x[i][j]` settings).
-pub const X: [[f64; D]; N] = [
-    [1.0, 2.0, 3.0, 4.0],
-    [5.0, 6.0, 7.0, 8.0],
-    [9.0, 10.0, 11.0, 12.0],
-    [13.0, 14.0, 15.0, 16.0],
-];
-/// The trained parameters, in the order of the Adam moments' settings.
-pub const PARAMS: [&str; 13] = [
-    "W1[0][0]", "W1[0][1]", "W1[1][0]", "W1[1][1]", "W1[2][0]", "W1[2][1]", "W1[3][0]", "W1[3][1]",
-    "b1[0]", "b1[1]", "W2[0]", "W2[1]", "b2",
-];
-
-const INPUTS: Text = Text::new("输入 x（4 个样本）", "Inputs x (4 samples)");
-const DATA: Text = Text::new("标签", "Labels");
-const WEIGHTS: Text = Text::new("权重", "Weights");
-const TRAIN: Text = Text::new("训练（Adam）", "Training (Adam)");
-
-/// Weights default to 0 here; `article_values` draws them from the seed as Keras would.
-pub const SETTINGS: &[SettingSpec] = &[
-    SettingSpec::number("x[0][0]", 1.0, -1000.0, 1000.0, INPUTS),
-    SettingSpec::number("x[0][1]", 2.0, -1000.0, 1000.0, INPUTS),
-    SettingSpec::number("x[0][2]", 3.0, -1000.0, 1000.0, INPUTS),
-    SettingSpec::number("x[0][3]", 4.0, -1000.0, 1000.0, INPUTS),
-    SettingSpec::number("x[1][0]", 5.0, -1000.0, 1000.0, INPUTS),
-    SettingSpec::number("x[1][1]", 6.0, -1000.0, 1000.0, INPUTS),
-    SettingSpec::number("x[1][2]", 7.0, -1000.0, 1000.0, INPUTS),
-    SettingSpec::number("x[1][3]", 8.0, -1000.0, 1000.0, INPUTS),
-    SettingSpec::number("x[2][0]", 9.0, -1000.0, 1000.0, INPUTS),
-    SettingSpec::number("x[2][1]", 10.0, -1000.0, 1000.0, INPUTS),
-    SettingSpec::number("x[2][2]", 11.0, -1000.0, 1000.0, INPUTS),
-    SettingSpec::number("x[2][3]", 12.0, -1000.0, 1000.0, INPUTS),
-    SettingSpec::number("x[3][0]", 13.0, -1000.0, 1000.0, INPUTS),
-    SettingSpec::number("x[3][1]", 14.0, -1000.0, 1000.0, INPUTS),
-    SettingSpec::number("x[3][2]", 15.0, -1000.0, 1000.0, INPUTS),
-    SettingSpec::number("x[3][3]", 16.0, -1000.0, 1000.0, INPUTS),
-    SettingSpec::number("y[0]", 0.0, 0.0, 1.0, DATA),
-    SettingSpec::number("y[1]", 1.0, 0.0, 1.0, DATA),
-    SettingSpec::number("y[2]", 0.0, 0.0, 1.0, DATA),
-    SettingSpec::number("y[3]", 1.0, 0.0, 1.0, DATA),
-    SettingSpec::number("W1[0][0]", 0.0, -100.0, 100.0, WEIGHTS),
-    SettingSpec::number("W1[0][1]", 0.0, -100.0, 100.0, WEIGHTS),
-    SettingSpec::number("W1[1][0]", 0.0, -100.0, 100.0, WEIGHTS),
-    SettingSpec::number("W1[1][1]", 0.0, -100.0, 100.0, WEIGHTS),
-    SettingSpec::number("W1[2][0]", 0.0, -100.0, 100.0, WEIGHTS),
-    SettingSpec::number("W1[2][1]", 0.0, -100.0, 100.0, WEIGHTS),
-    SettingSpec::number("W1[3][0]", 0.0, -100.0, 100.0, WEIGHTS),
-    SettingSpec::number("W1[3][1]", 0.0, -100.0, 100.0, WEIGHTS),
-    SettingSpec::number("b1[0]", 0.0, -100.0, 100.0, WEIGHTS),
-    SettingSpec::number("b1[1]", 0.0, -100.0, 100.0, WEIGHTS),
-    SettingSpec::number("W2[0]", 0.0, -100.0, 100.0, WEIGHTS),
-    SettingSpec::number("W2[1]", 0.0, -100.0, 100.0, WEIGHTS),
-    SettingSpec::number("b2", 0.0, -100.0, 100.0, WEIGHTS),
-    SettingSpec::number("m.W1[0][0]", 0.0, -1e9, 1e9, TRAIN).hidden(),
-    SettingSpec::number("m.W1[0][1]", 0.0, -1e9, 1e9, TRAIN).hidden(),
-    SettingSpec::number("m.W1[1][0]", 0.0, -1e9, 1e9, TRAIN).hidden(),
-    SettingSpec::number("m.W1[1][1]", 0.0, -1e9, 1e9, TRAIN).hidden(),
-    SettingSpec::number("m.W1[2][0]", 0.0, -1e9, 1e9, TRAIN).hidden(),
-    SettingSpec::number("m.W1[2][1]", 0.0, -1e9, 1e9, TRAIN).hidden(),
-    SettingSpec::number("m.W1[3][0]", 0.0, -1e9, 1e9, TRAIN).hidden(),
-    SettingSpec::number("m.W1[3][1]", 0.0, -1e9, 1e9, TRAIN).hidden(),
-    SettingSpec::number("m.b1[0]", 0.0, -1e9, 1e9, TRAIN).hidden(),
-    SettingSpec::number("m.b1[1]", 0.0, -1e9, 1e9, TRAIN).hidden(),
-    SettingSpec::number("m.W2[0]", 0.0, -1e9, 1e9, TRAIN).hidden(),
-    SettingSpec::number("m.W2[1]", 0.0, -1e9, 1e9, TRAIN).hidden(),
-    SettingSpec::number("m.b2", 0.0, -1e9, 1e9, TRAIN).hidden(),
-    SettingSpec::number("v.W1[0][0]", 0.0, -1e9, 1e9, TRAIN).hidden(),
-    SettingSpec::number("v.W1[0][1]", 0.0, -1e9, 1e9, TRAIN).hidden(),
-    SettingSpec::number("v.W1[1][0]", 0.0, -1e9, 1e9, TRAIN).hidden(),
-    SettingSpec::number("v.W1[1][1]", 0.0, -1e9, 1e9, TRAIN).hidden(),
-    SettingSpec::number("v.W1[2][0]", 0.0, -1e9, 1e9, TRAIN).hidden(),
-    SettingSpec::number("v.W1[2][1]", 0.0, -1e9, 1e9, TRAIN).hidden(),
-    SettingSpec::number("v.W1[3][0]", 0.0, -1e9, 1e9, TRAIN).hidden(),
-    SettingSpec::number("v.W1[3][1]", 0.0, -1e9, 1e9, TRAIN).hidden(),
-    SettingSpec::number("v.b1[0]", 0.0, -1e9, 1e9, TRAIN).hidden(),
-    SettingSpec::number("v.b1[1]", 0.0, -1e9, 1e9, TRAIN).hidden(),
-    SettingSpec::number("v.W2[0]", 0.0, -1e9, 1e9, TRAIN).hidden(),
-    SettingSpec::number("v.W2[1]", 0.0, -1e9, 1e9, TRAIN).hidden(),
-    SettingSpec::number("v.b2", 0.0, -1e9, 1e9, TRAIN).hidden(),
-    SettingSpec::positive("lr", 0.01, 0.0, 1000.0, TRAIN),
-    SettingSpec::number("beta1", 0.9, 0.0, 0.999_999, TRAIN),
-    SettingSpec::number("beta2", 0.999, 0.0, 0.999_999, TRAIN),
-    SettingSpec::positive("eps", 1e-7, 0.0, 1.0, TRAIN),
-    SettingSpec::integer("seed", 0.0, 0.0, 1_000_000.0, TRAIN),
-    // Adam's step counter t: epochs done so far (one step per epoch).
-    SettingSpec::integer("epoch", 0.0, 0.0, 1e9, TRAIN).hidden(),
-    super::kit::breaks::WITH_SIGMOID,
-];
-
-/// Glorot-uniform kernels (limit √(6 / (fan_in + fan_out))) from SplitMix64 seeded with
-/// `seed`, zero biases, zero Adam moments, epoch 0.
-pub fn reseed(v: &mut Values) {
-    let mut rng = SplitMix64::new(v.get("seed") as u64);
-    let l1 = (6.0 / (D + H) as f64).sqrt();
-    let l2 = (6.0 / (H + 1) as f64).sqrt();
-    for name in PARAMS {
-        let x = if name.starts_with("W1") {
-            rng.uniform(-l1, l1)
-        } else if name.starts_with("W2") {
-            rng.uniform(-l2, l2)
-        } else {
-            0.0
-        };
-        v.put(name, x);
-        v.put(&format!("m.{name}"), 0.0);
-        v.put(&format!("v.{name}"), 0.0);
-    }
-    v.put("epoch", 0.0);
-}
-
-/// The article's setup: Keras draws the initial weights at random; here seed 0 does.
-pub fn article_values() -> Values {
-    let mut v = Values::defaults(SETTINGS);
-    reseed(&mut v);
-    v
-}
 
 /// The article's formulas for this example, as printed.
 const FORMULAS: &[ArticleFormula] = &[
@@ -160,9 +46,69 @@ pub const LESSON: LessonDef = LessonDef {
     article_file: "000_43c5c6e8a9ce5015.txt",
     settings: SETTINGS,
     formulas: FORMULAS,
-    trace: |v, d| Box::pin(model::trace(v, d)),
+    trace: |v, d| Box::pin(trace(v, d)),
     errata: |d| Box::pin(errata::errata(d)),
     reseed: Some(reseed),
     article_values,
     gradcheck: None,
 };
+
+pub async fn trace(v: &Values, device: &Device) -> Result<LessonTrace, TraceError> {
+    let n = compute(v, device).await?;
+    Ok(LessonTrace {
+        loss: Some(n.loss),
+        quantities: walkthrough::quantities(&n),
+        steps: walkthrough::steps(&n),
+        metrics: vec![
+            Metric {
+                name: "accuracy",
+                label: Text::new("准确率", "Accuracy"),
+                value: n.accuracy(),
+            },
+            Metric {
+                name: "epoch",
+                label: Text::new("轮次", "Epoch"),
+                value: v.get("epoch"),
+            },
+        ],
+        views: vec![View::Table(predictions(&n))],
+        next: next_values(&n),
+        graph: Some(n.graph.clone()),
+    })
+}
+
+/// Each sample's row, label, prediction and whether it is counted right.
+fn predictions(n: &KerasNumbers) -> Table {
+    let f = |v: f64| format_number(v, walkthrough::DIGITS);
+    Table {
+        id: "predictions",
+        title: Text::new("逐样本预测", "Predictions per sample"),
+        columns: vec![
+            Text::new("样本", "Sample"),
+            Text::new("x", "x"),
+            Text::new("y", "y"),
+            Text::new("ŷ", "ŷ"),
+            Text::new("预测类别（ŷ ≥ 0.5）", "Predicted class (ŷ ≥ 0.5)"),
+            Text::new("正确？", "Right?"),
+        ],
+        rows: (0..N)
+            .map(|i| {
+                let class = n.p[i] >= 0.5;
+                let row: Vec<String> = n.x[i].iter().map(|&x| f(x)).collect();
+                vec![
+                    (i + 1).to_string(),
+                    format!("[{}]", row.join(", ")),
+                    f(n.y[i]),
+                    f(n.p[i]),
+                    u8::from(class).to_string(),
+                    if class == (n.y[i] >= 0.5) {
+                        "✓"
+                    } else {
+                        "✗"
+                    }
+                    .to_string(),
+                ]
+            })
+            .collect(),
+    }
+}

@@ -4,13 +4,11 @@
 
 use burn::prelude::*;
 
-use super::{D, H, N, PARAMS, walkthrough};
+use super::setup::{D, H, N, PARAMS};
 use crate::autograph::{Graph, Tape};
 use crate::base::readback::{Readback, tensor};
-use crate::i18n::Text;
 use crate::lessons::kit::breaks::Break;
-use crate::lessons::kit::{LessonTrace, Metric, Table, TraceError, Values, View};
-use crate::state::number::format_number;
+use crate::lessons::kit::{TraceError, Values};
 
 /// Every number of one epoch, read back from burn in one transaction.
 pub struct KerasNumbers {
@@ -202,64 +200,4 @@ pub fn next_values(n: &KerasNumbers) -> Vec<(String, f64)> {
     }
     next.push(("epoch".into(), n.t));
     next
-}
-
-pub async fn trace(v: &Values, device: &Device) -> Result<LessonTrace, TraceError> {
-    let n = compute(v, device).await?;
-    Ok(LessonTrace {
-        loss: Some(n.loss),
-        quantities: walkthrough::quantities(&n),
-        steps: walkthrough::steps(&n),
-        metrics: vec![
-            Metric {
-                name: "accuracy",
-                label: Text::new("准确率", "Accuracy"),
-                value: n.accuracy(),
-            },
-            Metric {
-                name: "epoch",
-                label: Text::new("轮次", "Epoch"),
-                value: v.get("epoch"),
-            },
-        ],
-        views: vec![View::Table(predictions(&n))],
-        next: next_values(&n),
-        graph: Some(n.graph.clone()),
-    })
-}
-
-/// Each sample's row, label, prediction and whether it is counted right.
-fn predictions(n: &KerasNumbers) -> Table {
-    let f = |v: f64| format_number(v, walkthrough::DIGITS);
-    Table {
-        id: "predictions",
-        title: Text::new("逐样本预测", "Predictions per sample"),
-        columns: vec![
-            Text::new("样本", "Sample"),
-            Text::new("x", "x"),
-            Text::new("y", "y"),
-            Text::new("ŷ", "ŷ"),
-            Text::new("预测类别（ŷ ≥ 0.5）", "Predicted class (ŷ ≥ 0.5)"),
-            Text::new("正确？", "Right?"),
-        ],
-        rows: (0..N)
-            .map(|i| {
-                let class = n.p[i] >= 0.5;
-                let row: Vec<String> = n.x[i].iter().map(|&x| f(x)).collect();
-                vec![
-                    (i + 1).to_string(),
-                    format!("[{}]", row.join(", ")),
-                    f(n.y[i]),
-                    f(n.p[i]),
-                    u8::from(class).to_string(),
-                    if class == (n.y[i] >= 0.5) {
-                        "✓"
-                    } else {
-                        "✗"
-                    }
-                    .to_string(),
-                ]
-            })
-            .collect(),
-    }
 }

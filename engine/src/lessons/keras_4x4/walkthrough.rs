@@ -5,7 +5,7 @@
 #![allow(clippy::needless_range_loop)]
 
 use super::model::KerasNumbers;
-use super::{D, H, N, PARAMS};
+use super::setup::{D, H, N, PARAMS};
 use crate::lessons::kit::notation::grad_of;
 use crate::lessons::kit::{Phase, Quantity, Role, Step};
 use crate::lessons::xor::walkthrough::{num, step, sum, sym};

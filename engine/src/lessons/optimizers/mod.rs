@@ -3,58 +3,21 @@
 
 pub mod errata;
 pub mod model;
+pub mod setup;
 pub mod walkthrough;
 
-use super::kit::{ArticleFormula, CheckSpec, LessonDef, LessonTrace, SettingSpec, Values};
+use self::model::{GRID, RaceNumbers, W1_RANGE, W2_RANGE, X, Y, compute};
+pub use self::setup::{RACERS, SETTINGS, article_values};
 use crate::i18n::Text;
+use crate::lessons::kit::{
+    ArticleFormula, CheckSpec, LessonDef, LessonTrace, Metric, Quantity, Role, Surface,
+    SurfacePath, TraceError, Values, View,
+};
+use crate::math::Formula;
+use crate::model::value::Value;
+use burn::prelude::*;
 
 pub const ID: &str = "optimizers";
-
-/// The racers, in the order of every per-optimiser vector.
-pub const RACERS: [&str; 4] = ["gd", "sgd", "momentum", "adam"];
-
-const START: Text = Text::new("起点", "Start");
-const RATES: Text = Text::new("学习率", "Learning rates");
-const MOMENTS: Text = Text::new("动量与 Adam", "Momentum and Adam");
-const STATE: Text = Text::new("训练状态", "Training state");
-
-/// The article gives the rules but no numbers: the defaults are the usual β₁ = 0.9,
-/// β₂ = 0.999, ε = 10⁻⁸ and rates below each rule's stability limit on this data.
-pub const SETTINGS: &[SettingSpec] = &[
-    SettingSpec::number("start[0]", -2.0, -10.0, 10.0, START),
-    SettingSpec::number("start[1]", 1.2, -10.0, 10.0, START),
-    SettingSpec::positive("lr_gd", 0.02, 0.0, 10.0, RATES),
-    SettingSpec::positive("lr_sgd", 0.004, 0.0, 10.0, RATES),
-    SettingSpec::positive("lr_momentum", 0.004, 0.0, 10.0, RATES),
-    SettingSpec::positive("lr_adam", 0.1, 0.0, 10.0, RATES),
-    SettingSpec::number("momentum", 0.9, 0.0, 0.999, MOMENTS),
-    SettingSpec::number("beta1", 0.9, 0.0, 0.999, MOMENTS),
-    SettingSpec::number("beta2", 0.999, 0.0, 0.999_999, MOMENTS),
-    SettingSpec::positive("eps", 1e-8, 0.0, 1.0, MOMENTS),
-    SettingSpec::integer("seed", 1.0, 0.0, 1e6, MOMENTS),
-    SettingSpec::integer("t", 0.0, 0.0, 1e9, STATE).hidden(),
-    // Positions default to the start so a drawn path begins there; at t = 0 the trace reads
-    // the start settings anyway, in case the learner moved them.
-    SettingSpec::number("gd[0]", -2.0, f64::MIN, f64::MAX, STATE).hidden(),
-    SettingSpec::number("gd[1]", 1.2, f64::MIN, f64::MAX, STATE).hidden(),
-    SettingSpec::number("sgd[0]", -2.0, f64::MIN, f64::MAX, STATE).hidden(),
-    SettingSpec::number("sgd[1]", 1.2, f64::MIN, f64::MAX, STATE).hidden(),
-    SettingSpec::number("momentum[0]", -2.0, f64::MIN, f64::MAX, STATE).hidden(),
-    SettingSpec::number("momentum[1]", 1.2, f64::MIN, f64::MAX, STATE).hidden(),
-    SettingSpec::number("adam[0]", -2.0, f64::MIN, f64::MAX, STATE).hidden(),
-    SettingSpec::number("adam[1]", 1.2, f64::MIN, f64::MAX, STATE).hidden(),
-    SettingSpec::number("vel[0]", 0.0, f64::MIN, f64::MAX, STATE).hidden(),
-    SettingSpec::number("vel[1]", 0.0, f64::MIN, f64::MAX, STATE).hidden(),
-    SettingSpec::number("m[0]", 0.0, f64::MIN, f64::MAX, STATE).hidden(),
-    SettingSpec::number("m[1]", 0.0, f64::MIN, f64::MAX, STATE).hidden(),
-    SettingSpec::number("v[0]", 0.0, 0.0, f64::MAX, STATE).hidden(),
-    SettingSpec::number("v[1]", 0.0, 0.0, f64::MAX, STATE).hidden(),
-    super::kit::breaks::SIGN_ONLY,
-];
-
-pub fn article_values() -> Values {
-    Values::defaults(SETTINGS)
-}
 
 /// The article's formulas for this example, as printed.
 const FORMULAS: &[ArticleFormula] = &[
@@ -92,7 +55,7 @@ pub const LESSON: LessonDef = LessonDef {
     article_file: "001_5028b7b2186777f3.txt",
     settings: SETTINGS,
     formulas: FORMULAS,
-    trace: |v, d| Box::pin(model::trace(v, d)),
+    trace: |v, d| Box::pin(trace(v, d)),
     errata: |d| Box::pin(errata::errata(d)),
     reseed: None,
     article_values,
@@ -115,4 +78,129 @@ fn check_targets(v: &Values, t: &LessonTrace) -> Vec<(String, f64)> {
         .enumerate()
         .map(|(i, g)| (format!("{base}[{i}]"), *g))
         .collect()
+}
+
+pub async fn trace(v: &Values, device: &Device) -> Result<LessonTrace, TraceError> {
+    let n = compute(v, device).await?;
+    let label = |plain: &str, tex: &str| Formula::new().both(plain, tex);
+    let mut quantities = vec![
+        Quantity {
+            name: "X".into(),
+            label: label("X", "X"),
+            role: Role::Input,
+            value: Value::Matrix(X.iter().map(|r| r.to_vec()).collect()),
+            grad: None,
+            updated: None,
+        },
+        Quantity {
+            name: "y".into(),
+            label: label("y", "y"),
+            role: Role::Input,
+            value: Value::Vector(Y.to_vec()),
+            grad: None,
+            updated: None,
+        },
+        Quantity {
+            name: "losses".into(),
+            label: label("L", "L"),
+            role: Role::Node,
+            value: Value::Vector(n.losses.clone()),
+            grad: None,
+            updated: None,
+        },
+    ];
+    for (r, name) in RACERS.iter().enumerate() {
+        quantities.push(Quantity {
+            name: name.to_string(),
+            label: Formula::new().both(
+                &format!("θ_{name}"),
+                &format!(r"\theta_{{\text{{{name}}}}}"),
+            ),
+            role: Role::Param,
+            value: pair(&n.pos, r),
+            grad: Some(pair(&n.grads, r)),
+            updated: Some(pair(&n.next, r)),
+        });
+    }
+    for (name, plain, tex, value) in [
+        ("vel", "u", "u", &n.vel_next),
+        ("m", "m", "m", &n.m_next),
+        ("v", "v", "v", &n.v_next),
+        ("m_hat", "m̂", r"\hat{m}", &n.m_hat),
+        ("v_hat", "v̂", r"\hat{v}", &n.v_hat),
+    ] {
+        quantities.push(Quantity {
+            name: name.into(),
+            label: label(plain, tex),
+            role: Role::Node,
+            value: Value::Vector(value.clone()),
+            grad: None,
+            updated: None,
+        });
+    }
+    let mut next: Vec<(String, f64)> = vec![("t".into(), n.t + 1.0)];
+    for (r, name) in RACERS.iter().enumerate() {
+        for j in 0..2 {
+            next.push((format!("{name}[{j}]"), n.next[2 * r + j]));
+        }
+    }
+    for (name, value) in [("vel", &n.vel_next), ("m", &n.m_next), ("v", &n.v_next)] {
+        for (j, x) in value.iter().enumerate() {
+            next.push((format!("{name}[{j}]"), *x));
+        }
+    }
+    let metric_names = ["loss_gd", "loss_sgd", "loss_momentum", "loss_adam"];
+    let mut metrics: Vec<Metric> = metric_names
+        .iter()
+        .zip(RACERS)
+        .zip(&n.losses)
+        .map(|((&name, racer), &value)| Metric {
+            name,
+            label: Text::new(racer, racer),
+            value,
+        })
+        .collect();
+    metrics.push(Metric {
+        name: "step",
+        label: Text::new("已做的更新步数", "Updates done"),
+        value: n.t,
+    });
+    Ok(LessonTrace {
+        loss: n.losses.get(3).copied(),
+        steps: walkthrough::steps(&n),
+        quantities,
+        metrics,
+        views: vec![View::Surface(surface(&n))],
+        next,
+        graph: Some(n.graph.clone()),
+    })
+}
+
+fn surface(n: &RaceNumbers) -> Surface {
+    Surface {
+        id: "race",
+        title: Text::new("损失曲面与四条路径", "Loss surface and the four paths"),
+        x_label: "θ₁".into(),
+        y_label: "θ₂".into(),
+        x_range: W1_RANGE,
+        y_range: W2_RANGE,
+        z: n.grid.chunks(GRID).map(<[f64]>::to_vec).collect(),
+        paths: RACERS
+            .iter()
+            .zip(COLOURS)
+            .map(|(&name, colour)| SurfacePath {
+                label: name,
+                x_name: format!("{name}[0]"),
+                y_name: format!("{name}[1]"),
+                colour,
+            })
+            .collect(),
+        click_sets: Some(("start[0]".into(), "start[1]".into())),
+    }
+}
+
+const COLOURS: [&str; 4] = ["#1f77b4", "#ff7f0e", "#2ca02c", "#d62728"];
+
+fn pair(v: &[f64], r: usize) -> Value {
+    Value::Vector(v[2 * r..2 * r + 2].to_vec())
 }

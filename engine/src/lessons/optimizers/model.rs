@@ -3,16 +3,11 @@
 
 use burn::prelude::*;
 
-use super::{RACERS, walkthrough};
+use super::setup::RACERS;
 use crate::autograph::{Graph, Tape};
 use crate::base::readback::{Readback, tensor};
-use crate::i18n::Text;
 use crate::lessons::kit::breaks::Break;
-use crate::lessons::kit::{
-    LessonTrace, Metric, Quantity, Role, Surface, SurfacePath, TraceError, Values, View,
-};
-use crate::math::Formula;
-use crate::model::value::Value;
+use crate::lessons::kit::{TraceError, Values};
 
 pub const N: usize = 6;
 /// Features: the second is about four times the first, so the loss valley is long and narrow.
@@ -30,7 +25,6 @@ pub const Y: [f64; N] = [0.6, 4.3, -3.95, 2.65, -3.1, 0.5];
 pub const GRID: usize = 41;
 pub const W1_RANGE: (f64, f64) = (-3.0, 4.0);
 pub const W2_RANGE: (f64, f64) = (-1.5, 1.5);
-const COLOURS: [&str; 4] = ["#1f77b4", "#ff7f0e", "#2ca02c", "#d62728"];
 
 /// The sample SGD uses at step `t`: a fixed hash of (seed, t), the same on every device.
 pub fn sample_index(seed: f64, t: f64) -> usize {
@@ -223,127 +217,4 @@ fn loss_grid(x: &Tensor<2>, y: &Tensor<2>) -> Tensor<2> {
         .square()
         .mean_dim(2)
         .reshape([GRID, GRID])
-}
-
-fn pair(v: &[f64], r: usize) -> Value {
-    Value::Vector(v[2 * r..2 * r + 2].to_vec())
-}
-
-pub async fn trace(v: &Values, device: &Device) -> Result<LessonTrace, TraceError> {
-    let n = compute(v, device).await?;
-    let label = |plain: &str, tex: &str| Formula::new().both(plain, tex);
-    let mut quantities = vec![
-        Quantity {
-            name: "X".into(),
-            label: label("X", "X"),
-            role: Role::Input,
-            value: Value::Matrix(X.iter().map(|r| r.to_vec()).collect()),
-            grad: None,
-            updated: None,
-        },
-        Quantity {
-            name: "y".into(),
-            label: label("y", "y"),
-            role: Role::Input,
-            value: Value::Vector(Y.to_vec()),
-            grad: None,
-            updated: None,
-        },
-        Quantity {
-            name: "losses".into(),
-            label: label("L", "L"),
-            role: Role::Node,
-            value: Value::Vector(n.losses.clone()),
-            grad: None,
-            updated: None,
-        },
-    ];
-    for (r, name) in RACERS.iter().enumerate() {
-        quantities.push(Quantity {
-            name: name.to_string(),
-            label: Formula::new().both(
-                &format!("θ_{name}"),
-                &format!(r"\theta_{{\text{{{name}}}}}"),
-            ),
-            role: Role::Param,
-            value: pair(&n.pos, r),
-            grad: Some(pair(&n.grads, r)),
-            updated: Some(pair(&n.next, r)),
-        });
-    }
-    for (name, plain, tex, value) in [
-        ("vel", "u", "u", &n.vel_next),
-        ("m", "m", "m", &n.m_next),
-        ("v", "v", "v", &n.v_next),
-        ("m_hat", "m̂", r"\hat{m}", &n.m_hat),
-        ("v_hat", "v̂", r"\hat{v}", &n.v_hat),
-    ] {
-        quantities.push(Quantity {
-            name: name.into(),
-            label: label(plain, tex),
-            role: Role::Node,
-            value: Value::Vector(value.clone()),
-            grad: None,
-            updated: None,
-        });
-    }
-    let mut next: Vec<(String, f64)> = vec![("t".into(), n.t + 1.0)];
-    for (r, name) in RACERS.iter().enumerate() {
-        for j in 0..2 {
-            next.push((format!("{name}[{j}]"), n.next[2 * r + j]));
-        }
-    }
-    for (name, value) in [("vel", &n.vel_next), ("m", &n.m_next), ("v", &n.v_next)] {
-        for (j, x) in value.iter().enumerate() {
-            next.push((format!("{name}[{j}]"), *x));
-        }
-    }
-    let metric_names = ["loss_gd", "loss_sgd", "loss_momentum", "loss_adam"];
-    let mut metrics: Vec<Metric> = metric_names
-        .iter()
-        .zip(RACERS)
-        .zip(&n.losses)
-        .map(|((&name, racer), &value)| Metric {
-            name,
-            label: Text::new(racer, racer),
-            value,
-        })
-        .collect();
-    metrics.push(Metric {
-        name: "step",
-        label: Text::new("已做的更新步数", "Updates done"),
-        value: n.t,
-    });
-    Ok(LessonTrace {
-        loss: n.losses.get(3).copied(),
-        steps: walkthrough::steps(&n),
-        quantities,
-        metrics,
-        views: vec![View::Surface(surface(&n))],
-        next,
-        graph: Some(n.graph.clone()),
-    })
-}
-
-fn surface(n: &RaceNumbers) -> Surface {
-    Surface {
-        id: "race",
-        title: Text::new("损失曲面与四条路径", "Loss surface and the four paths"),
-        x_label: "θ₁".into(),
-        y_label: "θ₂".into(),
-        x_range: W1_RANGE,
-        y_range: W2_RANGE,
-        z: n.grid.chunks(GRID).map(<[f64]>::to_vec).collect(),
-        paths: RACERS
-            .iter()
-            .zip(COLOURS)
-            .map(|(&name, colour)| SurfacePath {
-                label: name,
-                x_name: format!("{name}[0]"),
-                y_name: format!("{name}[1]"),
-                colour,
-            })
-            .collect(),
-        click_sets: Some(("start[0]".into(), "start[1]".into())),
-    }
 }

@@ -1,8 +1,8 @@
 //! The step-through: each racer's loss, its gradient, Momentum's velocity, Adam's moments with
 //! their bias correction, and every update, with symbols and with numbers substituted.
 
-use super::RACERS;
 use super::model::{N, RaceNumbers, X, Y};
+use super::setup::RACERS;
 use crate::lessons::kit::{Phase, Step};
 use crate::math::Formula;
 

@@ -4,34 +4,22 @@
 
 pub mod errata;
 pub mod model;
+pub mod setup;
 pub mod walkthrough;
 
-use super::kit::{ArticleFormula, LessonDef, SettingSpec, Values};
+use self::model::{SPAN, SoftmaxNumbers, compute};
+pub use self::setup::{K, SETTINGS, article_values};
+use crate::base::views::{Surface, SurfacePath, Table, View};
 use crate::i18n::Text;
+use crate::lessons::kit::{
+    ArticleFormula, LessonDef, LessonTrace, Quantity, Role, TraceError, Values,
+};
+use crate::math::Formula;
+use crate::model::value::Value;
+use crate::state::number::format_number;
+use burn::prelude::*;
 
 pub const ID: &str = "softmax-ce";
-/// Two classes, A and B, as in the article.
-pub const K: usize = 2;
-
-const LOGITS: Text = Text::new("logits", "Logits");
-const LABELS: Text = Text::new("标签", "Labels");
-const TRAIN: Text = Text::new("训练", "Training");
-
-/// The article gives no logits: the lesson starts from one class-A sample with z = [2, 1].
-/// The range keeps every e^z and every probability representable in f32.
-pub const SETTINGS: &[SettingSpec] = &[
-    SettingSpec::number("z[0]", 2.0, -20.0, 20.0, LOGITS),
-    SettingSpec::number("z[1]", 1.0, -20.0, 20.0, LOGITS),
-    // Labels may be soft (class frequencies); one-hot is the usual case.
-    SettingSpec::number("y[0]", 1.0, 0.0, 1.0, LABELS),
-    SettingSpec::number("y[1]", 0.0, 0.0, 1.0, LABELS),
-    SettingSpec::positive("lr", 1.0, 0.0, 1000.0, TRAIN),
-    super::kit::breaks::SIGN_ONLY,
-];
-
-pub fn article_values() -> Values {
-    Values::defaults(SETTINGS)
-}
 
 /// The article's formulas for this example, as printed.
 const FORMULAS: &[ArticleFormula] = &[
@@ -69,9 +57,100 @@ pub const LESSON: LessonDef = LessonDef {
     article_file: "002_5db701f3b4928dee.txt",
     settings: SETTINGS,
     formulas: FORMULAS,
-    trace: |v, d| Box::pin(model::trace(v, d)),
+    trace: |v, d| Box::pin(trace(v, d)),
     errata: |d| Box::pin(errata::errata(d)),
     reseed: None,
     article_values,
     gradcheck: None,
 };
+
+pub async fn trace(v: &Values, device: &Device) -> Result<LessonTrace, TraceError> {
+    let n = compute(v, device).await?;
+    let label = |plain: &str, tex: &str| Formula::new().both(plain, tex);
+    let quantity = |name: &str, label, role, value: &[f64]| Quantity {
+        name: name.into(),
+        label,
+        role,
+        value: Value::Vector(value.to_vec()),
+        grad: None,
+        updated: None,
+    };
+    let quantities = vec![
+        quantity("y", label("y", "y"), Role::Input, &n.y),
+        Quantity {
+            grad: Some(Value::Vector(n.grad_z.clone())),
+            updated: Some(Value::Vector(n.z_next.clone())),
+            ..quantity("z", label("z", "z"), Role::Param, &n.z)
+        },
+        quantity("exp", label("eᶻ", "e^{z}"), Role::Node, &n.exp_z),
+        Quantity {
+            grad: Some(Value::Vector(n.grad_p.clone())),
+            updated: Some(Value::Vector(n.p_next.clone())),
+            ..quantity("p", label("ŷ", r"\hat{y}"), Role::Node, &n.p)
+        },
+        quantity("terms", label("ℓ", r"\ell"), Role::Node, &n.terms),
+    ];
+    let next = (0..K).map(|k| (format!("z[{k}]"), n.z_next[k])).collect();
+    Ok(LessonTrace {
+        loss: Some(n.loss),
+        steps: walkthrough::steps(&n),
+        quantities,
+        metrics: vec![],
+        views: vec![View::Table(term_table(&n)), View::Surface(surface(&n))],
+        next,
+        graph: Some(n.graph.clone()),
+    })
+}
+
+/// The per-class breakdown: logit, e^z, probability, label, loss term and gradient.
+fn term_table(n: &SoftmaxNumbers) -> Table {
+    let f = |v: f64| format_number(v, walkthrough::DIGITS);
+    let t = |s: &'static str| Text::new(s, s);
+    Table {
+        id: "terms",
+        title: Text::new("逐类分解", "Class by class"),
+        columns: vec![
+            Text::new("类别", "Class"),
+            t("zₖ"),
+            t("e^zₖ"),
+            t("ŷₖ = softmax(z)ₖ"),
+            t("yₖ"),
+            t("−yₖ ln ŷₖ"),
+            t("∂L/∂zₖ"),
+        ],
+        rows: (0..K)
+            .map(|k| {
+                vec![
+                    ["A", "B"][k].to_string(),
+                    f(n.z[k]),
+                    f(n.exp_z[k]),
+                    f(n.p[k]),
+                    f(n.y[k]),
+                    f(n.terms[k]),
+                    f(n.grad_z[k]),
+                ]
+            })
+            .collect(),
+    }
+}
+
+/// The loss over both logits: its valleys run along the diagonal, since adding the same number
+/// to both logits changes no probability.
+fn surface(n: &SoftmaxNumbers) -> Surface {
+    Surface {
+        id: "loss-surface",
+        title: Text::new("损失随 (z₁, z₂) 的变化", "Loss over (z₁, z₂)"),
+        x_label: "z₁".into(),
+        y_label: "z₂".into(),
+        x_range: (-SPAN, SPAN),
+        y_range: (-SPAN, SPAN),
+        z: n.surface.clone(),
+        paths: vec![SurfacePath {
+            label: "GD",
+            x_name: "z[0]".into(),
+            y_name: "z[1]".into(),
+            colour: "#d62728",
+        }],
+        click_sets: Some(("z[0]".into(), "z[1]".into())),
+    }
+}

@@ -1,8 +1,8 @@
 //! The step-through: e^z, each probability, each loss term, the sum, each gradient and each
 //! updated logit, with the formula in symbols and with the numbers substituted.
 
-use super::K;
 use super::model::SoftmaxNumbers;
+use super::setup::K;
 use crate::lessons::kit::notation::{grad_of, ln, sym_sub};
 use crate::lessons::kit::{Phase, Step};
 use crate::math::Formula;
