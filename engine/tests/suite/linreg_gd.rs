@@ -274,8 +274,8 @@ fn the_surface_holds_the_start_the_optimum_and_the_true_mse() {
     let inside = |(lo, hi): (f64, f64), v: f64| lo < v && v < hi;
     assert!(inside(s.x_range, 0.1) && inside(s.x_range, 0.5));
     assert!(inside(s.y_range, 0.1) && inside(s.y_range, 0.0));
-    let ws = linreg_gd::views::axis(s.x_range);
-    let bs = linreg_gd::views::axis(s.y_range);
+    let ws = linreg_gd::surface::axis(s.x_range);
+    let bs = linreg_gd::surface::axis(s.y_range);
     assert_eq!(s.z.len(), bs.len());
     for (r, c) in [(0, 0), (7, 30), (40, 40), (20, 10)] {
         assert!(close(s.z[r][c], mse(100, ws[c], bs[r]), 1e-5));

@@ -4,7 +4,7 @@
 use burn::prelude::Device;
 
 use super::model::{AttnNumbers, compute};
-use super::{D, SETTINGS, article_values};
+use super::setup::{D, SETTINGS, article_values};
 use crate::i18n::Text;
 use crate::lessons::kit::{Erratum, RowKind, TraceError, Values};
 use crate::state::number::format_number;
@@ -48,7 +48,7 @@ fn no_projections() -> Values {
 
 /// "I" and "programming" trade places.
 fn swapped() -> Values {
-    let x = article_values().matrix("X", super::N, D);
+    let x = article_values().matrix("X", super::setup::N, D);
     let changes: Vec<(String, f64)> = (0..D)
         .flat_map(|c| {
             [

@@ -4,130 +4,22 @@
 
 pub mod errata;
 pub mod model;
+pub mod setup;
 pub mod views;
 pub mod walkthrough;
 
-use super::kit::{ArticleFormula, LessonDef, SettingSpec, Values};
+use self::model::{Mat, compute};
+pub use self::setup::{D, N, SETTINGS, TOKENS, article_values, heads};
+use crate::lessons::kit::{
+    ArticleFormula, LessonDef, LessonTrace, Quantity, Role, TraceError, Values,
+};
+use crate::math::Formula;
+use crate::model::value::Value;
+use burn::prelude::*;
+
 use crate::i18n::Text;
 
 pub const ID: &str = "attention";
-/// Tokens of the sentence.
-pub const N: usize = 3;
-/// Model width d_model (the article says 64; four columns keep every number on screen).
-pub const D: usize = 4;
-pub const TOKENS: [&str; N] = ["I", "love", "programming"];
-
-const BOUND: f64 = 100.0;
-const TOKENS_GROUP: Text = Text::new("词向量 X", "Token embeddings X");
-const WEIGHTS: Text = Text::new("权重", "Weights");
-const TARGET: Text = Text::new("目标输出（本课自设）", "Target output (ours)");
-const TRAIN: Text = Text::new("训练", "Training");
-
-/// X: the first four entries of the article's embedding rows, continued in its steps of 0.1
-/// (the article prints 64-wide rows with an ellipsis). W_Q, W_K, W_V, W_O and the target are
-/// ours: the article gives none.
-pub const SETTINGS: &[SettingSpec] = &[
-    SettingSpec::number("X[0][0]", 0.1, -BOUND, BOUND, TOKENS_GROUP),
-    SettingSpec::number("X[0][1]", 0.2, -BOUND, BOUND, TOKENS_GROUP),
-    SettingSpec::number("X[0][2]", 0.3, -BOUND, BOUND, TOKENS_GROUP),
-    SettingSpec::number("X[0][3]", 0.4, -BOUND, BOUND, TOKENS_GROUP),
-    SettingSpec::number("X[1][0]", 0.7, -BOUND, BOUND, TOKENS_GROUP),
-    SettingSpec::number("X[1][1]", 0.8, -BOUND, BOUND, TOKENS_GROUP),
-    SettingSpec::number("X[1][2]", 0.9, -BOUND, BOUND, TOKENS_GROUP),
-    SettingSpec::number("X[1][3]", 1.0, -BOUND, BOUND, TOKENS_GROUP),
-    SettingSpec::number("X[2][0]", 1.3, -BOUND, BOUND, TOKENS_GROUP),
-    SettingSpec::number("X[2][1]", 1.4, -BOUND, BOUND, TOKENS_GROUP),
-    SettingSpec::number("X[2][2]", 1.5, -BOUND, BOUND, TOKENS_GROUP),
-    SettingSpec::number("X[2][3]", 1.6, -BOUND, BOUND, TOKENS_GROUP),
-    SettingSpec::number("WQ[0][0]", 1.0, -BOUND, BOUND, WEIGHTS),
-    SettingSpec::number("WQ[0][1]", 0.0, -BOUND, BOUND, WEIGHTS),
-    SettingSpec::number("WQ[0][2]", 0.0, -BOUND, BOUND, WEIGHTS),
-    SettingSpec::number("WQ[0][3]", 0.5, -BOUND, BOUND, WEIGHTS),
-    SettingSpec::number("WQ[1][0]", 0.0, -BOUND, BOUND, WEIGHTS),
-    SettingSpec::number("WQ[1][1]", 1.0, -BOUND, BOUND, WEIGHTS),
-    SettingSpec::number("WQ[1][2]", -0.5, -BOUND, BOUND, WEIGHTS),
-    SettingSpec::number("WQ[1][3]", 0.0, -BOUND, BOUND, WEIGHTS),
-    SettingSpec::number("WQ[2][0]", 0.0, -BOUND, BOUND, WEIGHTS),
-    SettingSpec::number("WQ[2][1]", 0.0, -BOUND, BOUND, WEIGHTS),
-    SettingSpec::number("WQ[2][2]", 1.0, -BOUND, BOUND, WEIGHTS),
-    SettingSpec::number("WQ[2][3]", 0.0, -BOUND, BOUND, WEIGHTS),
-    SettingSpec::number("WQ[3][0]", -0.5, -BOUND, BOUND, WEIGHTS),
-    SettingSpec::number("WQ[3][1]", 0.0, -BOUND, BOUND, WEIGHTS),
-    SettingSpec::number("WQ[3][2]", 0.0, -BOUND, BOUND, WEIGHTS),
-    SettingSpec::number("WQ[3][3]", 1.0, -BOUND, BOUND, WEIGHTS),
-    SettingSpec::number("WK[0][0]", 0.0, -BOUND, BOUND, WEIGHTS),
-    SettingSpec::number("WK[0][1]", 1.0, -BOUND, BOUND, WEIGHTS),
-    SettingSpec::number("WK[0][2]", 0.5, -BOUND, BOUND, WEIGHTS),
-    SettingSpec::number("WK[0][3]", 0.0, -BOUND, BOUND, WEIGHTS),
-    SettingSpec::number("WK[1][0]", 1.0, -BOUND, BOUND, WEIGHTS),
-    SettingSpec::number("WK[1][1]", 0.0, -BOUND, BOUND, WEIGHTS),
-    SettingSpec::number("WK[1][2]", 0.0, -BOUND, BOUND, WEIGHTS),
-    SettingSpec::number("WK[1][3]", -0.5, -BOUND, BOUND, WEIGHTS),
-    SettingSpec::number("WK[2][0]", 0.0, -BOUND, BOUND, WEIGHTS),
-    SettingSpec::number("WK[2][1]", -0.5, -BOUND, BOUND, WEIGHTS),
-    SettingSpec::number("WK[2][2]", 0.0, -BOUND, BOUND, WEIGHTS),
-    SettingSpec::number("WK[2][3]", 1.0, -BOUND, BOUND, WEIGHTS),
-    SettingSpec::number("WK[3][0]", 0.5, -BOUND, BOUND, WEIGHTS),
-    SettingSpec::number("WK[3][1]", 0.0, -BOUND, BOUND, WEIGHTS),
-    SettingSpec::number("WK[3][2]", 1.0, -BOUND, BOUND, WEIGHTS),
-    SettingSpec::number("WK[3][3]", 0.0, -BOUND, BOUND, WEIGHTS),
-    SettingSpec::number("WV[0][0]", 1.0, -BOUND, BOUND, WEIGHTS),
-    SettingSpec::number("WV[0][1]", 0.0, -BOUND, BOUND, WEIGHTS),
-    SettingSpec::number("WV[0][2]", 0.0, -BOUND, BOUND, WEIGHTS),
-    SettingSpec::number("WV[0][3]", -0.5, -BOUND, BOUND, WEIGHTS),
-    SettingSpec::number("WV[1][0]", 0.0, -BOUND, BOUND, WEIGHTS),
-    SettingSpec::number("WV[1][1]", 1.0, -BOUND, BOUND, WEIGHTS),
-    SettingSpec::number("WV[1][2]", 0.0, -BOUND, BOUND, WEIGHTS),
-    SettingSpec::number("WV[1][3]", 0.0, -BOUND, BOUND, WEIGHTS),
-    SettingSpec::number("WV[2][0]", 0.5, -BOUND, BOUND, WEIGHTS),
-    SettingSpec::number("WV[2][1]", 0.0, -BOUND, BOUND, WEIGHTS),
-    SettingSpec::number("WV[2][2]", 1.0, -BOUND, BOUND, WEIGHTS),
-    SettingSpec::number("WV[2][3]", 0.0, -BOUND, BOUND, WEIGHTS),
-    SettingSpec::number("WV[3][0]", 0.0, -BOUND, BOUND, WEIGHTS),
-    SettingSpec::number("WV[3][1]", 0.0, -BOUND, BOUND, WEIGHTS),
-    SettingSpec::number("WV[3][2]", -0.5, -BOUND, BOUND, WEIGHTS),
-    SettingSpec::number("WV[3][3]", 1.0, -BOUND, BOUND, WEIGHTS),
-    SettingSpec::number("WO[0][0]", 1.0, -BOUND, BOUND, WEIGHTS),
-    SettingSpec::number("WO[0][1]", 0.0, -BOUND, BOUND, WEIGHTS),
-    SettingSpec::number("WO[0][2]", 0.0, -BOUND, BOUND, WEIGHTS),
-    SettingSpec::number("WO[0][3]", 0.0, -BOUND, BOUND, WEIGHTS),
-    SettingSpec::number("WO[1][0]", 0.0, -BOUND, BOUND, WEIGHTS),
-    SettingSpec::number("WO[1][1]", 1.0, -BOUND, BOUND, WEIGHTS),
-    SettingSpec::number("WO[1][2]", 0.0, -BOUND, BOUND, WEIGHTS),
-    SettingSpec::number("WO[1][3]", 0.0, -BOUND, BOUND, WEIGHTS),
-    SettingSpec::number("WO[2][0]", 0.0, -BOUND, BOUND, WEIGHTS),
-    SettingSpec::number("WO[2][1]", 0.0, -BOUND, BOUND, WEIGHTS),
-    SettingSpec::number("WO[2][2]", 1.0, -BOUND, BOUND, WEIGHTS),
-    SettingSpec::number("WO[2][3]", 0.0, -BOUND, BOUND, WEIGHTS),
-    SettingSpec::number("WO[3][0]", 0.0, -BOUND, BOUND, WEIGHTS),
-    SettingSpec::number("WO[3][1]", 0.0, -BOUND, BOUND, WEIGHTS),
-    SettingSpec::number("WO[3][2]", 0.0, -BOUND, BOUND, WEIGHTS),
-    SettingSpec::number("WO[3][3]", 1.0, -BOUND, BOUND, WEIGHTS),
-    SettingSpec::number("T[0][0]", 1.0, -BOUND, BOUND, TARGET),
-    SettingSpec::number("T[0][1]", 0.0, -BOUND, BOUND, TARGET),
-    SettingSpec::number("T[0][2]", 0.0, -BOUND, BOUND, TARGET),
-    SettingSpec::number("T[0][3]", 0.0, -BOUND, BOUND, TARGET),
-    SettingSpec::number("T[1][0]", 0.0, -BOUND, BOUND, TARGET),
-    SettingSpec::number("T[1][1]", 1.0, -BOUND, BOUND, TARGET),
-    SettingSpec::number("T[1][2]", 0.0, -BOUND, BOUND, TARGET),
-    SettingSpec::number("T[1][3]", 0.0, -BOUND, BOUND, TARGET),
-    SettingSpec::number("T[2][0]", 0.0, -BOUND, BOUND, TARGET),
-    SettingSpec::number("T[2][1]", 0.0, -BOUND, BOUND, TARGET),
-    SettingSpec::number("T[2][2]", 1.0, -BOUND, BOUND, TARGET),
-    SettingSpec::number("T[2][3]", 0.0, -BOUND, BOUND, TARGET),
-    SettingSpec::choice("heads", 0, &["1", "2"], TRAIN),
-    SettingSpec::positive("lr", 0.1, 0.0, 100.0, TRAIN),
-    super::kit::breaks::SIGN_ONLY,
-];
-
-pub fn article_values() -> Values {
-    Values::defaults(SETTINGS)
-}
-
-/// The number of heads the `heads` choice names.
-pub fn heads(v: &Values) -> usize {
-    if v.get("heads") >= 1.0 { 2 } else { 1 }
-}
 
 /// Article 003 §4.2.3, as printed.
 const FORMULAS: &[ArticleFormula] = &[
@@ -165,9 +57,95 @@ pub const LESSON: LessonDef = LessonDef {
     article_file: "003_3ef749dac949cac8.txt",
     settings: SETTINGS,
     formulas: FORMULAS,
-    trace: |v, d| Box::pin(model::trace(v, d)),
+    trace: |v, d| Box::pin(trace(v, d)),
     errata: |d| Box::pin(errata::errata(d)),
     reseed: None,
     article_values,
     gradcheck: None,
 };
+
+pub async fn trace(v: &Values, device: &Device) -> Result<LessonTrace, TraceError> {
+    let n = compute(v, device).await?;
+    let sym = |plain: &str, tex: &str| Formula::new().both(plain, tex);
+    let mut quantities = vec![
+        quantity("X".into(), sym("X", "X"), Role::Input, &n.x, None),
+        quantity("T".into(), sym("T", "T"), Role::Input, &n.t, None),
+    ];
+    for p in &n.params {
+        let mut q = quantity(
+            p.name.into(),
+            walkthrough::weight_symbol(p.name),
+            Role::Param,
+            &p.value,
+            Some(&p.grad),
+        );
+        q.updated = Some(Value::Matrix(p.next.clone()));
+        quantities.push(q);
+    }
+    for (name, value, grad) in [
+        ("Q", &n.q, &n.g_q),
+        ("K", &n.k, &n.g_k),
+        ("V", &n.v, &n.g_v),
+    ] {
+        quantities.push(quantity(
+            name.into(),
+            sym(name, name),
+            Role::Node,
+            value,
+            Some(grad),
+        ));
+    }
+    for i in 0..n.heads {
+        let s = walkthrough::head_name("S", n.heads, i);
+        let a = walkthrough::head_name("A", n.heads, i);
+        let s_sym = walkthrough::head_symbol("S", n.heads, i);
+        let a_sym = walkthrough::head_symbol("A", n.heads, i);
+        quantities.push(quantity(s, s_sym, Role::Node, &n.s[i], Some(&n.g_s[i])));
+        quantities.push(quantity(a, a_sym, Role::Node, &n.a[i], Some(&n.g_a[i])));
+    }
+    if n.heads == 2 {
+        quantities.push(quantity(
+            "H".into(),
+            sym("H", "H"),
+            Role::Node,
+            &n.h,
+            Some(&n.g_h),
+        ));
+    }
+    quantities.push(quantity(
+        "O".into(),
+        sym("O", "O"),
+        Role::Node,
+        &n.o,
+        Some(&n.g_o),
+    ));
+    let next = n
+        .params
+        .iter()
+        .flat_map(|p| {
+            (0..D).flat_map(move |a| {
+                (0..D).map(move |b| (format!("{}[{a}][{b}]", p.name), p.next[a][b]))
+            })
+        })
+        .collect();
+    Ok(LessonTrace {
+        loss: Some(n.loss),
+        steps: walkthrough::steps(&n),
+        quantities,
+        metrics: vec![],
+        views: views::views(&n),
+        next,
+        graph: Some(n.graph.clone()),
+    })
+}
+
+fn quantity(name: String, label: Formula, role: Role, value: &Mat, grad: Option<&Mat>) -> Quantity {
+    Quantity {
+        name,
+        label,
+        role,
+        value: Value::Matrix(value.clone()),
+        grad: grad.map(|g| Value::Matrix(g.clone())),
+        updated: None,
+    }
+}

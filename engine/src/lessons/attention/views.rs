@@ -2,7 +2,7 @@
 //! the querying token, columns the token looked at), and the output rows as a table.
 
 use super::model::{AttnNumbers, Mat};
-use super::{D, TOKENS};
+use super::setup::{D, TOKENS};
 use crate::base::views::{Heatmap, Table, View};
 use crate::i18n::Text;
 use crate::state::number::format_number;

@@ -3,7 +3,7 @@
 //! with the numbers substituted.
 
 use super::model::{AttnNumbers, Mat};
-use super::{D, N};
+use super::setup::{D, N};
 use crate::lessons::kit::notation::{grad_of, subscript};
 use crate::lessons::kit::{Phase, Step};
 use crate::math::Formula;

@@ -4,8 +4,8 @@
 
 use burn::prelude::Device;
 
-use super::article_values;
 use super::model::compute;
+use super::setup::article_values;
 use crate::i18n::Text;
 use crate::lessons::kit::{Erratum, RowKind, TraceError};
 use crate::state::number::format_number;

@@ -4,70 +4,21 @@
 
 pub mod errata;
 pub mod model;
+pub mod setup;
 pub mod views;
 pub mod walkthrough;
 
-use super::kit::{ArticleFormula, LessonDef, SettingSpec, Values};
+use self::model::{NetNumbers, compute};
+pub use self::setup::{N_HID, N_IN, N_OUT, SETTINGS, article_values};
 use crate::i18n::Text;
+use crate::lessons::kit::{
+    ArticleFormula, LessonDef, LessonTrace, Metric, Quantity, Role, TraceError, Values,
+};
+use crate::math::Formula;
+use crate::model::value::Value;
+use burn::prelude::*;
 
 pub const ID: &str = "backprop-352";
-pub const N_IN: usize = 3;
-pub const N_HID: usize = 5;
-pub const N_OUT: usize = 2;
-
-const INPUT: Text = Text::new("输入与标签", "Input and label");
-const HIDDEN: Text = Text::new("隐藏层 W¹, b¹", "Hidden layer W¹, b¹");
-const OUTPUT: Text = Text::new("输出层 W², b²", "Output layer W², b²");
-const TRAIN: Text = Text::new("训练", "Training");
-
-/// The article gives no numbers. The lesson uses x = [1, 0.5, −1], y = [1, 0] and small fixed
-/// weights W¹ᵢⱼ = ((3i + 2j) mod 7 − 3)/10, W²ₖᵢ = ((2k + 3i) mod 5 − 2)/5: no two rows of W¹
-/// alike, so no two hidden units compute the same thing.
-pub const SETTINGS: &[SettingSpec] = &[
-    SettingSpec::number("x[0]", 1.0, -10.0, 10.0, INPUT),
-    SettingSpec::number("x[1]", 0.5, -10.0, 10.0, INPUT),
-    SettingSpec::number("x[2]", -1.0, -10.0, 10.0, INPUT),
-    SettingSpec::number("y[0]", 1.0, 0.0, 1.0, INPUT),
-    SettingSpec::number("y[1]", 0.0, 0.0, 1.0, INPUT),
-    SettingSpec::number("W1[0][0]", -0.3, -10.0, 10.0, HIDDEN),
-    SettingSpec::number("W1[0][1]", -0.1, -10.0, 10.0, HIDDEN),
-    SettingSpec::number("W1[0][2]", 0.1, -10.0, 10.0, HIDDEN),
-    SettingSpec::number("W1[1][0]", 0.0, -10.0, 10.0, HIDDEN),
-    SettingSpec::number("W1[1][1]", 0.2, -10.0, 10.0, HIDDEN),
-    SettingSpec::number("W1[1][2]", -0.3, -10.0, 10.0, HIDDEN),
-    SettingSpec::number("W1[2][0]", 0.3, -10.0, 10.0, HIDDEN),
-    SettingSpec::number("W1[2][1]", -0.2, -10.0, 10.0, HIDDEN),
-    SettingSpec::number("W1[2][2]", 0.0, -10.0, 10.0, HIDDEN),
-    SettingSpec::number("W1[3][0]", -0.1, -10.0, 10.0, HIDDEN),
-    SettingSpec::number("W1[3][1]", 0.1, -10.0, 10.0, HIDDEN),
-    SettingSpec::number("W1[3][2]", 0.3, -10.0, 10.0, HIDDEN),
-    SettingSpec::number("W1[4][0]", 0.2, -10.0, 10.0, HIDDEN),
-    SettingSpec::number("W1[4][1]", -0.3, -10.0, 10.0, HIDDEN),
-    SettingSpec::number("W1[4][2]", -0.1, -10.0, 10.0, HIDDEN),
-    SettingSpec::number("b1[0]", 0.1, -10.0, 10.0, HIDDEN),
-    SettingSpec::number("b1[1]", -0.1, -10.0, 10.0, HIDDEN),
-    SettingSpec::number("b1[2]", 0.0, -10.0, 10.0, HIDDEN),
-    SettingSpec::number("b1[3]", 0.2, -10.0, 10.0, HIDDEN),
-    SettingSpec::number("b1[4]", -0.2, -10.0, 10.0, HIDDEN),
-    SettingSpec::number("W2[0][0]", -0.4, -10.0, 10.0, OUTPUT),
-    SettingSpec::number("W2[0][1]", 0.2, -10.0, 10.0, OUTPUT),
-    SettingSpec::number("W2[0][2]", -0.2, -10.0, 10.0, OUTPUT),
-    SettingSpec::number("W2[0][3]", 0.4, -10.0, 10.0, OUTPUT),
-    SettingSpec::number("W2[0][4]", 0.0, -10.0, 10.0, OUTPUT),
-    SettingSpec::number("W2[1][0]", 0.0, -10.0, 10.0, OUTPUT),
-    SettingSpec::number("W2[1][1]", -0.4, -10.0, 10.0, OUTPUT),
-    SettingSpec::number("W2[1][2]", 0.2, -10.0, 10.0, OUTPUT),
-    SettingSpec::number("W2[1][3]", -0.2, -10.0, 10.0, OUTPUT),
-    SettingSpec::number("W2[1][4]", 0.4, -10.0, 10.0, OUTPUT),
-    SettingSpec::number("b2[0]", 0.0, -10.0, 10.0, OUTPUT),
-    SettingSpec::number("b2[1]", 0.0, -10.0, 10.0, OUTPUT),
-    SettingSpec::positive("lr", 0.5, 0.0, 100.0, TRAIN),
-    super::kit::breaks::WITH_SIGMOID,
-];
-
-pub fn article_values() -> Values {
-    Values::defaults(SETTINGS)
-}
 
 /// The article's formulas for this example, as printed.
 const FORMULAS: &[ArticleFormula] = &[
@@ -98,9 +49,137 @@ pub const LESSON: LessonDef = LessonDef {
     article_file: "002_5db701f3b4928dee.txt",
     settings: SETTINGS,
     formulas: FORMULAS,
-    trace: |v, d| Box::pin(model::trace(v, d)),
+    trace: |v, d| Box::pin(trace(v, d)),
     errata: |d| Box::pin(errata::errata(d)),
     reseed: None,
     article_values,
     gradcheck: None,
 };
+
+pub async fn trace(v: &Values, device: &Device) -> Result<LessonTrace, TraceError> {
+    let n = compute(v, device).await?;
+    Ok(LessonTrace {
+        loss: Some(n.loss),
+        steps: walkthrough::steps(&n),
+        quantities: quantities(&n),
+        metrics: vec![Metric {
+            name: "loss_next",
+            label: Text::new("更新后的损失", "Loss after the step"),
+            value: n.loss_next,
+        }],
+        views: views::views(&n),
+        next: next_settings(&n),
+        graph: Some(n.graph.clone()),
+    })
+}
+
+fn quantities(n: &NetNumbers) -> Vec<Quantity> {
+    let vector = |v: &[f64]| Value::Vector(v.to_vec());
+    let matrix = |m: &[Vec<f64>]| Value::Matrix(m.to_vec());
+    let q = |name: &str, plain: &str, tex: &str, role, value, grad, updated| Quantity {
+        name: name.into(),
+        label: Formula::new().both(plain, tex),
+        role,
+        value,
+        grad,
+        updated,
+    };
+    vec![
+        q("x", "x", "x", Role::Input, vector(&n.x), None, None),
+        q("y", "y", "y", Role::Input, vector(&n.y), None, None),
+        q(
+            "z1",
+            "z¹",
+            "z^{1}",
+            Role::Node,
+            vector(&n.z1),
+            Some(vector(&n.grad_z1)),
+            None,
+        ),
+        q(
+            "a1",
+            "a¹",
+            "a^{1}",
+            Role::Node,
+            vector(&n.a1),
+            Some(vector(&n.grad_a1)),
+            None,
+        ),
+        q(
+            "z2",
+            "z²",
+            "z^{2}",
+            Role::Node,
+            vector(&n.z2),
+            Some(vector(&n.grad_z2)),
+            None,
+        ),
+        q(
+            "p",
+            "ŷ",
+            r"\hat{y}",
+            Role::Node,
+            vector(&n.p),
+            Some(vector(&n.grad_p)),
+            None,
+        ),
+        q(
+            "W1",
+            "W¹",
+            "W^{1}",
+            Role::Param,
+            matrix(&n.w1),
+            Some(matrix(&n.grad_w1)),
+            Some(matrix(&n.w1_next)),
+        ),
+        q(
+            "b1",
+            "b¹",
+            "b^{1}",
+            Role::Param,
+            vector(&n.b1),
+            Some(vector(&n.grad_b1)),
+            Some(vector(&n.b1_next)),
+        ),
+        q(
+            "W2",
+            "W²",
+            "W^{2}",
+            Role::Param,
+            matrix(&n.w2),
+            Some(matrix(&n.grad_w2)),
+            Some(matrix(&n.w2_next)),
+        ),
+        q(
+            "b2",
+            "b²",
+            "b^{2}",
+            Role::Param,
+            vector(&n.b2),
+            Some(vector(&n.grad_b2)),
+            Some(vector(&n.b2_next)),
+        ),
+    ]
+}
+
+/// The updated weights and biases under their setting names.
+fn next_settings(n: &NetNumbers) -> Vec<(String, f64)> {
+    let mut out = Vec::new();
+    let mut matrix = |base: &str, m: &[Vec<f64>]| {
+        for (i, row) in m.iter().enumerate() {
+            for (j, &v) in row.iter().enumerate() {
+                out.push((format!("{base}[{i}][{j}]"), v));
+            }
+        }
+    };
+    matrix("W1", &n.w1_next);
+    matrix("W2", &n.w2_next);
+    for (base, b) in [("b1", &n.b1_next), ("b2", &n.b2_next)] {
+        out.extend(
+            b.iter()
+                .enumerate()
+                .map(|(i, &v)| (format!("{base}[{i}]"), v)),
+        );
+    }
+    out
+}

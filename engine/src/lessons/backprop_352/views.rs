@@ -1,8 +1,8 @@
 //! The layer-by-layer gradient table and the two weight-gradient matrices as heatmaps.
 
 use super::model::NetNumbers;
+use super::setup::{N_HID, N_IN, N_OUT};
 use super::walkthrough::DIGITS;
-use super::{N_HID, N_IN, N_OUT};
 use crate::base::views::{Heatmap, Table, View};
 use crate::i18n::Text;
 use crate::lessons::kit::notation::subscript;

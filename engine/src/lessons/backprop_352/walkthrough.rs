@@ -2,7 +2,7 @@
 //! b¹), then every update, each with its formula in symbols and with the numbers substituted.
 
 use super::model::NetNumbers;
-use super::{N_HID, N_IN, N_OUT};
+use super::setup::{N_HID, N_IN, N_OUT};
 use crate::lessons::kit::notation::{grad_of, ln, subscript, superscript, sym_sub};
 use crate::lessons::kit::{Phase, Step};
 use crate::lessons::softmax_ce::walkthrough::labels_sum_to_one;

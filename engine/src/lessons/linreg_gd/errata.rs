@@ -5,7 +5,7 @@
 use burn::prelude::Device;
 
 use super::model::{Run, compute, run};
-use super::{CHECKPOINTS, article_values};
+use super::setup::{CHECKPOINTS, article_values};
 use crate::i18n::Text;
 use crate::lessons::kit::{Erratum, RowKind, TraceError, Values};
 use crate::state::number::format_number;

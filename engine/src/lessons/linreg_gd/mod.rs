@@ -4,48 +4,22 @@
 
 pub mod errata;
 pub mod model;
+pub mod setup;
+pub mod surface;
 pub mod views;
 pub mod walkthrough;
 
-use super::kit::{ArticleFormula, LessonDef, SettingSpec, Values};
+use self::model::compute;
+pub use self::setup::{CHECKPOINTS, PROBES, SETTINGS, article_values, checkpoint_name};
 use crate::i18n::Text;
+use crate::lessons::kit::{
+    ArticleFormula, LessonDef, LessonTrace, Metric, Quantity, Role, TraceError, Values,
+};
+use crate::math::Formula;
+use crate::model::value::Value;
+use burn::prelude::*;
 
 pub const ID: &str = "linreg-gd";
-
-/// The iterations of article 003's MSE table; the run records its own MSE at each.
-pub const CHECKPOINTS: [usize; 4] = [1, 10, 100, 1000];
-/// The new inputs of article 003's prediction table.
-pub const PROBES: [f64; 3] = [3.0, 5.0, 10.0];
-
-const DATA: Text = Text::new("数据", "Data");
-const PARAMS: Text = Text::new("参数", "Parameters");
-const TRAIN: Text = Text::new("训练", "Training");
-const STATE: Text = Text::new("训练状态", "Training state");
-
-/// Article 003 §4.3: m = 100 samples, w = b = 0.1. The article gives no learning rate: 5·10⁻⁵
-/// is below the stability limit 2/λ_max ≈ 7.39·10⁻⁵ of this data.
-pub const SETTINGS: &[SettingSpec] = &[
-    SettingSpec::integer("m", 100.0, 2.0, 100.0, DATA),
-    SettingSpec::number("w", 0.1, -100.0, 100.0, PARAMS),
-    SettingSpec::number("b", 0.1, -100.0, 100.0, PARAMS),
-    SettingSpec::positive("lr", 0.000_05, 0.0, 10.0, TRAIN),
-    SettingSpec::choice("formula", 0, &["correct", "article"], TRAIN),
-    SettingSpec::integer("t", 0.0, 0.0, 1e9, STATE).hidden(),
-    SettingSpec::number("mse_1", 0.0, 0.0, f64::MAX, STATE).hidden(),
-    SettingSpec::number("mse_10", 0.0, 0.0, f64::MAX, STATE).hidden(),
-    SettingSpec::number("mse_100", 0.0, 0.0, f64::MAX, STATE).hidden(),
-    SettingSpec::number("mse_1000", 0.0, 0.0, f64::MAX, STATE).hidden(),
-    super::kit::breaks::SIGN_ONLY,
-];
-
-/// The hidden setting that records the run's MSE at iteration `k`.
-pub fn checkpoint_name(k: usize) -> String {
-    format!("mse_{k}")
-}
-
-pub fn article_values() -> Values {
-    Values::defaults(SETTINGS)
-}
 
 /// The article's formulas for this example, as printed.
 const FORMULAS: &[ArticleFormula] = &[
@@ -83,9 +57,96 @@ pub const LESSON: LessonDef = LessonDef {
     article_file: "003_3ef749dac949cac8.txt",
     settings: SETTINGS,
     formulas: FORMULAS,
-    trace: |v, d| Box::pin(model::trace(v, d)),
+    trace: |v, d| Box::pin(trace(v, d)),
     errata: |d| Box::pin(errata::errata(d)),
     reseed: None,
     article_values,
     gradcheck: None,
 };
+
+pub async fn trace(v: &Values, device: &Device) -> Result<LessonTrace, TraceError> {
+    let n = compute(v, device).await?;
+    let t = v.get("t");
+    let label = |plain: &str, tex: &str| Formula::new().both(plain, tex);
+    let scalar = Value::Scalar;
+    let quantities = vec![
+        Quantity {
+            name: "x".into(),
+            label: label("x", "x"),
+            role: Role::Input,
+            value: Value::Vector(n.x.clone()),
+            grad: None,
+            updated: None,
+        },
+        Quantity {
+            name: "y".into(),
+            label: label("y", "y"),
+            role: Role::Input,
+            value: Value::Vector(n.y.clone()),
+            grad: None,
+            updated: None,
+        },
+        Quantity {
+            name: "w".into(),
+            label: label("w", "w"),
+            role: Role::Param,
+            value: scalar(n.w),
+            grad: Some(scalar(n.grad_w)),
+            updated: Some(scalar(n.w_next)),
+        },
+        Quantity {
+            name: "b".into(),
+            label: label("b", "b"),
+            role: Role::Param,
+            value: scalar(n.b),
+            grad: Some(scalar(n.grad_b)),
+            updated: Some(scalar(n.b_next)),
+        },
+        Quantity {
+            name: "pred".into(),
+            label: label("ŷ", r"\hat{y}"),
+            role: Role::Node,
+            value: Value::Vector(n.pred.clone()),
+            grad: Some(Value::Vector(n.grad_pred.clone())),
+            updated: None,
+        },
+    ];
+    // Iteration t + 1 computes this loss: record it when that is one of the article's rows.
+    let mut next = vec![
+        ("w".to_string(), n.w_next),
+        ("b".to_string(), n.b_next),
+        ("t".to_string(), t + 1.0),
+    ];
+    if let Some(k) = CHECKPOINTS.iter().find(|&&k| k as f64 == t + 1.0) {
+        next.push((checkpoint_name(*k), n.loss));
+    }
+    let metrics = vec![
+        Metric {
+            name: "step",
+            label: Text::new("已做的更新步数", "Updates done"),
+            value: t,
+        },
+        Metric {
+            name: "lr_max",
+            label: Text::new(
+                "最大稳定学习率 2/λ_max",
+                "Largest stable learning rate 2/λ_max",
+            ),
+            value: n.lr_max(),
+        },
+        Metric {
+            name: "condition",
+            label: Text::new("条件数 λ_max/λ_min", "Condition number λ_max/λ_min"),
+            value: n.condition(),
+        },
+    ];
+    Ok(LessonTrace {
+        loss: Some(n.loss),
+        steps: walkthrough::steps(&n),
+        quantities,
+        metrics,
+        views: views::views(&n, v),
+        next,
+        graph: n.graph.clone(),
+    })
+}

@@ -3,15 +3,12 @@
 
 use burn::prelude::*;
 
-use super::views::{self, GRID};
-use super::{CHECKPOINTS, PROBES, checkpoint_name, walkthrough};
+use super::setup::PROBES;
+use super::surface::{self, GRID};
 use crate::autograph::{Graph, PendingGraph, Tape};
 use crate::base::readback::{Readback, tensor};
-use crate::i18n::Text;
 use crate::lessons::kit::breaks::Break;
-use crate::lessons::kit::{LessonTrace, Metric, Quantity, Role, TraceError, Values};
-use crate::math::Formula;
-use crate::model::value::Value;
+use crate::lessons::kit::{TraceError, Values};
 
 /// Which gradient the update subtracts.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -172,7 +169,7 @@ pub async fn compute(v: &Values, device: &Device) -> Result<LinregNumbers, Trace
     let b = tensor(&[b0], [1], device);
     let probes = tensor(&PROBES, [PROBES.len()], device) * w.clone().expand([PROBES.len()])
         + b.clone().expand([PROBES.len()]);
-    let grid = views::mse_grid(&x, &y);
+    let grid = surface::mse_grid(&x, &y);
     let mut rb = Readback::new();
     let p = gd_pass(Some(&mut rb), w, b, &x, &y, lr, rule, Break::of(v));
     let graph = p.graph;
@@ -254,92 +251,5 @@ pub async fn run(
         w: r[first][0],
         b: r[first + 1][0],
         probes: r[first + 2].clone(),
-    })
-}
-
-pub async fn trace(v: &Values, device: &Device) -> Result<LessonTrace, TraceError> {
-    let n = compute(v, device).await?;
-    let t = v.get("t");
-    let label = |plain: &str, tex: &str| Formula::new().both(plain, tex);
-    let scalar = Value::Scalar;
-    let quantities = vec![
-        Quantity {
-            name: "x".into(),
-            label: label("x", "x"),
-            role: Role::Input,
-            value: Value::Vector(n.x.clone()),
-            grad: None,
-            updated: None,
-        },
-        Quantity {
-            name: "y".into(),
-            label: label("y", "y"),
-            role: Role::Input,
-            value: Value::Vector(n.y.clone()),
-            grad: None,
-            updated: None,
-        },
-        Quantity {
-            name: "w".into(),
-            label: label("w", "w"),
-            role: Role::Param,
-            value: scalar(n.w),
-            grad: Some(scalar(n.grad_w)),
-            updated: Some(scalar(n.w_next)),
-        },
-        Quantity {
-            name: "b".into(),
-            label: label("b", "b"),
-            role: Role::Param,
-            value: scalar(n.b),
-            grad: Some(scalar(n.grad_b)),
-            updated: Some(scalar(n.b_next)),
-        },
-        Quantity {
-            name: "pred".into(),
-            label: label("ŷ", r"\hat{y}"),
-            role: Role::Node,
-            value: Value::Vector(n.pred.clone()),
-            grad: Some(Value::Vector(n.grad_pred.clone())),
-            updated: None,
-        },
-    ];
-    // Iteration t + 1 computes this loss: record it when that is one of the article's rows.
-    let mut next = vec![
-        ("w".to_string(), n.w_next),
-        ("b".to_string(), n.b_next),
-        ("t".to_string(), t + 1.0),
-    ];
-    if let Some(k) = CHECKPOINTS.iter().find(|&&k| k as f64 == t + 1.0) {
-        next.push((checkpoint_name(*k), n.loss));
-    }
-    let metrics = vec![
-        Metric {
-            name: "step",
-            label: Text::new("已做的更新步数", "Updates done"),
-            value: t,
-        },
-        Metric {
-            name: "lr_max",
-            label: Text::new(
-                "最大稳定学习率 2/λ_max",
-                "Largest stable learning rate 2/λ_max",
-            ),
-            value: n.lr_max(),
-        },
-        Metric {
-            name: "condition",
-            label: Text::new("条件数 λ_max/λ_min", "Condition number λ_max/λ_min"),
-            value: n.condition(),
-        },
-    ];
-    Ok(LessonTrace {
-        loss: Some(n.loss),
-        steps: walkthrough::steps(&n),
-        quantities,
-        metrics,
-        views: views::views(&n, v),
-        next,
-        graph: n.graph.clone(),
     })
 }

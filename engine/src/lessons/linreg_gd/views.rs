@@ -1,44 +1,16 @@
 //! The pictures: the MSE surface over (w, b) with the GD path, the article's MSE table beside
 //! this run's, and its prediction table beside the current model's.
 
-use burn::prelude::*;
-
 use super::model::LinregNumbers;
-use super::{CHECKPOINTS, PROBES, checkpoint_name};
-use crate::base::readback::tensor;
+use super::setup::{CHECKPOINTS, PROBES, checkpoint_name};
+use super::surface::{B_RANGE, GRID, W_RANGE};
 use crate::i18n::Text;
 use crate::lessons::kit::{Surface, SurfacePath, Table, Values, View};
 use crate::state::number::format_number;
 
-/// Grid points per axis of the surface.
-pub const GRID: usize = 41;
-/// Holds the article's start (0.1, 0.1) and the exact fit (0.5, 0) with room around them.
-pub const W_RANGE: (f64, f64) = (-0.4, 1.4);
-pub const B_RANGE: (f64, f64) = (-1.0, 1.0);
-
 /// Article 003's MSE table and prediction table, quoted as printed.
 const ARTICLE_MSE: [&str; 4] = ["0.45", "0.20", "0.05", "0.01"];
 const ARTICLE_PREDICTIONS: [&str; 3] = ["3.05", "5.10", "10.20"];
-
-/// The grid coordinates along one axis.
-pub fn axis(range: (f64, f64)) -> Vec<f64> {
-    let step = (range.1 - range.0) / (GRID - 1) as f64;
-    (0..GRID).map(|i| range.0 + step * i as f64).collect()
-}
-
-/// MSE at every grid point: rows are b, columns w, each the mean over the m samples.
-pub fn mse_grid(x: &Tensor<1>, y: &Tensor<1>) -> Tensor<2> {
-    let (m, device) = (x.dims()[0], x.device());
-    let shape = [GRID, GRID, m];
-    let ws = tensor(&axis(W_RANGE), [1, GRID, 1], &device).expand(shape);
-    let bs = tensor(&axis(B_RANGE), [GRID, 1, 1], &device).expand(shape);
-    let xs = x.clone().reshape([1, 1, m]).expand(shape);
-    let ys = y.clone().reshape([1, 1, m]).expand(shape);
-    (ws * xs + bs - ys)
-        .square()
-        .mean_dim(2)
-        .reshape([GRID, GRID])
-}
 
 pub fn views(n: &LinregNumbers, v: &Values) -> Vec<View> {
     vec![

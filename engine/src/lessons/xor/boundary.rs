@@ -4,11 +4,7 @@
 use burn::prelude::*;
 use burn::tensor::activation::sigmoid;
 
-use super::model::XorNumbers;
-use super::{N, X};
 use crate::base::readback::tensor;
-use crate::i18n::Text;
-use crate::lessons::kit::{HeatPoint, Heatmap};
 
 /// Cells per side.
 pub const SIDE: usize = 40;
@@ -45,29 +41,4 @@ pub fn predict(
         None => g,
     };
     sigmoid(input.matmul(w) + b)
-}
-
-pub fn heatmap(n: &XorNumbers) -> Heatmap {
-    Heatmap {
-        id: "boundary",
-        title: Text::new(
-            "决策边界：每一点的 ŷ（0.5 处为边界）",
-            "Decision boundary: ŷ at every point (the boundary is at 0.5)",
-        ),
-        col_labels: vec![],
-        row_labels: vec![],
-        // [x_min, x_max, y_min, y_max]; row 0 is at y_min, as in a Surface.
-        extent: Some([LO, HI, LO, HI]),
-        cells: n.grid.chunks(SIDE).map(<[f64]>::to_vec).collect(),
-        lo: 0.0,
-        hi: 1.0,
-        numbers: false,
-        points: (0..N)
-            .map(|i| HeatPoint {
-                x: X[i][0],
-                y: X[i][1],
-                value: n.y[i],
-            })
-            .collect(),
-    }
 }

@@ -3,8 +3,8 @@
 
 use burn::prelude::Device;
 
-use super::article_values;
 use super::model::{XorNumbers, compute};
+use super::setup::article_values;
 use crate::i18n::Text;
 use crate::lessons::kit::{Erratum, RowKind, TraceError, Values};
 use crate::state::number::format_number;

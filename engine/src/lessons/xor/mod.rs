@@ -5,84 +5,21 @@
 pub mod boundary;
 pub mod errata;
 pub mod model;
+pub mod setup;
+
+use self::boundary::{HI, LO, SIDE};
+use self::model::{XorNumbers, compute, next_values};
+pub use self::setup::{H, N, SETTINGS, X, article_values, reseed};
+use crate::base::views::{HeatPoint, Heatmap};
+use crate::i18n::Text;
+use crate::lessons::kit::{
+    ArticleFormula, LessonDef, LessonTrace, Metric, TraceError, Values, View,
+};
+use burn::prelude::*;
 
 pub mod walkthrough;
 
-use super::kit::{ArticleFormula, LessonDef, SettingSpec, Values};
-use crate::base::rng::SplitMix64;
-use crate::i18n::Text;
-
 pub const ID: &str = "xor";
-/// Samples: the four corners of the unit square.
-pub const N: usize = 4;
-/// Hidden units of the `hidden` model.
-pub const H: usize = 4;
-pub const X: [[f64; 2]; N] = [[0.0, 0.0], [0.0, 1.0], [1.0, 0.0], [1.0, 1.0]];
-
-const MODEL: Text = Text::new("模型", "Model");
-const DATA: Text = Text::new("标签", "Labels");
-const SINGLE: Text = Text::new("单层权重", "Single-layer weights");
-const HIDDEN: Text = Text::new("隐藏层网络权重", "Hidden-layer weights");
-const TRAIN: Text = Text::new("训练", "Training");
-
-const fn w(name: &'static str, group: Text) -> SettingSpec {
-    SettingSpec::number(name, 0.0, -100.0, 100.0, group)
-}
-
-/// Weights default to 0 here; `article_values` draws them from the seed.
-pub const SETTINGS: &[SettingSpec] = &[
-    SettingSpec::choice("model", 0, &["single", "hidden"], MODEL),
-    SettingSpec::number("y[0]", 0.0, 0.0, 1.0, DATA),
-    SettingSpec::number("y[1]", 1.0, 0.0, 1.0, DATA),
-    SettingSpec::number("y[2]", 1.0, 0.0, 1.0, DATA),
-    SettingSpec::number("y[3]", 0.0, 0.0, 1.0, DATA),
-    w("W[0]", SINGLE),
-    w("W[1]", SINGLE),
-    w("b", SINGLE),
-    w("W1[0][0]", HIDDEN),
-    w("W1[0][1]", HIDDEN),
-    w("W1[1][0]", HIDDEN),
-    w("W1[1][1]", HIDDEN),
-    w("W1[2][0]", HIDDEN),
-    w("W1[2][1]", HIDDEN),
-    w("W1[3][0]", HIDDEN),
-    w("W1[3][1]", HIDDEN),
-    w("b1[0]", HIDDEN),
-    w("b1[1]", HIDDEN),
-    w("b1[2]", HIDDEN),
-    w("b1[3]", HIDDEN),
-    w("W2[0]", HIDDEN),
-    w("W2[1]", HIDDEN),
-    w("W2[2]", HIDDEN),
-    w("W2[3]", HIDDEN),
-    w("b2", HIDDEN),
-    SettingSpec::positive("lr", 1.0, 0.0, 1000.0, TRAIN),
-    SettingSpec::integer("seed", 0.0, 0.0, 1_000_000.0, TRAIN),
-    SettingSpec::integer("epoch", 0.0, 0.0, 1e9, TRAIN).hidden(),
-    super::kit::breaks::WITH_SIGMOID,
-];
-
-/// Every weight drawn uniformly from [−1, 1) by SplitMix64 seeded with `seed`; the epoch
-/// counter restarts.
-pub fn reseed(v: &mut Values) {
-    let mut rng = SplitMix64::new(v.get("seed") as u64);
-    let names: Vec<&'static str> = SETTINGS
-        .iter()
-        .filter(|s| s.group == SINGLE || s.group == HIDDEN)
-        .map(|s| s.name)
-        .collect();
-    for name in names {
-        v.put(name, rng.uniform(-1.0, 1.0));
-    }
-    v.put("epoch", 0.0);
-}
-
-/// The article gives no initial weights: they come from seed 0.
-pub fn article_values() -> Values {
-    let mut v = Values::defaults(SETTINGS);
-    reseed(&mut v);
-    v
-}
 
 /// The article's formulas for this example, as printed.
 const FORMULAS: &[ArticleFormula] = &[
@@ -111,9 +48,58 @@ pub const LESSON: LessonDef = LessonDef {
     article_file: "004_881d8bd8d43a727e.txt",
     settings: SETTINGS,
     formulas: FORMULAS,
-    trace: |v, d| Box::pin(model::trace(v, d)),
+    trace: |v, d| Box::pin(trace(v, d)),
     errata: |d| Box::pin(errata::errata(d)),
     reseed: Some(reseed),
     article_values,
     gradcheck: None,
 };
+
+pub async fn trace(v: &Values, device: &Device) -> Result<LessonTrace, TraceError> {
+    let n = compute(v, device, true).await?;
+    Ok(LessonTrace {
+        loss: Some(n.loss),
+        quantities: walkthrough::quantities(&n),
+        steps: walkthrough::steps(&n),
+        metrics: vec![
+            Metric {
+                name: "accuracy",
+                label: Text::new("准确率", "Accuracy"),
+                value: n.accuracy(),
+            },
+            Metric {
+                name: "epoch",
+                label: Text::new("轮次", "Epoch"),
+                value: n.epoch,
+            },
+        ],
+        views: vec![View::Heatmap(boundary_heatmap(&n))],
+        next: next_values(&n),
+        graph: Some(n.graph),
+    })
+}
+
+fn boundary_heatmap(n: &XorNumbers) -> Heatmap {
+    Heatmap {
+        id: "boundary",
+        title: Text::new(
+            "决策边界：每一点的 ŷ（0.5 处为边界）",
+            "Decision boundary: ŷ at every point (the boundary is at 0.5)",
+        ),
+        col_labels: vec![],
+        row_labels: vec![],
+        // [x_min, x_max, y_min, y_max]; row 0 is at y_min, as in a Surface.
+        extent: Some([LO, HI, LO, HI]),
+        cells: n.grid.chunks(SIDE).map(<[f64]>::to_vec).collect(),
+        lo: 0.0,
+        hi: 1.0,
+        numbers: false,
+        points: (0..N)
+            .map(|i| HeatPoint {
+                x: X[i][0],
+                y: X[i][1],
+                value: n.y[i],
+            })
+            .collect(),
+    }
+}

@@ -3,12 +3,12 @@
 
 use burn::prelude::*;
 
-use super::{H, N, X, boundary, walkthrough};
+use super::boundary;
+use super::setup::{H, N, X};
 use crate::autograph::{Graph, Tape};
 use crate::base::readback::{Readback, tensor};
-use crate::i18n::Text;
 use crate::lessons::kit::breaks::Break;
-use crate::lessons::kit::{LessonTrace, Metric, TraceError, Values, View};
+use crate::lessons::kit::{TraceError, Values};
 
 /// The hidden layer's numbers (the `hidden` model only).
 pub struct HiddenLayer {
@@ -238,28 +238,4 @@ pub fn next_values(n: &XorNumbers) -> Vec<(String, f64)> {
     }
     next.push(("epoch".into(), n.epoch + 1.0));
     next
-}
-
-pub async fn trace(v: &Values, device: &Device) -> Result<LessonTrace, TraceError> {
-    let n = compute(v, device, true).await?;
-    Ok(LessonTrace {
-        loss: Some(n.loss),
-        quantities: walkthrough::quantities(&n),
-        steps: walkthrough::steps(&n),
-        metrics: vec![
-            Metric {
-                name: "accuracy",
-                label: Text::new("准确率", "Accuracy"),
-                value: n.accuracy(),
-            },
-            Metric {
-                name: "epoch",
-                label: Text::new("轮次", "Epoch"),
-                value: n.epoch,
-            },
-        ],
-        views: vec![View::Heatmap(boundary::heatmap(&n))],
-        next: next_values(&n),
-        graph: Some(n.graph),
-    })
 }

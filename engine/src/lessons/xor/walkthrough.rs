@@ -5,7 +5,7 @@
 #![allow(clippy::needless_range_loop)]
 
 use super::model::{HiddenLayer, XorNumbers};
-use super::{N, X};
+use super::setup::{N, X};
 use crate::lessons::kit::notation::{grad_of, subscript};
 use crate::lessons::kit::{Phase, Quantity, Role, Step};
 use crate::math::Formula;
