@@ -5,24 +5,64 @@ use leptos::prelude::*;
 
 use crate::app::{ctx, tr};
 use crate::i18n;
+use engine::i18n::{Lang, has_cjk, runs};
 use engine::lessons::kit::{Erratum, RowKind};
 
+/// Text with code between backticks: prose as text, code as `<code>`, backticks dropped.
+fn marked(text: &str) -> AnyView {
+    runs(text)
+        .into_iter()
+        .map(|(code, run)| {
+            let run = run.to_string();
+            if code {
+                view! { <code>{run}</code> }.into_any()
+            } else {
+                run.into_any()
+            }
+        })
+        .collect_view()
+        .into_any()
+}
+
+/// `lang="zh"` for a quote in Chinese, so that it is read and shaped as Chinese in either UI.
+fn quote_lang(article: &str) -> Option<&'static str> {
+    has_cjk(article).then_some("zh")
+}
+
+/// The English gloss of a Chinese quote, shown under it in the English UI only.
+fn gloss(e: &Erratum, l: Lang) -> Option<AnyView> {
+    let g = e.gloss.filter(|_| l == Lang::En)?;
+    Some(view! { <br/><span class="gloss" lang="en">{g}</span> }.into_any())
+}
+
 /// The claim as printed; a formula quoted in TeX is shown as math.
-fn article_cell(id: &'static str, article: &'static str) -> AnyView {
+fn article_cell(e: &Erratum, l: Lang) -> AnyView {
+    let (id, article) = (e.id, e.article);
     let testid = format!("erratum-{id}-article");
     if article.contains('\\') {
         view! { <td class="article" data-testid=testid data-tex=article inner_html=mathml(article, false)></td> }.into_any()
     } else {
-        view! { <td class="article" data-testid=testid>{article}</td> }.into_any()
+        view! {
+            <td class="article" data-testid=testid lang=quote_lang(article)>
+                {article}
+                {gloss(e, l)}
+            </td>
+        }
+        .into_any()
     }
 }
 
 /// A sentence quoted from the article in a note; TeX is shown as math.
-fn article_quote(article: &'static str) -> AnyView {
+fn article_quote(e: &Erratum, l: Lang) -> AnyView {
+    let article = e.article;
     if article.contains('\\') {
         view! { <span class="article" inner_html=mathml(article, false)></span> }.into_any()
     } else {
-        view! { <span class="article">{article}</span> }.into_any()
+        view! {
+            <span class="article" lang=quote_lang(article)>{article}</span>
+            {gloss(e, l)}
+        }
+        .into_any()
     }
 }
 
@@ -47,11 +87,11 @@ pub fn ErrataTable(
                 .filter(|r| r.kind == RowKind::Slip)
                 .map(|r| view! {
                     <tr data-testid=format!("erratum-{}", r.id)>
-                        <th scope="row">{r.quantity.get(l)}</th>
-                        {article_cell(r.id, r.article)}
-                        <td class="truth" data-testid=format!("erratum-{}-truth", r.id)>{r.truth.clone()}</td>
-                        <td class="recomputed">{r.recomputed.clone().unwrap_or_else(|| "—".into())}</td>
-                        <td class="why">{r.explanation.get(l)}</td>
+                        <th scope="row">{marked(r.quantity.get(l))}</th>
+                        {article_cell(r, l)}
+                        <td class="truth" data-testid=format!("erratum-{}-truth", r.id)>{marked(r.truth.get(l))}</td>
+                        <td class="recomputed">{marked(r.recomputed.as_ref().map_or("—", |p| p.get(l)))}</td>
+                        <td class="why">{marked(r.explanation.get(l))}</td>
                     </tr>
                 })
                 .collect_view()
@@ -69,10 +109,10 @@ pub fn ErrataTable(
                 .map(|r| {
                     view! {
                         <li data-testid=format!("note-{}", r.id)>
-                            <strong>{r.quantity.get(l)}</strong>
-                            <blockquote>{article_quote(r.article)}</blockquote>
-                            <p><span class="truth">{r.truth.clone()}</span></p>
-                            <p>{r.explanation.get(l)}</p>
+                            <strong>{marked(r.quantity.get(l))}</strong>
+                            <blockquote>{article_quote(r, l)}</blockquote>
+                            <p><span class="truth">{marked(r.truth.get(l))}</span></p>
+                            <p>{marked(r.explanation.get(l))}</p>
                         </li>
                     }
                 })

@@ -345,7 +345,7 @@ fn errata_truths_are_the_oracle_values() {
     let d1: Vec<f64> = (0..5).map(|i| ga1[i] * o.a1[i] * (1.0 - o.a1[i])).collect();
     let w2_row: Vec<f64> = o.a1.iter().map(|a| d2[0] * a).collect();
     assert_eq!(
-        row("setup").truth,
+        row("setup").truth.en,
         format!(
             "x = [1, 0.5, −1], y = [1, 0]: ŷ = {}, L = {}",
             list(&o.p),
@@ -353,7 +353,7 @@ fn errata_truths_are_the_oracle_values() {
         )
     );
     assert_eq!(
-        row("output-grad").truth,
+        row("output-grad").truth.en,
         format!(
             "∂L/∂z² = ŷ − y = {}; ∂L/∂W² = (ŷ − y)·a¹ᵀ (2×5), row 1 = {}",
             list(&d2),
@@ -361,15 +361,18 @@ fn errata_truths_are_the_oracle_values() {
         )
     );
     assert_eq!(
-        row("hidden-grad").truth,
+        row("hidden-grad").truth.en,
         format!("δ¹ = (W²ᵀδ²) ⊙ a¹(1 − a¹) = {}", list(&d1))
     );
     assert_eq!(
         row("hidden-grad").recomputed,
-        Some(format!("Σₖ δ²ₖ W²ₖᵢ = {}", list(&ga1)))
+        Some(engine::i18n::Phrase::same(format!(
+            "Σₖ δ²ₖ W²ₖᵢ = {}",
+            list(&ga1)
+        )))
     );
     assert_eq!(
-        row("names").truth,
+        row("names").truth.en,
         "∂L/∂W¹ (input → hidden, 5×3) = δ¹xᵀ; ∂L/∂W² (hidden → output, 2×5) = δ²a¹ᵀ"
     );
     for r in &rows {

@@ -249,13 +249,14 @@ fn errata_truths_are_the_oracle_values() {
         o.p
     );
     let preds: Vec<String> = o.p.iter().map(|&p| format_number(p, 4)).collect();
-    assert!(row("perfect").truth.starts_with("100 % with"));
+    assert!(row("perfect").truth.en.starts_with("100 % with"));
     assert!(
         row("perfect")
             .truth
+            .en
             .ends_with(&format!("ŷ = [{}]", preds.join(", ")))
     );
-    assert_eq!(row("accuracy").truth, "0 %, 25 %, 50 %, 75 % or 100 %");
+    assert_eq!(row("accuracy").truth.en, "0 %, 25 %, 50 %, 75 % or 100 %");
     // The widest hidden input at seed 0, by hand.
     let v = keras_4x4::article_values();
     let (w1, b1) = (v.matrix("W1", 4, 2), v.vector("b1", 2));
@@ -263,7 +264,7 @@ fn errata_truths_are_the_oracle_values() {
         .flat_map(|s| (0..2).map(move |k| (s, k)))
         .map(|(s, k)| ((0..4).map(|j| X[s][j] * w1[j][k]).sum::<f64>() + b1[k]).abs())
         .fold(0.0, f64::max);
-    assert!(row("normalisation").truth.starts_with(&format!(
+    assert!(row("normalisation").truth.en.starts_with(&format!(
         "max |a| at seed 0 = {} ",
         format_number(widest, 4)
     )));

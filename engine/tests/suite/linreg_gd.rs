@@ -298,14 +298,19 @@ fn errata_truths_are_the_oracle_values() {
     let f = |v: f64| format_number(v, 4);
     // f32 (summed in SIMD lanes natively) agrees with f64 to about 1e-7 relative.
     assert!(
-        row("mse_1").truth.starts_with("2157.3"),
+        row("mse_1").truth.en.starts_with("2157.3"),
         "{}",
-        row("mse_1").truth
+        row("mse_1").truth.en
     );
-    assert!(close(row("mse_1").truth.parse().unwrap(), table[0], 1e-6));
+    assert!(close(
+        row("mse_1").truth.en.parse().unwrap(),
+        table[0],
+        1e-6
+    ));
     // f32 over 1000 steps: compare the later rows numerically.
     let ours: Vec<f64> = row("mse_table")
         .truth
+        .en
         .split(", ")
         .map(|s| s.parse().unwrap())
         .collect();
@@ -321,15 +326,22 @@ fn errata_truths_are_the_oracle_values() {
             assert!(close(*a, *b, 1e-6), "{text}: {a} vs {b}");
         }
     };
-    near(&row("gradient").truth, &[gb, gw]);
+    near(&row("gradient").truth.en, &[gb, gw]);
     let (pw, pb) = printed(100, 0.1, 0.1);
-    near(row("gradient").recomputed.as_deref().unwrap(), &[pb, pw]);
-    near(&row("scale").truth, &[gw * 50.0]);
+    near(
+        row("gradient")
+            .recomputed
+            .as_ref()
+            .map(|p| p.en.as_str())
+            .unwrap(),
+        &[pb, pw],
+    );
+    near(&row("scale").truth.en, &[gw * 50.0]);
     assert_eq!(
-        row("learning_rate").truth,
+        row("learning_rate").truth.en,
         format!("α < 2/λ_max = {}", f(lr_max(100)))
     );
-    assert_eq!(row("learning_rate").truth, "α < 2/λ_max = 7.388e−5");
+    assert_eq!(row("learning_rate").truth.en, "α < 2/λ_max = 7.388e−5");
     // The printed formula, followed for 10 updates: half-steps of gradient ascent.
     let (mut cw, mut cb) = (0.1, 0.1);
     for _ in 0..errata::CLIMB_STEPS {
@@ -338,6 +350,7 @@ fn errata_truths_are_the_oracle_values() {
     }
     let climb: Vec<f64> = row("climb")
         .truth
+        .en
         .split(" → ")
         .map(|s| s.parse().unwrap())
         .collect();
@@ -365,7 +378,7 @@ fn errata_truths_are_the_oracle_values() {
     }
     assert!((pw - 1.0).abs() < 0.03 && pb.abs() < 0.02, "{pw} {pb}");
     assert_eq!(
-        row("predictions").recomputed.clone().unwrap(),
+        row("predictions").recomputed.clone().unwrap().en,
         format!("w = {}, b = {}", format_number(pw, 4), format_number(pb, 4))
     );
     for r in &rows {

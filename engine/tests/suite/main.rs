@@ -11,6 +11,7 @@ mod backprop_352;
 mod bad_input;
 mod bce;
 mod crate_error;
+mod errata_language;
 mod export;
 mod gradcheck;
 mod keras_4x4;

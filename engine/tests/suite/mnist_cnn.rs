@@ -54,15 +54,15 @@ fn errata_quote_the_computed_numbers() {
     let get = |id| e.iter().find(|e| e.id == id).unwrap();
     assert!(get("loss").article.contains("MSE"));
     assert!(
-        get("shapes").truth.contains("total 121930"),
+        get("shapes").truth.en.contains("total 121930"),
         "{}",
-        get("shapes").truth
+        get("shapes").truth.en
     );
-    assert!(get("shapes").truth.contains("(5, 5, 64)"));
+    assert!(get("shapes").truth.en.contains("(5, 5, 64)"));
     assert_eq!(steps_per_epoch(60_000, 32), 1875);
     assert_eq!(steps_per_epoch(8_000, 32), 250);
     assert_eq!(steps_per_epoch(33, 32), 2);
-    assert!(get("epoch").truth.contains("1875 steps"));
+    assert!(get("epoch").truth.en.contains("1875 steps"));
     for x in &e {
         assert!(!x.explanation.zh.is_empty() && !x.explanation.en.is_empty());
     }

@@ -352,6 +352,7 @@ fn errata_numbers() {
     let f1 = list.iter().find(|e| e.id == "f1-definition").unwrap();
     let counts: Vec<usize> = f1
         .truth
+        .en
         .split(':')
         .nth(1)
         .unwrap()
@@ -359,7 +360,7 @@ fn errata_numbers() {
         .map(|part| part.rsplit(' ').next().unwrap().parse().unwrap())
         .collect();
     let [tp, fp, fneg, tn] = counts[..] else {
-        panic!("{}", f1.truth)
+        panic!("{}", f1.truth.en)
     };
     let test = generate(errata::KEYWORD, 100, errata::SEED).unwrap();
     let positives = Batch::new(&lstm.vocab, &test)
@@ -373,21 +374,21 @@ fn errata_numbers() {
     let a = (tp + tn) as f64 / 100.0;
     let f = |v: f64| format_number(v, 4);
     assert!(
-        f1.truth.ends_with(&format!(
+        f1.truth.en.ends_with(&format!(
             "P = {}, R = {}, F1 = 2PR/(P + R) = {}",
             f(p),
             f(r),
             f(2.0 * p * r / (p + r))
         )),
         "{}",
-        f1.truth
+        f1.truth.en
     );
     assert_eq!(
-        f1.recomputed.clone().unwrap(),
+        f1.recomputed.clone().unwrap().en,
         format!("A = {}, 2AR/(A + R) = {}", f(a), f(2.0 * a * r / (a + r)))
     );
     for e in &list {
-        println!("{}: {} | {:?}", e.id, e.truth, e.recomputed);
+        println!("{}: {} | {:?}", e.id, e.truth.en, e.recomputed);
     }
 }
 

@@ -406,8 +406,8 @@ fn errata_truths_are_the_oracle_values() {
         format_number(loss(&trained), 4),
         format_number(100.0 * oracle_accuracy(&trained), 4)
     );
-    assert_eq!(row("single-layer").truth, want);
-    assert_eq!(row("accuracy").truth, "≤ 75 % (3 of 4)");
+    assert_eq!(row("single-layer").truth.en, want);
+    assert_eq!(row("accuracy").truth.en, "≤ 75 % (3 of 4)");
     for r in &rows {
         assert!(!r.explanation.zh.is_empty() && !r.explanation.en.is_empty());
     }

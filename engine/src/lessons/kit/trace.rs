@@ -6,7 +6,7 @@ use serde_json::{Map, Value as Json, json};
 
 use super::spec::Values;
 use crate::base::views::View;
-use crate::i18n::Text;
+use crate::i18n::{Phrase, Text};
 use crate::math::Formula;
 use crate::model::value::Value;
 use crate::state::setting::Settings;
@@ -206,9 +206,13 @@ pub struct Erratum {
     pub quantity: Text,
     /// The claim exactly as printed (quoted as data).
     pub article: &'static str,
-    /// What the app computes at the article's setup, formatted for display.
-    pub truth: String,
+    /// An English gloss of `article` when it is Chinese prose; `None` when the quote is code,
+    /// TeX, numbers or already English.
+    pub gloss: Option<&'static str>,
+    /// What the app computes at the article's setup, formatted for display; code between
+    /// backticks (see [`Phrase::runs`]).
+    pub truth: Phrase,
     /// The article's own formula evaluated with its own inputs, where that differs from both.
-    pub recomputed: Option<String>,
-    pub explanation: Text,
+    pub recomputed: Option<Phrase>,
+    pub explanation: Phrase,
 }

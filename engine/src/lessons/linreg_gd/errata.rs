@@ -6,7 +6,7 @@ use burn::prelude::Device;
 
 use super::model::{Run, compute, run};
 use super::setup::{CHECKPOINTS, article_values};
-use crate::i18n::Text;
+use crate::i18n::{Phrase, Text};
 use crate::lessons::kit::{Erratum, RowKind, TraceError, Values};
 use crate::state::number::format_number;
 
@@ -58,20 +58,21 @@ pub async fn errata(device: &Device) -> Result<Vec<Erratum>, TraceError> {
             kind: RowKind::Slip,
             quantity: Text::new("002：∇θ₀J、∇θ₁J", "002: ∇θ₀J, ∇θ₁J"),
             article: r"\nabla_{\theta_1} J = \frac{1}{n} \sum_{i=1}^{n} (y_i - (\theta_0 + \theta_1 \cdot x_i)) \cdot x_i",
-            truth: format!(
+            gloss: None,
+            truth: Phrase::same(format!(
                 "∂MSE/∂θ₀ = {}, ∂MSE/∂θ₁ = {}",
                 f(start.grad_b),
                 f(start.grad_w)
-            ),
-            recomputed: Some(format!(
+            )),
+            recomputed: Some(Phrase::same(format!(
                 "(1/n)Σ(yᵢ − ŷᵢ) = {}, (1/n)Σ(yᵢ − ŷᵢ)·xᵢ = {}",
                 f(printed.dir_b),
                 f(printed.dir_w)
-            )),
+            ))),
             explanation: Text::new(
                 "符号错了。对 (yᵢ − θ₀ − θ₁xᵢ)² 求导，链式法则从括号里带出一个负号：∂/∂θ₁ = −2(yᵢ − ŷᵢ)xᵢ。文章的式子正好是梯度的相反数（对均方误差还差一个因子 2），所以 θ − α·∇ 会往上坡走。在 w = b = 0.1 处，真梯度为负（w 应该变大），文章的式子却是正的。",
                 "The sign is wrong. Differentiating (yᵢ − θ₀ − θ₁xᵢ)², the chain rule brings a minus sign out of the bracket: ∂/∂θ₁ = −2(yᵢ − ŷᵢ)xᵢ. The printed expression is the negative of the gradient (and, for the mean squared error, half of it), so θ − α·∇ walks uphill. At w = b = 0.1 the true gradient is negative (w should grow), the printed one positive.",
-            ),
+            ).into(),
         },
         Erratum {
             id: "scale",
@@ -81,15 +82,16 @@ pub async fn errata(device: &Device) -> Result<Vec<Erratum>, TraceError> {
                 "002: the factors of J and its gradient",
             ),
             article: r"J = \frac{1}{2} \sum_{i=1}^{n} (\ldots)^2, \quad \nabla J = \frac{1}{n} \sum_{i=1}^{n} (\ldots)",
-            truth: format!(
+            gloss: None,
+            truth: Phrase::same(format!(
                 "J = ½Σ(…)² ⇒ ∂J/∂θ₁ = −Σ(yᵢ − ŷᵢ)·xᵢ = {}",
                 f(start.grad_w * m / 2.0)
-            ),
+            )),
             recomputed: None,
             explanation: Text::new(
                 "文章称 J 为均方误差，但 ½Σ 没有除以 n，不是平均值；它的梯度也就没有 1/n，而文章的梯度里有 1/n。两者差了 n/2 倍（这里是 50 倍），相当于悄悄换了学习率。本课用 003 的 MSE = (1/m)Σ(…)²。",
                 "The article calls J the mean squared error, but ½Σ is not divided by n, so it is not a mean; its gradient has no 1/n either, yet the printed gradient does. The two differ by a factor n/2 (50 here), which silently changes the learning rate. This lesson uses 003's MSE = (1/m)Σ(…)².",
-            ),
+            ).into(),
         },
         Erratum {
             id: "climb",
@@ -99,36 +101,39 @@ pub async fn errata(device: &Device) -> Result<Vec<Erratum>, TraceError> {
                 "002: MSE after 10 steps of the printed formula",
             ),
             article: r"\theta_1 = \theta_1 - \alpha \cdot \nabla_{\theta_1} J(\theta_0, \theta_1)",
-            truth: format!("{} → {}", f(climb.mse[0]), f(climb.mse[1])),
+            gloss: None,
+            truth: Phrase::same(format!("{} → {}", f(climb.mse[0]), f(climb.mse[1]))),
             recomputed: None,
             explanation: Text::new(
-                "把文章的梯度式代入更新式，每一步都是半步梯度上升：误差沿最陡方向每步放大 1 + αλ_max/2 倍，对任何 α > 0 都会发散。把本课的 formula 设为 article 就能看到它上坡。",
-                "With the printed gradient in the update, every step is half a step of gradient ascent: the error along the steepest direction grows by 1 + αλ_max/2 per step and diverges for every α > 0. Set this lesson's formula to article to watch it climb.",
-            ),
+                "把文章的梯度式代入更新式，每一步都是半步梯度上升：误差沿最陡方向每步放大 1 + αλ_max/2 倍，对任何 α > 0 都会发散。把本课的 `formula` 设为 `article` 就能看到它上坡。",
+                "With the printed gradient in the update, every step is half a step of gradient ascent: the error along the steepest direction grows by 1 + αλ_max/2 per step and diverges for every α > 0. Set this lesson's `formula` to `article` to watch it climb.",
+            ).into(),
         },
         Erratum {
             id: "learning_rate",
             kind: RowKind::Slip,
             quantity: Text::new("003：学习率 α", "003: learning rate α"),
             article: r"w_{t+1} = w_t - \alpha \nabla_w MSE",
-            truth: format!("α < 2/λ_max = {}", f(start.lr_max())),
+            gloss: None,
+            truth: Phrase::same(format!("α < 2/λ_max = {}", f(start.lr_max()))),
             recomputed: None,
             explanation: Text::new(
                 "文章没有给出 α，而这组数据上 α 的取值决定一切：MSE 的 Hessian 是 2[[mean x², mean x], [mean x, 1]]，最大特征值约 27070，α 超过 2/λ_max 就发散。本课取 α = 5·10⁻⁵。",
                 "The article never gives α, and on this data α decides everything: the MSE's Hessian is 2[[mean x², mean x], [mean x, 1]] with largest eigenvalue about 27070, and any α above 2/λ_max diverges. This lesson uses α = 5·10⁻⁵.",
-            ),
+            ).into(),
         },
         Erratum {
             id: "mse_1",
             kind: RowKind::Slip,
             quantity: Text::new("003：第 1 次迭代的 MSE", "003: MSE at iteration 1"),
             article: "0.45",
-            truth: f(trained.mse[0]),
+            gloss: None,
+            truth: Phrase::same(f(trained.mse[0])),
             recomputed: None,
             explanation: Text::new(
                 "按文章的步骤，先算损失（第 3 步），再更新参数（第 4 步），所以第 1 次迭代的损失是在初始值 w = b = 0.1 处算的，这时还什么都没学：ŷᵢ = 0.2i + 0.1，而 yᵢ = i，第 100 个样本差 79.9。平方误差的平均约为 2157，与 α 无关。",
                 "In the article's steps the loss (step 3) comes before the update (step 4), so iteration 1 computes its loss at the initial w = b = 0.1, when nothing has been learned yet: ŷᵢ = 0.2i + 0.1 against yᵢ = i, off by 79.9 at the 100th sample. The mean squared error is about 2157, whatever α is.",
-            ),
+            ).into(),
         },
         Erratum {
             id: "mse_table",
@@ -138,12 +143,13 @@ pub async fn errata(device: &Device) -> Result<Vec<Erratum>, TraceError> {
                 "003: MSE at iterations 10, 100, 1000",
             ),
             article: "0.20, 0.05, 0.01",
-            truth: list(&trained.mse[1..]),
+            gloss: None,
+            truth: Phrase::same(list(&trained.mse[1..])),
             recomputed: None,
             explanation: Text::new(
                 "真实曲线不是平滑下降：几步之内 MSE 从约 2157 掉到约 0.0026（陡峭方向收敛），然后几乎停住。剩下的误差在损失谷底的平坦方向上（条件数约 55000），每步只能消掉其中 α·λ_min ≈ 0.0025%。",
                 "The true curve is no smooth decline: within a few steps the MSE drops from about 2157 to about 0.0026 (the steep direction converges), then it nearly stops. What remains lies along the flat floor of the valley (condition number about 55000), and each step removes only α·λ_min ≈ 0.0025 % of it.",
-            ),
+            ).into(),
         },
         Erratum {
             id: "converged",
@@ -153,17 +159,18 @@ pub async fn errata(device: &Device) -> Result<Vec<Erratum>, TraceError> {
                 "003: w and b after 1000 iterations",
             ),
             article: "经过多次迭代后，模型参数收敛。",
-            truth: format!(
+            gloss: Some("After many iterations, the model parameters converge."),
+            truth: Phrase::same(format!(
                 "w = {}, b = {}; 1/(α·λ_min) = {}",
                 f(trained.w),
                 f(trained.b),
                 f(e_fold.round())
-            ),
+            )),
             recomputed: None,
             explanation: Text::new(
                 "数据恰好满足 y = x/2，最优解是 w = 0.5、b = 0（MSE 为 0）。1000 次迭代后 b 几乎没离开 0.1：平坦方向的误差每缩小到 1/e 需要约 1/(α·λ_min) 次迭代（见右边的数）。参数并没有收敛。",
                 "The data satisfy y = x/2 exactly, so the optimum is w = 0.5, b = 0 (MSE 0). After 1000 iterations b has hardly left 0.1: the flat direction's error needs about 1/(α·λ_min) iterations (the number beside) to shrink by a factor e. The parameters have not converged.",
-            ),
+            ).into(),
         },
         Erratum {
             id: "predictions",
@@ -173,12 +180,13 @@ pub async fn errata(device: &Device) -> Result<Vec<Erratum>, TraceError> {
                 "003: predictions at x = 3, 5, 10",
             ),
             article: "3.05, 5.10, 10.20",
-            truth: list(&trained.probes),
-            recomputed: Some(format!("w = {}, b = {}", f(printed_w), f(printed_b))),
+            gloss: None,
+            truth: Phrase::same(list(&trained.probes)),
+            recomputed: Some(Phrase::same(format!("w = {}, b = {}", f(printed_w), f(printed_b)))),
             explanation: Text::new(
                 "标签是输入的一半（yᵢ = i，xᵢ = 2i），训练好的模型应预测大约输入的一半（精确解为 1.5、2.5、5）。文章的三个预测确实落在一条直线上（保留两位小数时；直线见旁边），但那条直线的斜率约为 1、截距约为 0，是 y = x，而不是这组数据的 y = x/2。",
                 "The labels are half the inputs (yᵢ = i, xᵢ = 2i), so a trained model predicts about half the input (the exact fit gives 1.5, 2.5, 5). The article's three predictions do lie on one line (to the two decimals printed; the line is beside), but its slope is about 1 and its intercept about 0: it is y = x, not this data's y = x/2.",
-            ),
+            ).into(),
         },
     ])
 }
