@@ -98,7 +98,11 @@ impl MnistState {
                 };
                 let (x, y) = data.batch(&planned.indices);
                 let t0 = now_ms();
-                let report = match self.train_batch(&x, &y, lr, token).await {
+                let trained = self.train_batch(&x, &y, lr, token).await;
+                if !self.alive() {
+                    break 'frames;
+                }
+                let report = match trained {
                     Some(Ok(r)) => r,
                     Some(Err(e)) => {
                         self.gpu_failed(self.cnn_message(&e));
@@ -120,7 +124,7 @@ impl MnistState {
                 if since.samples >= CHECKPOINT_SAMPLES || planned.ends_epoch {
                     let s = std::mem::take(&mut since);
                     self.checkpoint(s).await;
-                    if planned.ends_epoch {
+                    if planned.ends_epoch && self.alive() {
                         self.look_inside().await;
                     }
                     if !self.current(token) {
@@ -214,6 +218,9 @@ impl MnistState {
             .split
             .with_value(|s| s.1.iter().take(PROBE).copied().collect());
         let held = self.evaluate(&probe).await;
+        if !self.alive() {
+            return;
+        }
         self.curves.try_update(|c| {
             c.train_loss.push(since.loss / n);
             c.train_accuracy.push(since.correct as f64 / n);

@@ -208,6 +208,12 @@ impl MnistState {
         None
     }
 
+    /// False once the page is gone (its signals disposed): an async task that resumes after
+    /// that must touch nothing, or the page would panic on leaving mnist-cnn mid-task.
+    pub fn alive(self) -> bool {
+        self.generation.try_get_value().is_some()
+    }
+
     /// Returns the network, unless it was replaced meanwhile.
     pub fn put(self, m: MnistCnn, generation: u64) {
         if self.generation.try_get_value() == Some(generation) {
@@ -228,6 +234,9 @@ impl MnistState {
     pub fn start(self) {
         leptos::task::spawn_local(async move {
             let weights = super::assets::fetch_bytes("mnist-cnn.bin").await;
+            if !self.alive() {
+                return;
+            }
             match weights {
                 Ok(bytes) => {
                     self.pretrained.set_value(Some(Rc::new(bytes)));
@@ -237,7 +246,11 @@ impl MnistState {
                     .error
                     .set(Some(format!("{}{e}", self.say(text::MODEL_FAILED)))),
             }
-            match super::assets::fetch_bytes("mnist.bin").await {
+            let digits = super::assets::fetch_bytes("mnist.bin").await;
+            if !self.alive() {
+                return;
+            }
+            match digits {
                 Ok(bytes) => match engine::mnist::asset::decode(&bytes) {
                     Ok(d) => {
                         self.data.set_value(Some(Rc::new(d)));
@@ -316,6 +329,9 @@ impl MnistState {
             };
             let result = m.load(&bytes);
             self.put(m, generation);
+            if !self.alive() {
+                return;
+            }
             match result {
                 Ok(()) => {
                     self.end_run();
@@ -346,7 +362,7 @@ impl MnistState {
     /// Keeps the weights on the host, so a lost GPU can be recovered from.
     pub async fn save_snapshot(self) {
         if let Ok(bytes) = self.weights_file().await {
-            self.snapshot.set_value(Some(bytes));
+            self.snapshot.try_set_value(Some(bytes));
         }
     }
 
@@ -366,6 +382,9 @@ impl MnistState {
             } else {
                 self.weights_file().await.ok()
             };
+            if !self.alive() {
+                return;
+            }
             let Some(bytes) = bytes.or_else(|| self.snapshot.get_value()) else {
                 return;
             };
@@ -404,6 +423,9 @@ impl MnistState {
             let (m, generation) = self.take().await.ok_or("busy")?;
             let part = m.evaluate(&data, chunk).await;
             self.put(m, generation);
+            if !self.alive() {
+                return Err("the page was left".into());
+            }
             all.append(part.map_err(|e| self.cnn_message(&e))?);
             next_frame().await;
         }
@@ -412,6 +434,9 @@ impl MnistState {
 
     /// The full held-out report, the filters and the chosen digit's feature maps.
     pub async fn look_inside(self) {
+        if !self.alive() {
+            return;
+        }
         self.evaluating.set(true);
         // The drawing's probabilities belong to the network now installed.
         if let Some(image) = self.drawn.get_untracked() {
@@ -419,12 +444,19 @@ impl MnistState {
         }
         self.refresh_filters().await;
         self.refresh_maps().await;
+        if !self.alive() {
+            return;
+        }
         if self.data().is_none() {
             self.evaluating.set(false);
             return;
         }
         let held = self.held_out();
-        match self.evaluate(&held).await {
+        let evaluated = self.evaluate(&held).await;
+        if !self.alive() {
+            return;
+        }
+        match evaluated {
             Ok(e) => self.report.set(Some(HeldOutReport {
                 steps: self.steps.get_untracked(),
                 loss: e.loss(),
@@ -439,11 +471,17 @@ impl MnistState {
     }
 
     pub async fn refresh_filters(self) {
+        if !self.alive() {
+            return;
+        }
         let Some((m, generation)) = self.take().await else {
             return;
         };
         let f = m.filters().await;
         self.put(m, generation);
+        if !self.alive() {
+            return;
+        }
         match f {
             Ok(f) => self.filters.set(Some(f)),
             Err(e) => self.error.set(Some(self.cnn_message(&e))),
@@ -470,6 +508,9 @@ impl MnistState {
     }
 
     pub async fn refresh_maps(self) {
+        if !self.alive() {
+            return;
+        }
         let Some(image) = self.maps_image() else {
             self.maps.set(None);
             return;
@@ -479,6 +520,9 @@ impl MnistState {
         };
         let maps = m.feature_maps(&image).await;
         self.put(m, generation);
+        if !self.alive() {
+            return;
+        }
         match maps {
             Ok(maps) => self.maps.set(Some(maps)),
             Err(e) => self.error.set(Some(self.cnn_message(&e))),
@@ -506,6 +550,9 @@ impl MnistState {
             };
             let p = m.predict(&image).await;
             self.put(m, generation);
+            if !self.alive() {
+                return;
+            }
             match p {
                 Ok(p) => self.probabilities.set(p.first().copied()),
                 Err(e) => self.error.set(Some(self.cnn_message(&e))),

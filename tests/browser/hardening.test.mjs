@@ -49,3 +49,25 @@ test('a panic shows a panel with a report that can be copied', { timeout: 120_00
   assert.equal(await page.evaluate(() => navigator.clipboard.readText()), report);
   await page.screenshot({ path: screenshotPath('panic-panel') });
 });
+
+// Leaving a page while its work is still running (mnist-cnn loads its digits, scores them and
+// draws its maps in tasks that outlive the page) must not panic the app.
+for (const webgpu of [false, true]) {
+  test(`leaving mnist-cnn while it loads and scores does not panic (${webgpu ? 'webgpu' : 'cpu'})`, { timeout: 180_000 }, async (t) => {
+    const context = await launch({ webgpu });
+    t.after(() => context.close());
+    const page = context.pages()[0];
+    const errors = [];
+    page.on('pageerror', (e) => errors.push(String(e)));
+    page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+    for (const wait of [0, 1500, 4000]) {
+      await page.goto(`${server.url}/#/mnist-cnn`);
+      await page.waitForSelector('[data-testid="errata"]', { timeout: 60_000 });
+      await page.waitForTimeout(wait);
+      await page.goto(`${server.url}/#/`);
+      await page.waitForTimeout(6000);
+      assert.equal(await page.$('[data-testid="panic-panel"]'), null, `no panic after leaving at ${wait} ms`);
+    }
+    assert.deepEqual(errors.filter((e) => !e.includes('favicon')), []);
+  });
+}
