@@ -40,10 +40,10 @@ fn article_cell(e: &Erratum, l: Lang) -> AnyView {
     let (id, article) = (e.id, e.article);
     let testid = format!("erratum-{id}-article");
     if article.contains('\\') {
-        view! { <td class="article" data-testid=testid data-tex=article inner_html=mathml(article, false)></td> }.into_any()
+        view! { <td class="article" data-quote="article" data-testid=testid data-tex=article inner_html=mathml(article, false)></td> }.into_any()
     } else {
         view! {
-            <td class="article" data-testid=testid lang=quote_lang(article)>
+            <td class="article" data-quote="article" data-testid=testid lang=quote_lang(article)>
                 {article}
                 {gloss(e, l)}
             </td>
@@ -56,10 +56,10 @@ fn article_cell(e: &Erratum, l: Lang) -> AnyView {
 fn article_quote(e: &Erratum, l: Lang) -> AnyView {
     let article = e.article;
     if article.contains('\\') {
-        view! { <span class="article" inner_html=mathml(article, false)></span> }.into_any()
+        view! { <span class="article" data-quote="article" inner_html=mathml(article, false)></span> }.into_any()
     } else {
         view! {
-            <span class="article" lang=quote_lang(article)>{article}</span>
+            <span class="article" data-quote="article" lang=quote_lang(article)>{article}</span>
             {gloss(e, l)}
         }
         .into_any()

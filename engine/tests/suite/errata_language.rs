@@ -6,59 +6,15 @@ use burn::prelude::Device;
 use engine::i18n::runs;
 use engine::lessons::kit::Erratum;
 
-/// ASCII words allowed in Chinese prose: names of methods and functions that Chinese ML texts
-/// write in English too, and the symbols of formulas. Tokens with a digit or an underscore
-/// (`W_Q`, `d_model`, `x1`) are symbols, never prose, and are not checked.
-const ALLOWED: &[&str] = &[
-    // Optimisers, losses, layers, activations, models: their usual names in Chinese texts.
-    "SGD",
-    "Adam",
-    "MSE",
-    "BCE",
-    "LSTM",
-    "RNN",
-    "CNN",
-    "ReLU",
-    "softmax",
-    "sigmoid",
-    "tanh",
-    "Transformer",
-    "logit",
-    "logits",
-    "Hessian",
-    "MNIST",
-    "XOR",
-    // Training vocabulary Chinese texts keep in English.
-    "batch",
-    "epoch",
-    // Proper names: libraries, a file format, a unit, a cited author.
-    "Keras",
-    "Python",
-    "CSV",
-    "KiB",
-    "Vaswani",
-    // Functions and symbols in formulas, including the Transformer paper's.
-    "ln",
-    "log",
-    "exp",
-    "max",
-    "min",
-    "sin",
-    "cos",
-    "mean",
-    "onehot",
-    "pos",
-    "Attention",
-    "MultiHead",
-    "Concat",
-    "head",
-    // The words of the articles' example sentence “I love programming”, quoted as data.
-    "love",
-    "programming",
-    // English terms in parentheses that pin down an ambiguous Chinese one (准确率).
-    "precision",
-    "accuracy",
-];
+/// The allow-list shared with the browser checker: one word per line, `#` comments.
+const ALLOWED_LIST: &str = include_str!("../../../tests/latin_in_chinese.txt");
+
+fn allowed(token: &str) -> bool {
+    ALLOWED_LIST
+        .lines()
+        .map(|l| l.split('#').next().unwrap_or("").trim())
+        .any(|w| w == token)
+}
 
 /// ASCII words of 3+ letters in `s` outside code runs that are not allowed in Chinese.
 fn english_words(s: &str) -> Vec<String> {
@@ -69,7 +25,7 @@ fn english_words(s: &str) -> Vec<String> {
         }
         for token in run.split(|c: char| !(c.is_ascii_alphanumeric() || c == '_')) {
             let symbol = token.chars().any(|c| c.is_ascii_digit() || c == '_');
-            if symbol || token.len() < 3 || ALLOWED.contains(&token) {
+            if symbol || token.len() < 3 || allowed(token) {
                 continue;
             }
             bad.push(token.to_string());

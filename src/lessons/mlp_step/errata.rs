@@ -28,7 +28,7 @@ pub fn ErrataPanel(state: LessonState) -> impl IntoView {
             view! {
                 <tr data-testid=format!("erratum-{}", e.id)>
                     <th scope="row">{move || e.quantity.get(lang.get())}</th>
-                    <td class="article" data-testid=format!("erratum-{}-article", e.id)>{e.article}</td>
+                    <td class="article" data-quote="article" data-testid=format!("erratum-{}-article", e.id)>{e.article}</td>
                     <td class="truth" data-testid=format!("erratum-{}-truth", e.id) data-value=move || truth().1>{move || truth().0}</td>
                     <td class="recomputed">{recomputed}</td>
                     <td class="why">{move || e.explanation.get(lang.get())}</td>
