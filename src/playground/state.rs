@@ -230,32 +230,39 @@ impl PgState {
 
     /// Reads the frame (boundary, neurons, losses, weights) and, if a point is inspected, its trace.
     pub fn refresh(self) {
-        let point = self
-            .inspect_point
-            .get_untracked()
-            .or_else(|| self.points.get_untracked().first().map(|p| p.0));
-        leptos::task::spawn_local(async move {
-            let Some((p, generation)) = self.take().await else {
-                return;
-            };
-            let frame = p.frame().await;
-            let trace = match point {
-                Some(pt) => p.step_trace(pt).await.ok(),
-                None => None,
-            };
-            let current = self.generation.try_get_value() == Some(generation);
-            self.put(p, generation);
-            if !current {
-                return;
-            }
-            match frame {
-                Ok(f) => {
-                    self.frame.try_set(Some(f));
-                    self.trace.try_set(trace);
-                }
-                Err(e) => self.failed(self.message(&e)),
-            }
+        leptos::task::spawn_local(self.refresh_frame());
+    }
+
+    /// Computes the frame (and the inspected point's step trace) and shows it.
+    async fn refresh_frame(self) {
+        let Some(point) = self.inspect_point.try_get_untracked() else {
+            return;
+        };
+        let point = point.or_else(|| {
+            self.points
+                .try_with_untracked(|pts| pts.first().map(|p| p.0))
+                .flatten()
         });
+        let Some((p, generation)) = self.take().await else {
+            return;
+        };
+        let frame = p.frame().await;
+        let trace = match point {
+            Some(pt) => p.step_trace(pt).await.ok(),
+            None => None,
+        };
+        let current = self.generation.try_get_value() == Some(generation);
+        self.put(p, generation);
+        if !current {
+            return;
+        }
+        match frame {
+            Ok(f) => {
+                self.frame.try_set(Some(f));
+                self.trace.try_set(trace);
+            }
+            Err(e) => self.failed(self.message(&e)),
+        }
     }
 
     /// One epoch, then a frame.
@@ -325,12 +332,17 @@ impl PgState {
 
     /// When training stops: the link carries the trained weights, the step view the new numbers.
     fn after_pause(self) {
+        self.link_shown_weights();
+        self.refresh();
+    }
+
+    /// The link carries the weights of the frame on screen.
+    fn link_shown_weights(self) {
         if let Some(f) = self.frame.try_get_untracked().flatten() {
             self.spec
                 .try_update_untracked(|s| s.weights = Some(f.weights.clone()));
             self.write_link();
         }
-        self.refresh();
     }
 
     pub fn reset(self) {
@@ -384,11 +396,11 @@ impl PgState {
             match result {
                 Ok(()) => {
                     edit_error.try_set(None);
-                    // The frame, then the link, carry the edited weight.
-                    self.refresh();
-                    next_frame().await;
-                    next_frame().await;
-                    self.after_pause();
+                    // The frame, then the link, carry the edited weight: the link is written
+                    // once the new frame is computed (on WebGPU that takes several frames, and
+                    // the link used to keep the weights from before the edit).
+                    self.refresh_frame().await;
+                    self.link_shown_weights();
                 }
                 Err(e) => {
                     edit_error.try_set(Some(self.message(&e)));
