@@ -40,33 +40,31 @@ impl Error {
     }
 }
 
+impl Error {
+    /// The part's own error, which says what went wrong.
+    fn part(&self) -> &(dyn std::error::Error + 'static) {
+        match self {
+            Error::Trace(e) => e,
+            Error::Input(e) => e,
+            Error::Text(e) => e,
+            Error::TextSetting(e) => e,
+            Error::Mnist(e) => e,
+            Error::MnistAsset(e) => e,
+            Error::DrawnDigit(e) => e,
+            Error::Playground(e) => e,
+        }
+    }
+}
+
 impl std::fmt::Display for Error {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            Error::Trace(e) => e.fmt(f),
-            Error::Input(e) => e.fmt(f),
-            Error::Text(e) => e.fmt(f),
-            Error::TextSetting(e) => e.fmt(f),
-            Error::Mnist(e) => e.fmt(f),
-            Error::MnistAsset(e) => e.fmt(f),
-            Error::DrawnDigit(e) => e.fmt(f),
-            Error::Playground(e) => e.fmt(f),
-        }
+        std::fmt::Display::fmt(self.part(), f)
     }
 }
 
 impl std::error::Error for Error {
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
-        match self {
-            Error::Trace(e) => Some(e),
-            Error::Input(e) => Some(e),
-            Error::Text(e) => Some(e),
-            Error::TextSetting(e) => Some(e),
-            Error::Mnist(e) => Some(e),
-            Error::MnistAsset(e) => Some(e),
-            Error::DrawnDigit(e) => Some(e),
-            Error::Playground(e) => Some(e),
-        }
+        Some(self.part())
     }
 }
 
