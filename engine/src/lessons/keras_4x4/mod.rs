@@ -60,16 +60,8 @@ pub async fn trace(v: &Values, device: &Device) -> Result<LessonTrace, TraceErro
         quantities: walkthrough::quantities(&n),
         steps: walkthrough::steps(&n),
         metrics: vec![
-            Metric {
-                name: "accuracy",
-                label: Text::new("准确率", "Accuracy"),
-                value: n.accuracy(),
-            },
-            Metric {
-                name: "epoch",
-                label: Text::new("轮次", "Epoch"),
-                value: v.get("epoch"),
-            },
+            Metric::accuracy(n.accuracy()),
+            Metric::epoch(v.get("epoch")),
         ],
         views: vec![View::Table(predictions(&n))],
         next: next_values(&n),

@@ -92,6 +92,26 @@ pub struct Metric {
     pub value: f64,
 }
 
+impl Metric {
+    /// The training accuracy of a classifier lesson (keras-4x4, xor), a share in [0, 1].
+    pub fn accuracy(value: f64) -> Metric {
+        Metric {
+            name: "accuracy",
+            label: Text::new("准确率", "Accuracy"),
+            value,
+        }
+    }
+
+    /// The epochs trained so far.
+    pub fn epoch(value: f64) -> Metric {
+        Metric {
+            name: "epoch",
+            label: Text::new("轮次", "Epoch"),
+            value,
+        }
+    }
+}
+
 /// Everything one evaluation of a lesson shows.
 #[derive(Clone, Debug, PartialEq)]
 pub struct LessonTrace {

@@ -61,18 +61,7 @@ pub async fn trace(v: &Values, device: &Device) -> Result<LessonTrace, TraceErro
         loss: Some(n.loss),
         quantities: walkthrough::quantities(&n),
         steps: walkthrough::steps(&n),
-        metrics: vec![
-            Metric {
-                name: "accuracy",
-                label: Text::new("准确率", "Accuracy"),
-                value: n.accuracy(),
-            },
-            Metric {
-                name: "epoch",
-                label: Text::new("轮次", "Epoch"),
-                value: n.epoch,
-            },
-        ],
+        metrics: vec![Metric::accuracy(n.accuracy()), Metric::epoch(n.epoch)],
         views: vec![View::Heatmap(boundary_heatmap(&n))],
         next: next_values(&n),
         graph: Some(n.graph),
