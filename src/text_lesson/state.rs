@@ -425,7 +425,9 @@ impl TextState {
         let backend = self.backend;
         leptos::task::spawn_local(async move {
             let rows = backend
-                .run(|device| async move { Ok(errata::errata(&device).await?) })
+                .run(|device| async move {
+                    Ok(errata::errata(&errata::errata_settings(), &device).await?)
+                })
                 .await
                 .map_err(|e| e.0);
             self.errata.try_set(Some(rows));

@@ -140,10 +140,19 @@ pub fn errata(device: &Device) -> Vec<Erratum> {
                 format!("{}; total {total}", table("params").join("; ")),
             ),
             recomputed: None,
-            explanation: Text::new(
-                "文章没有给出形状。没有填充（`padding='valid'`）的 3×3 卷积每边少 1 个像素：28 → 26，池化减半取整：26 → 13 → 11 → 5。所以 `Flatten` 之后有 5·5·64 = 1600 个数，`Dense(64)` 的 1600·64 + 64 = 102,464 个参数占全网络的大部分。",
-                "The article gives no shapes. A 3×3 convolution without padding (`padding='valid'`) loses one pixel on each side: 28 → 26; pooling halves, rounding down: 26 → 13 → 11 → 5. So `Flatten` gives 5·5·64 = 1600 numbers and `Dense(64)`'s 1600·64 + 64 = 102,464 parameters are most of the network.",
-            ).into(),
+            explanation: {
+                // Every size read from the layers: conv1, pool1, conv2, pool2, flatten, dense1.
+                let side = |i: usize| layers[i].output[0];
+                let (c1, p1, c2, p2) = (side(0), side(1), side(2), side(3));
+                let (channels, flat) = (layers[2].output[2], layers[4].output[0]);
+                let (units, dense) = (layers[5].output[0], layers[5].params);
+                let sizes = format!("28 → {c1}，池化减半取整：{c1} → {p1} → {c2} → {p2}");
+                let sizes_en = format!("28 → {c1}; pooling halves, rounding down: {c1} → {p1} → {c2} → {p2}");
+                Phrase::new(
+                    format!("文章没有给出形状。没有填充（`padding='valid'`）的 3×3 卷积每边少 1 个像素：{sizes}。所以 `Flatten` 之后有 {p2}·{p2}·{channels} = {flat} 个数，`Dense({units})` 的 {flat}·{units} + {units} = {dense} 个参数占全网络的大部分。"),
+                    format!("The article gives no shapes. A 3×3 convolution without padding (`padding='valid'`) loses one pixel on each side: {sizes_en}. So `Flatten` gives {p2}·{p2}·{channels} = {flat} numbers and `Dense({units})`'s {flat}·{units} + {units} = {dense} parameters are most of the network."),
+                )
+            },
         },
         Erratum {
             id: "big-model",

@@ -132,5 +132,17 @@ pub fn format_number(v: f64, digits: usize) -> String {
     s.replace('-', "\u{2212}")
 }
 
+/// Formats a value rounded to `significant` digits, for prose that says "about": 27069.5 is
+/// "27070", 0.00261 stays "0.00261", 5·10⁻⁵ is "0.00005".
+pub fn format_significant(v: f64, significant: i32) -> String {
+    if v == 0.0 || !v.is_finite() {
+        return format_number(v, 0);
+    }
+    let magnitude = v.abs().log10().floor() as i32;
+    let scale = 10f64.powi(significant - 1 - magnitude);
+    let rounded = (v * scale).round() / scale;
+    format_number(rounded, (significant - 1 - magnitude).clamp(0, 12) as usize)
+}
+
 /// A caption for errors shown beside a field.
 pub const FIELD_ERROR_TITLE: Text = Text::new("输入有误", "Invalid input");

@@ -452,7 +452,8 @@ fn oracle(v: &Values) -> (Setup, [Mat; 3], Fwd) {
 
 #[test]
 fn errata_truths_are_the_oracle_values() {
-    let rows = pollster::block_on(errata(&Device::flex())).unwrap();
+    let rows =
+        pollster::block_on(errata(&attention::setup::article_values(), &Device::flex())).unwrap();
     let truth = |id: &str| rows.iter().find(|r| r.id == id).unwrap().truth.en.clone();
     for r in &rows {
         assert!(!r.explanation.zh.is_empty() && !r.explanation.en.is_empty());

@@ -329,7 +329,7 @@ fn training_lowers_the_loss_and_extremes_never_panic() {
 #[test]
 fn errata_truths_are_the_oracle_values() {
     let device = Device::flex();
-    let rows = pollster::block_on(errata(&device)).unwrap();
+    let rows = pollster::block_on(errata(&backprop_352::setup::article_values(), &device)).unwrap();
     let row = |id: &str| rows.iter().find(|r| r.id == id).unwrap();
     let v = backprop_352::article_values();
     let o = forward(&v, &no_offsets());

@@ -135,7 +135,7 @@ fn every_step_shows_the_number_of_the_trace() {
 #[test]
 fn errata_truths_are_the_oracle_values() {
     let device = Device::flex();
-    let rows = pollster::block_on(errata(&device)).unwrap();
+    let rows = pollster::block_on(errata(&bce::setup::article_values(), &device)).unwrap();
     let row = |id: &str| rows.iter().find(|r| r.id == id).unwrap();
     let truth = bce_loss(&[0.0, 1.0, 0.0, 1.0], &[0.3, 0.7, 0.5, 0.6]);
     assert_eq!(

@@ -69,14 +69,17 @@ fn all_errata() -> Vec<(String, Erratum)> {
     let device = Device::flex();
     let mut all = Vec::new();
     for def in engine::lessons::registry::KIT_LESSONS {
-        for e in pollster::block_on((def.errata)(&device)).unwrap() {
+        for e in pollster::block_on((def.errata)(&(def.article_values)(), &device)).unwrap() {
             all.push((def.id.to_string(), e));
         }
     }
     for e in engine::mnist::errata::errata(&device) {
         all.push(("mnist-cnn".into(), e));
     }
-    let text = pollster::block_on(engine::lessons::text_classifier::errata::errata(&device));
+    let text = pollster::block_on(engine::lessons::text_classifier::errata::errata(
+        &engine::lessons::text_classifier::errata::errata_settings(),
+        &device,
+    ));
     for e in text.unwrap() {
         all.push(("text-classifier".into(), e));
     }

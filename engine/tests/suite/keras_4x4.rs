@@ -108,7 +108,13 @@ fn setups() -> Vec<Values> {
                 .unwrap();
         }
     }
-    vec![art, seeded, mid, errata::perfect_values(), scaled]
+    vec![
+        art,
+        seeded,
+        mid,
+        errata::perfect_values(&keras_4x4::setup::article_values()),
+        scaled,
+    ]
 }
 
 #[test]
@@ -239,9 +245,13 @@ fn training_lowers_the_loss_and_accuracy_is_a_multiple_of_a_quarter() {
 
 #[test]
 fn errata_truths_are_the_oracle_values() {
-    let rows = pollster::block_on(errata::errata(&Device::flex())).unwrap();
+    let rows = pollster::block_on(errata::errata(
+        &keras_4x4::article_values(),
+        &Device::flex(),
+    ))
+    .unwrap();
     let row = |id: &str| rows.iter().find(|r| r.id == id).unwrap();
-    let o = oracle(&errata::perfect_values());
+    let o = oracle(&errata::perfect_values(&keras_4x4::setup::article_values()));
     let y = [0.0, 1.0, 0.0, 1.0];
     assert!(
         (0..4).all(|s| (o.p[s] >= 0.5) == (y[s] >= 0.5)),

@@ -108,7 +108,7 @@ fn check_text_classifier() {
     let p = pollster::block_on(s.predict("我喜欢读书")).unwrap();
     assert!((0.0..=1.0).contains(&p.p_yes));
     assert!(
-        !pollster::block_on(errata::errata(&device))
+        !pollster::block_on(errata::errata(&errata::errata_settings(), &device))
             .unwrap()
             .is_empty()
     );
@@ -185,7 +185,7 @@ fn check_kit_lesson(def: &LessonDef) {
         "{}: quotes the article's formulas",
         def.id
     );
-    let errata = pollster::block_on((def.errata)(&device)).unwrap();
+    let errata = pollster::block_on((def.errata)(&(def.article_values)(), &device)).unwrap();
     assert!(!errata.is_empty(), "{}: errata", def.id);
     for e in errata.iter().filter(|e| e.article.contains('\\')) {
         let quoted = engine::math::mathml(e.article, false);

@@ -290,9 +290,28 @@ fn the_surface_holds_the_start_the_optimum_and_the_true_mse() {
 fn errata_truths_are_the_oracle_values() {
     let device = Device::flex();
     let started = std::time::Instant::now();
-    let rows = pollster::block_on(errata::errata(&device)).unwrap();
+    let rows =
+        pollster::block_on(errata::errata(&linreg_gd::setup::article_values(), &device)).unwrap();
     eprintln!("errata took {:?}", started.elapsed());
     let row = |id: &str| rows.iter().find(|r| r.id == id).unwrap();
+    // The data are y = x/2 exactly: the least-squares fit is w = 0.5, b = 0, and it predicts
+    // half of 3, 5 and 10; the MSE at the start is the oracle's, to four digits.
+    let why = |id: &str| row(id).explanation.en.clone();
+    assert!(
+        why("converged").contains("optimum is w = 0.5, b = 0 (MSE 0)"),
+        "{}",
+        why("converged")
+    );
+    assert!(
+        why("predictions").contains("the exact fit gives 1.5, 2.5, 5)"),
+        "{}",
+        why("predictions")
+    );
+    assert!(
+        why("mse_1").contains("off by 79.9 at sample 100"),
+        "{}",
+        why("mse_1")
+    );
     let lr = linreg_gd::article_values().get("lr");
     let (table, w, b) = gd(100, 0.1, 0.1, lr, 1000, &[1, 10, 100, 1000]);
     let f = |v: f64| format_number(v, 4);
@@ -355,7 +374,11 @@ fn errata_truths_are_the_oracle_values() {
         .map(|s| s.parse().unwrap())
         .collect();
     assert!(close(climb[1], mse(100, cw, cb), 1e-3) && climb[1] > climb[0]);
-    let r = pollster::block_on(errata::article_run(&device)).unwrap();
+    let r = pollster::block_on(errata::trained_run(
+        &linreg_gd::setup::article_values(),
+        &device,
+    ))
+    .unwrap();
     assert!(
         (r.w - w).abs() < 1e-4 && (r.b - b).abs() < 1e-4,
         "{} {} vs {w} {b}",

@@ -12,6 +12,7 @@ mod bad_input;
 mod bce;
 mod crate_error;
 mod errata_language;
+mod errata_staleness;
 mod export;
 mod gradcheck;
 mod keras_4x4;

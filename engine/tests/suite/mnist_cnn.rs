@@ -59,6 +59,13 @@ fn errata_quote_the_computed_numbers() {
         get("shapes").truth.en
     );
     assert!(get("shapes").truth.en.contains("(5, 5, 64)"));
+    // The explanation's sizes, by hand: 28 − 2 = 26, 26/2 = 13, 13 − 2 = 11, ⌊11/2⌋ = 5.
+    let why = &get("shapes").explanation.en;
+    assert!(why.contains("26 → 13 → 11 → 5"), "{why}");
+    assert!(
+        why.contains(&format!("= {} parameters", 5 * 5 * 64 * 64 + 64)),
+        "{why}"
+    );
     assert_eq!(steps_per_epoch(60_000, 32), 1875);
     assert_eq!(steps_per_epoch(8_000, 32), 250);
     assert_eq!(steps_per_epoch(33, 32), 2);

@@ -228,7 +228,11 @@ fn every_racer_lowers_its_loss_and_the_surface_has_four_paths() {
 
 #[test]
 fn errata_truths_are_the_oracle_values() {
-    let rows = pollster::block_on(errata::errata(&Device::flex())).unwrap();
+    let rows = pollster::block_on(errata::errata(
+        &optimizers::setup::article_values(),
+        &Device::flex(),
+    ))
+    .unwrap();
     let row = |id: &str| rows.iter().find(|r| r.id == id).unwrap();
     let v = optimizers::article_values();
     let g = grad([v.get("start[0]"), v.get("start[1]")]);

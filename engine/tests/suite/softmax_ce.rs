@@ -206,7 +206,7 @@ fn training_lowers_the_loss_and_extremes_never_panic() {
 #[test]
 fn errata_truths_are_the_oracle_values() {
     let device = Device::flex();
-    let rows = pollster::block_on(errata(&device)).unwrap();
+    let rows = pollster::block_on(errata(&softmax_ce::setup::article_values(), &device)).unwrap();
     let row = |id: &str| rows.iter().find(|r| r.id == id).unwrap();
     let f = |v: f64| format_number(v, 4);
     let p = softmax(&[2.0, 1.0]);

@@ -6,7 +6,7 @@ use engine::model::mlp221::{LossKind, Mlp221Params};
 use engine::state::hash::{
     parse_route, percent_decode, settings_from_assignments, take_step, to_hash, to_hash_with_step,
 };
-use engine::state::number::{InputError, format_number, parse_number};
+use engine::state::number::{InputError, format_number, format_significant, parse_number};
 use engine::state::setting::Settings;
 use proptest::prelude::*;
 
@@ -200,4 +200,14 @@ fn step_position_in_the_link() {
     assert!(take_step(&["step=23"], 22).1.is_err());
     assert!(take_step(&["step=-1"], 22).1.is_err());
     assert!(take_step(&["step=two"], 22).1.is_err());
+}
+
+#[test]
+fn format_significant_rounds_to_the_digits_asked() {
+    assert_eq!(format_significant(27069.5075, 4), "27070");
+    assert_eq!(format_significant(2157.3699, 4), "2157");
+    assert_eq!(format_significant(0.002_612_4, 2), "0.0026");
+    assert_eq!(format_significant(5e-5, 3), "0.00005");
+    assert_eq!(format_significant(-79.9, 3), "−79.9");
+    assert_eq!(format_significant(0.0, 3), "0");
 }

@@ -330,10 +330,20 @@ fn attention_rows_sum_to_one_and_match_f64() {
 #[test]
 fn errata_numbers() {
     let d = device();
-    let list = pollster::block_on(errata::errata(&d)).unwrap();
+    let list = pollster::block_on(errata::errata(&errata::errata_settings(), &d)).unwrap();
     assert_eq!(list.len(), 9);
-    let lstm = Classifier::new(ModelConfig::new(ModelKind::Lstm), errata::SEED, &d).unwrap();
-    let data = generate(errata::KEYWORD, MAX_LEN, errata::SEED).unwrap();
+    let lstm = Classifier::new(
+        ModelConfig::new(ModelKind::Lstm),
+        errata::errata_settings().seed,
+        &d,
+    )
+    .unwrap();
+    let data = generate(
+        errata::errata_settings().keyword,
+        MAX_LEN,
+        errata::errata_settings().seed,
+    )
+    .unwrap();
     let b = Batch::new(&lstm.vocab, &data);
     let (article, ours) = pollster::block_on(lstm_readings(&lstm, &b)).unwrap();
     // Ours is what the classifier computes; the article's rows are sentence B's time steps: its
@@ -344,8 +354,18 @@ fn errata_numbers() {
     assert!((article[MAX_LEN - 1][0] - last[0]).abs() < 1e-6);
     assert!((article[MAX_LEN - 1][1] - last[1]).abs() < 1e-6);
     // Without positions the encoder + mean is blind to order; with them it is not.
-    let no_pos = pollster::block_on(errata::reversal_change(&d, false)).unwrap();
-    let with_pos = pollster::block_on(errata::reversal_change(&d, true)).unwrap();
+    let no_pos = pollster::block_on(errata::reversal_change(
+        &errata::errata_settings(),
+        &d,
+        false,
+    ))
+    .unwrap();
+    let with_pos = pollster::block_on(errata::reversal_change(
+        &errata::errata_settings(),
+        &d,
+        true,
+    ))
+    .unwrap();
     assert!(no_pos < 1e-5 && with_pos > 1e-3, "{no_pos} {with_pos}");
     // 003 §9.7: the confusion counts cover the 100 held-out sentences, TP + FN is the number
     // that hold the keyword, and P, R, F1 and the article's accuracy-recall mean follow by hand.
@@ -362,7 +382,12 @@ fn errata_numbers() {
     let [tp, fp, fneg, tn] = counts[..] else {
         panic!("{}", f1.truth.en)
     };
-    let test = generate(errata::KEYWORD, 100, errata::SEED).unwrap();
+    let test = generate(
+        errata::errata_settings().keyword,
+        100,
+        errata::errata_settings().seed,
+    )
+    .unwrap();
     let positives = Batch::new(&lstm.vocab, &test)
         .labels
         .iter()

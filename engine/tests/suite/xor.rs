@@ -397,7 +397,7 @@ fn the_hidden_layer_learns_xor_from_the_default_seed() {
 
 #[test]
 fn errata_truths_are_the_oracle_values() {
-    let rows = pollster::block_on(errata::errata(&Device::flex())).unwrap();
+    let rows = pollster::block_on(errata::errata(&xor::article_values(), &Device::flex())).unwrap();
     let row = |id: &str| rows.iter().find(|r| r.id == id).unwrap();
     let trained = oracle_train(xor::article_values(), errata::STEPS);
     let want = format!(

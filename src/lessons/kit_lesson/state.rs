@@ -140,13 +140,14 @@ impl KitState {
         });
     }
 
-    /// The article's claims beside the truth, computed once when the lesson opens.
+    /// The article's claims beside the truth at the article's setup, computed once when the
+    /// lesson opens (the claims are about that setup, not about the learner's edits).
     pub fn compute_errata(self) {
         let def = self.def;
         leptos::task::spawn_local(async move {
             let rows = self
                 .backend
-                .run(|device| async move { (def.errata)(&device).await })
+                .run(|device| async move { (def.errata)(&(def.article_values)(), &device).await })
                 .await
                 .map_err(|e| e.0);
             self.errata.try_set(Some(rows));

@@ -4,7 +4,7 @@
 use burn::prelude::Device;
 
 use super::model::{AttnNumbers, compute};
-use super::setup::{D, SETTINGS, article_values};
+use super::setup::{D, SETTINGS};
 use crate::i18n::{Phrase, Text};
 use crate::lessons::kit::{Erratum, RowKind, TraceError, Values};
 use crate::state::number::format_number;
@@ -18,9 +18,9 @@ fn row(v: &[f64]) -> String {
     format!("[{}]", items.join(", "))
 }
 
-/// The article's setup with some settings changed (names and values the lesson declares).
-fn with(changes: &[(String, f64)]) -> Values {
-    let mut v = article_values();
+/// `base` with some settings changed (names and values the lesson declares).
+fn with(base: &Values, changes: &[(String, f64)]) -> Values {
+    let mut v = base.clone();
     for (name, value) in changes {
         v.put(name, *value);
     }
@@ -28,12 +28,12 @@ fn with(changes: &[(String, f64)]) -> Values {
 }
 
 /// Two heads instead of one.
-fn two_heads() -> Values {
-    with(&[("heads".into(), 1.0)])
+fn two_heads(base: &Values) -> Values {
+    with(base, &[("heads".into(), 1.0)])
 }
 
 /// W_Q = W_K = W_V = I: queries, keys and values are the embeddings themselves.
-fn no_projections() -> Values {
+fn no_projections(base: &Values) -> Values {
     let mut changes = Vec::new();
     for w in ["WQ", "WK", "WV"] {
         for a in 0..D {
@@ -43,12 +43,12 @@ fn no_projections() -> Values {
             }
         }
     }
-    with(&changes)
+    with(base, &changes)
 }
 
 /// "I" and "programming" trade places.
-fn swapped() -> Values {
-    let x = article_values().matrix("X", super::setup::N, D);
+fn swapped(base: &Values) -> Values {
+    let x = base.matrix("X", super::setup::N, D);
     let changes: Vec<(String, f64)> = (0..D)
         .flat_map(|c| {
             [
@@ -57,7 +57,7 @@ fn swapped() -> Values {
             ]
         })
         .collect();
-    with(&changes)
+    with(base, &changes)
 }
 
 /// Entry `i` of the sinusoidal position code of Vaswani et al. at position `pos`, width `d`.
@@ -76,11 +76,11 @@ pub fn projection_count() -> usize {
     SETTINGS.iter().filter(|s| s.name.starts_with('W')).count()
 }
 
-pub async fn errata(device: &Device) -> Result<Vec<Erratum>, TraceError> {
-    let one = compute(&article_values(), device).await?;
-    let two = compute(&two_heads(), device).await?;
-    let bare = compute(&no_projections(), device).await?;
-    let swap = compute(&swapped(), device).await?;
+pub async fn errata(values: &Values, device: &Device) -> Result<Vec<Erratum>, TraceError> {
+    let one = compute(values, device).await?;
+    let two = compute(&two_heads(values), device).await?;
+    let bare = compute(&no_projections(values), device).await?;
+    let swap = compute(&swapped(values), device).await?;
     let mut rows = formulas(&one, &two);
     rows.extend(example(&one, &bare));
     rows.extend(claims(&one, &swap));
@@ -129,8 +129,8 @@ fn formulas(one: &AttnNumbers, two: &AttnNumbers) -> Vec<Erratum> {
             )),
             recomputed: None,
             explanation: Text::new(
-                "照这个式子，每个头拿到一模一样的输入，算出一模一样的结果，拼接起来毫无意义。每个头要有自己的投影：本课里第 h 个头用 W_Q、W_K、W_V 的第 h 组两列，于是两个头看同一个词的方式不同（见上面两行权重）。",
-                "With this formula every head gets the same inputs and computes the same result, so concatenating them adds nothing. Each head needs its own projections: here head h uses its own two columns of W_Q, W_K and W_V, so the two heads weigh the same tokens differently (the two rows of weights above).",
+                "照这个式子，每个头拿到一模一样的输入，算出一模一样的结果，拼接起来毫无意义。每个头要有自己的投影：本课里第 h 个头用 W_Q、W_K、W_V 的第 h 组两列，于是两个头看同一个词的方式不同（两行权重见“实际计算”一栏）。",
+                "With this formula every head gets the same inputs and computes the same result, so concatenating them adds nothing. Each head needs its own projections: here head h uses its own two columns of W_Q, W_K and W_V, so the two heads weigh the same tokens differently (the two rows of weights in the Computed column).",
             ).into(),
         },
     ]
@@ -177,8 +177,8 @@ fn example(one: &AttnNumbers, bare: &AttnNumbers) -> Vec<Erratum> {
             ),
             recomputed: None,
             explanation: Text::new(
-                "照表中的写法，三行位置编码都从 0 起，分别按 0.1、0.2、0.3 递增。排满 64 个数，末项是 63 × 步长（见旁边），远大于印出的 0.6、0.7、0.8；而且从 0 起按 0.2 或 0.3 递增，根本到不了 0.7 或 0.8。所以这三行不可能是 64 维的等差数列。三行都从 0 开始本身并不算错：可学习的位置编码可以是任意数，文章自己在 §5.3 的模型里就用了一个（`nn.Parameter`）。作为对照，旁边也列出了文章引用的 Vaswani 等人论文里的正弦位置编码 PE(pos, 2i) = sin(pos/10000^(2i/d))、PE(pos, 2i+1) = cos(…)，第 p 个位置以 [sin p, cos p] 开头。本课不加位置编码。",
-                "As printed, the three position codes start at 0 and go up in steps of 0.1, 0.2 and 0.3. Filled to 64 entries they would end at 63 × the step (beside), far above the printed 0.6, 0.7 and 0.8; and steps of 0.2 or 0.3 from 0 never reach 0.7 or 0.8 at all. So these rows cannot be 64-wide regular sequences. Starting every row at 0 is no mistake in itself: a learned position code can hold any numbers, and the article's own model in §5.3 learns one (`nn.Parameter`). For comparison, beside is also the sinusoidal code of the paper the article cites (Vaswani et al.), PE(pos, 2i) = sin(pos/10000^(2i/d)), PE(pos, 2i+1) = cos(…), where position p starts [sin p, cos p]. This lesson adds no position code.",
+                "照表中的写法，三行位置编码都从 0 起，分别按 0.1、0.2、0.3 递增。排满 64 个数，末项是 63 × 步长（见“实际计算”一栏），远大于印出的 0.6、0.7、0.8；而且从 0 起按 0.2 或 0.3 递增，根本到不了 0.7 或 0.8。所以这三行不可能是 64 维的等差数列。三行都从 0 开始本身并不算错：可学习的位置编码可以是任意数，文章自己在 §5.3 的模型里就用了一个（`nn.Parameter`）。作为对照，旁边也列出了文章引用的 Vaswani 等人论文里的正弦位置编码 PE(pos, 2i) = sin(pos/10000^(2i/d))、PE(pos, 2i+1) = cos(…)，第 p 个位置以 [sin p, cos p] 开头。本课不加位置编码。",
+                "As printed, the three position codes start at 0 and go up in steps of 0.1, 0.2 and 0.3. Filled to 64 entries they would end at 63 × the step (in the Computed column), far above the printed 0.6, 0.7 and 0.8; and steps of 0.2 or 0.3 from 0 never reach 0.7 or 0.8 at all. So these rows cannot be 64-wide regular sequences. Starting every row at 0 is no mistake in itself: a learned position code can hold any numbers, and the article's own model in §5.3 learns one (`nn.Parameter`). For comparison, beside is also the sinusoidal code of the paper the article cites (Vaswani et al.), PE(pos, 2i) = sin(pos/10000^(2i/d)), PE(pos, 2i+1) = cos(…), where position p starts [sin p, cos p]. This lesson adds no position code.",
             ).into(),
         },
         Erratum {
@@ -234,8 +234,8 @@ fn claims(one: &AttnNumbers, swap: &AttnNumbers) -> Vec<Erratum> {
             )),
             recomputed: None,
             explanation: Text::new(
-                "这是简写：点积本身只给出分数（可正可负，加起来也不是 1）；文章在 §4.2.3 写出了完整公式：先除以 √d_k，再对每一行（一个查询面对的所有键）做 softmax，分数才成为权重。旁边是本课算出的分数和权重。",
-                "A shorthand: dot products alone give scores (they can be negative and need not add up to 1); the article writes the full formula in §4.2.3: divide by √d_k, then take the softmax along each row (all keys one query sees), and the scores become weights. Beside: this lesson's scores and weights.",
+                "这是简写：点积本身只给出分数（可正可负，加起来也不是 1）；文章在 §4.2.3 写出了完整公式：先除以 √d_k，再对每一行（一个查询面对的所有键）做 softmax，分数才成为权重。上一行是本课算出的分数和权重。",
+                "A shorthand: dot products alone give scores (they can be negative and need not add up to 1); the article writes the full formula in §4.2.3: divide by √d_k, then take the softmax along each row (all keys one query sees), and the scores become weights. The line above: this lesson's scores and weights.",
             ).into(),
         },
         Erratum {
@@ -247,8 +247,8 @@ fn claims(one: &AttnNumbers, swap: &AttnNumbers) -> Vec<Erratum> {
             truth: Phrase::same(format!("O₁ = Σⱼ A₁ⱼ·Vⱼ, A₁ = {}", row(&one.a[0][0]))),
             recomputed: None,
             explanation: Text::new(
-                "这句话接着说“并通过不同的权重聚合信息”：每个位置用同样的方式、同时计算，但结果并不只取决于自己。每个词的输出都是所有词的值向量的加权和，“I” 的输出里也含有 “love” 和 “programming” 的值向量（权重见旁边）。",
-                "The same sentence goes on: “and aggregates information with different weights”. Every position is computed the same way and at the same time, but its result does not depend on itself alone: each token's output is a weighted sum of every token's value, so the output for “I” also draws on the values of “love” and “programming” (weights beside).",
+                "这句话接着说“并通过不同的权重聚合信息”：每个位置用同样的方式、同时计算，但结果并不只取决于自己。每个词的输出都是所有词的值向量的加权和，“I” 的输出里也含有 “love” 和 “programming” 的值向量（权重见上一行）。",
+                "The same sentence goes on: “and aggregates information with different weights”. Every position is computed the same way and at the same time, but its result does not depend on itself alone: each token's output is a weighted sum of every token's value, so the output for “I” also draws on the values of “love” and “programming” (the weights are in the line above).",
             ).into(),
         },
         Erratum {

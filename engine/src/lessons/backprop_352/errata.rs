@@ -5,9 +5,8 @@
 use burn::prelude::Device;
 
 use super::model::compute;
-use super::setup::article_values;
 use crate::i18n::{Phrase, Text};
-use crate::lessons::kit::{Erratum, RowKind, TraceError};
+use crate::lessons::kit::{Erratum, RowKind, TraceError, Values};
 use crate::state::number::format_number;
 
 fn f(v: f64) -> String {
@@ -19,8 +18,8 @@ fn list(v: &[f64]) -> String {
     format!("[{}]", items.join(", "))
 }
 
-pub async fn errata(device: &Device) -> Result<Vec<Erratum>, TraceError> {
-    let n = compute(&article_values(), device).await?;
+pub async fn errata(values: &Values, device: &Device) -> Result<Vec<Erratum>, TraceError> {
+    let n = compute(values, device).await?;
     let shape = |m: &[Vec<f64>]| format!("{}×{}", m.len(), m.first().map_or(0, Vec::len));
     Ok(vec![
         Erratum {

@@ -4,9 +4,8 @@
 use burn::prelude::Device;
 
 use super::model::compute;
-use super::setup::article_values;
 use crate::i18n::{Phrase, Text};
-use crate::lessons::kit::{Erratum, RowKind, TraceError};
+use crate::lessons::kit::{Erratum, RowKind, TraceError, Values};
 use crate::state::number::format_number;
 
 fn f(v: f64) -> String {
@@ -18,14 +17,20 @@ fn list(v: &[f64]) -> String {
     format!("[{}]", items.join(", "))
 }
 
-pub async fn errata(device: &Device) -> Result<Vec<Erratum>, TraceError> {
-    let n = compute(&article_values(), device).await?;
+/// The article's four printed "logs" and the sum it prints for them (quoted: they are the claim).
+const PRINTED_LOGS: [f64; 4] = [1.9459, 1.3863, 1.3863, 1.7920];
+const PRINTED_SUM: f64 = 5.5055;
+
+pub async fn errata(values: &Values, device: &Device) -> Result<Vec<Erratum>, TraceError> {
+    let n = compute(values, device).await?;
     // The article's own bracket, evaluated with true logarithms: −¼[ln .7 + ln .4 + ln .4 + ln .6].
     let own_terms = -0.25 * (0.7f64.ln() + 0.4f64.ln() + 0.4f64.ln() + 0.6f64.ln());
     // The article's update, θ − α·∇ with its own θ = [0.1, 0.2], α = 0.1, ∇ = 0.2.
     let own_update = [0.1 - 0.1 * 0.2, 0.2 - 0.1 * 0.2];
     // Its gradient formula ¼Σ(ŷᵢ − yᵢ)·xᵢ for a bias (xᵢ = 1) is the sum of ∂L/∂zᵢ.
     let bias_grad: f64 = n.grad_z.iter().sum();
+    let printed_sum: f64 = PRINTED_LOGS.iter().sum();
+    let quarter = -0.25 * PRINTED_SUM;
     Ok(vec![
         Erratum {
             id: "formula",
@@ -87,12 +92,12 @@ pub async fn errata(device: &Device) -> Result<Vec<Erratum>, TraceError> {
             ),
             article: "5.5055",
             gloss: None,
-            truth: Phrase::same(f(1.9459 + 1.3863 + 1.3863 + 1.7920)),
+            truth: Phrase::same(f(printed_sum)),
             recomputed: None,
-            explanation: Text::new(
-                "即使按文章自己的四个数相加，和也是 6.5105，不是 5.5055。",
-                "Even the article's own four numbers add up to 6.5105, not 5.5055.",
-            ).into(),
+            explanation: Phrase::new(
+                format!("即使按文章自己的四个数相加，和也是 {}，不是 {}。", f(printed_sum), f(PRINTED_SUM)),
+                format!("Even the article's own four numbers add up to {}, not {}.", f(printed_sum), f(PRINTED_SUM)),
+            ),
         },
         Erratum {
             id: "quarter",
@@ -100,12 +105,12 @@ pub async fn errata(device: &Device) -> Result<Vec<Erratum>, TraceError> {
             quantity: Text::new("−¼ × 5.5055", "−¼ × 5.5055"),
             article: "−1.3264",
             gloss: None,
-            truth: Phrase::same(f(-0.25 * 5.5055)),
+            truth: Phrase::same(f(quarter)),
             recomputed: None,
-            explanation: Text::new(
-                "再一处算术错误：−5.5055 / 4 = −1.3764。",
-                "Another arithmetic slip: −5.5055 / 4 = −1.3764.",
-            ).into(),
+            explanation: Phrase::new(
+                format!("再一处算术错误：−{} / 4 = {}。", f(PRINTED_SUM), f(quarter)),
+                format!("Another arithmetic slip: −{} / 4 = {}.", f(PRINTED_SUM), f(quarter)),
+            ),
         },
         Erratum {
             id: "loss",
@@ -115,10 +120,10 @@ pub async fn errata(device: &Device) -> Result<Vec<Erratum>, TraceError> {
             gloss: None,
             truth: Phrase::same(f(n.loss)),
             recomputed: Some(Phrase::same(f(own_terms))),
-            explanation: Text::new(
-                "交叉熵不可能是负数：每一项 −ln(概率) ≥ 0。正确的平均值约为 0.4793。文章自己那组（错的）项用真正的对数算出来是 0.6750。",
-                "Cross-entropy cannot be negative: every term −ln(probability) is ≥ 0. The true mean is about 0.4793. The article's own (wrong) terms with true logarithms give 0.6750.",
-            ).into(),
+            explanation: Phrase::new(
+                format!("交叉熵不可能是负数：每一项 −ln(概率) ≥ 0。正确的平均值约为 {}。文章自己那组（错的）项用真正的对数算出来是 {}。", f(n.loss), f(own_terms)),
+                format!("Cross-entropy cannot be negative: every term −ln(probability) is ≥ 0. The true mean is about {}. The article's own (wrong) terms with true logarithms give {}.", f(n.loss), f(own_terms)),
+            ),
         },
         Erratum {
             id: "gradient",

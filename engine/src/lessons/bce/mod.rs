@@ -48,7 +48,7 @@ pub const LESSON: LessonDef = LessonDef {
     settings: SETTINGS,
     formulas: FORMULAS,
     trace: |v, d| Box::pin(trace(v, d)),
-    errata: |d| Box::pin(errata::errata(d)),
+    errata: |v, d| Box::pin(errata::errata(v, d)),
     reseed: None,
     article_values,
     gradcheck: Some(CheckSpec {

@@ -51,8 +51,8 @@ pub async fn tally(
 /// plus 4, so each hidden unit sees a + k·n for row n: unit 1 is nearly linear in n (a small
 /// slope, a large output weight), unit 2 is a sharp step between rows 2 and 3; together
 /// 80·σ(0.1(n − 1.5)) − 4·σ(20(n − 1.5)) − 38 alternates −, +, −, +.
-pub fn perfect_values() -> Values {
-    let mut v = article_values();
+pub fn perfect_values(base: &Values) -> Values {
+    let mut v = base.clone();
     for name in super::setup::PARAMS {
         v.put(name, 0.0);
     }
@@ -70,9 +70,10 @@ pub fn perfect_values() -> Values {
     v
 }
 
-pub async fn errata(device: &Device) -> Result<Vec<Erratum>, TraceError> {
-    let perfect = compute(&perfect_values(), device).await?;
-    let start = compute(&article_values(), device).await?;
+pub async fn errata(values: &Values, device: &Device) -> Result<Vec<Erratum>, TraceError> {
+    let perfect = compute(&perfect_values(values), device).await?;
+    let start = compute(values, device).await?;
+    let seed = values.get("seed");
     let widest = start.a.iter().flatten().fold(0.0f64, |m, a| m.max(a.abs()));
     let preds: Vec<String> = perfect.p.iter().map(|&p| f(p)).collect();
     Ok(vec![
@@ -121,8 +122,8 @@ pub async fn errata(device: &Device) -> Result<Vec<Erratum>, TraceError> {
             article: "数据预处理是深度学习项目的重要步骤，它包括数据清洗、归一化、编码等操作。",
             gloss: Some("Data preprocessing is an important step of a deep learning project; it includes data cleaning, normalisation, encoding and so on."),
             truth: Phrase::new(
-                format!("随机种子 0 时 max |a| = {}（输入最大到 16，未归一化）", f(widest)),
-                format!("max |a| at seed 0 = {} (inputs up to 16, not normalised)", f(widest)),
+                format!("随机种子 {seed} 时 max |a| = {}（输入最大到 16，未归一化）", f(widest)),
+                format!("max |a| at seed {seed} = {} (inputs up to 16, not normalised)", f(widest)),
             ),
             recomputed: None,
             explanation: Text::new(

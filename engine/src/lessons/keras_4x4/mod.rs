@@ -47,7 +47,7 @@ pub const LESSON: LessonDef = LessonDef {
     settings: SETTINGS,
     formulas: FORMULAS,
     trace: |v, d| Box::pin(trace(v, d)),
-    errata: |d| Box::pin(errata::errata(d)),
+    errata: |v, d| Box::pin(errata::errata(v, d)),
     reseed: Some(reseed),
     article_values,
     gradcheck: None,

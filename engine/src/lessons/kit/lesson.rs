@@ -34,8 +34,9 @@ pub struct LessonDef {
     pub formulas: &'static [ArticleFormula],
     /// Computes everything shown for these settings on `device`.
     pub trace: for<'a> fn(&'a Values, &'a Device) -> TraceFuture<'a>,
-    /// The article's claims beside the computed truth, at the article's setup.
-    pub errata: for<'a> fn(&'a Device) -> ErrataFuture<'a>,
+    /// The article's claims beside the truth computed at `values`. The page passes the
+    /// article's setup; a test passes a moved one, so that no shown number is a frozen copy.
+    pub errata: for<'a> fn(&'a Values, &'a Device) -> ErrataFuture<'a>,
     /// New random initial weights from the `seed` setting (lessons that have one).
     pub reseed: Option<fn(&mut Values)>,
     /// The article's setup (usually the defaults; a lesson may derive weights from a seed).

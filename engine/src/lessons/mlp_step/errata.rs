@@ -80,8 +80,8 @@ pub const ERRATA: &[Erratum] = &[
         truth: Truth::Computed(|_, t| node(t, "a1[1]").0),
         recomputed: Some(|| sigmoid(11.0)),
         explanation: Text::new(
-            "舍入错误：σ(11) 与 1 的差要到小数点后第五位才出现。",
-            "A rounding slip: σ(11) differs from 1 only in the fifth decimal place.",
+            "不是舍入造成的：σ(11) 与 1 的差要到小数点后第五位才出现，保留三位小数也是 1，而不是 0.995。",
+            "Not a rounding: σ(11) differs from 1 only in the fifth decimal place, so to three decimals it is still 1, not 0.995.",
         ),
     },
     Erratum {
@@ -112,7 +112,7 @@ pub const ERRATA: &[Erratum] = &[
                 + (1.0 - y2) * (1.0 - a).ln()
         }),
         explanation: Text::new(
-            "公式的括号闭合太早：第二个样本的两项逃出了负号和 1/4，照印刷的式子算出来甚至是负数。0.693 = ln 2 是预测恰为 0.5 时的损失，这个网络并没有输出 0.5。一个 y = 1 的样本，损失是 −ln a²。",
+            "公式的括号闭合太早：第二个样本的两项落到了负号和 1/4 之外，照印刷的式子算出来甚至是负数。0.693 = ln 2 是预测恰为 0.5 时的损失，这个网络并没有输出 0.5。一个 y = 1 的样本，损失是 −ln a²。",
             "The bracket closes too early: the second sample's terms escape the minus sign and the 1/4, so the formula as printed is even negative. 0.693 = ln 2 is the loss of a prediction of exactly 0.5, which this network does not make. For one sample with y = 1 the loss is −ln a².",
         ),
     },

@@ -4,9 +4,8 @@
 use burn::prelude::Device;
 
 use super::model::compute;
-use super::setup::article_values;
 use crate::i18n::{Phrase, Text};
-use crate::lessons::kit::{Erratum, RowKind, TraceError};
+use crate::lessons::kit::{Erratum, RowKind, TraceError, Values};
 use crate::state::number::format_number;
 
 fn pair(a: f64, b: f64) -> String {
@@ -20,8 +19,8 @@ pub fn uncorrected_first_step(g: f64, lr: f64, beta1: f64, beta2: f64, eps: f64)
     -lr * m / (v.sqrt() + eps)
 }
 
-pub async fn errata(device: &Device) -> Result<Vec<Erratum>, TraceError> {
-    let n = compute(&article_values(), device).await?;
+pub async fn errata(values: &Values, device: &Device) -> Result<Vec<Erratum>, TraceError> {
+    let n = compute(values, device).await?;
     let (g1, g2) = (n.grads[6], n.grads[7]);
     let step = |j: usize| n.next[6 + j] - n.pos[6 + j];
     let printed = |g: f64| uncorrected_first_step(g, n.lr[3], n.beta1, n.beta2, n.eps);
@@ -53,10 +52,17 @@ pub async fn errata(device: &Device) -> Result<Vec<Erratum>, TraceError> {
             gloss: None,
             truth: Phrase::same(pair(step(0), step(1))),
             recomputed: Some(Phrase::same(pair(printed(g1), printed(g2)))),
-            explanation: Text::new(
-                "缺少偏差校正 m̂ = m/(1 − β₁ᵗ)、v̂ = v/(1 − β₂ᵗ)。m 和 v 从 0 开始，早期被拉向 0；不校正时第一步的大小是 α(1 − β₁)/√(1 − β₂) ≈ 3.16α，而不是约 α。",
-                "The bias correction m̂ = m/(1 − β₁ᵗ), v̂ = v/(1 − β₂ᵗ) is missing. m and v start at 0 and are pulled toward 0 early on; uncorrected, the first step has size α(1 − β₁)/√(1 − β₂) ≈ 3.16α instead of about α.",
-            ).into(),
+            explanation: {
+                // |m₁|/√v₁ = (1 − β₁)|g|/(√(1 − β₂)|g|): the first uncorrected step in units of α.
+                let factor = format_number(
+                    (1.0 - values.get("beta1")) / (1.0 - values.get("beta2")).sqrt(),
+                    3,
+                );
+                Phrase::new(
+                    format!("缺少偏差校正 m̂ = m/(1 − β₁ᵗ)、v̂ = v/(1 − β₂ᵗ)。m 和 v 从 0 开始，早期被拉向 0；不校正时第一步的大小是 α(1 − β₁)/√(1 − β₂) ≈ {factor}α，而不是约 α。"),
+                    format!("The bias correction m̂ = m/(1 − β₁ᵗ), v̂ = v/(1 − β₂ᵗ) is missing. m and v start at 0 and are pulled toward 0 early on; uncorrected, the first step has size α(1 − β₁)/√(1 − β₂) ≈ {factor}α instead of about α."),
+                )
+            },
         },
     ])
 }

@@ -4,7 +4,6 @@
 use burn::prelude::Device;
 
 use super::model::{SoftmaxNumbers, compute};
-use super::setup::article_values;
 use crate::i18n::{Phrase, Text};
 use crate::lessons::kit::{Erratum, RowKind, TraceError, Values};
 use crate::state::number::format_number;
@@ -19,8 +18,13 @@ fn list(v: &[f64]) -> String {
 }
 
 /// The lesson's model at logits `z` and labels `y`.
-async fn at(z: [f64; 2], y: [f64; 2], device: &Device) -> Result<SoftmaxNumbers, TraceError> {
-    let mut v = article_values();
+async fn at(
+    base: &Values,
+    z: [f64; 2],
+    y: [f64; 2],
+    device: &Device,
+) -> Result<SoftmaxNumbers, TraceError> {
+    let mut v = base.clone();
     for k in 0..2 {
         v.put(&format!("z[{k}]"), z[k]);
         v.put(&format!("y[{k}]"), y[k]);
@@ -38,18 +42,17 @@ fn shifted(v: &Values, by: f64) -> Values {
     s
 }
 
-pub async fn errata(device: &Device) -> Result<Vec<Erratum>, TraceError> {
-    let setup = article_values();
-    let n = compute(&setup, device).await?;
-    let moved = compute(&shifted(&setup, 5.0), device).await?;
+pub async fn errata(values: &Values, device: &Device) -> Result<Vec<Erratum>, TraceError> {
+    let n = compute(values, device).await?;
+    let moved = compute(&shifted(values, 5.0), device).await?;
     // Every one of the 100 samples predicts 50 : 50; 60 are class A and 40 class B.
-    let even = at([0.0, 0.0], [0.6, 0.4], device).await?;
+    let even = at(values, [0.0, 0.0], [0.6, 0.4], device).await?;
     let article_even = -(60.0 * 0.5f64.ln() + 40.0 * 0.5f64.ln());
     // Every sample already predicts the class frequencies 60 : 40.
     let counts = [60.0, 40.0];
     let share = counts.map(|c: f64| c / 100.0);
-    let sample_a = at(share.map(f64::ln), [1.0, 0.0], device).await?;
-    let sample_b = at(share.map(f64::ln), [0.0, 1.0], device).await?;
+    let sample_a = at(values, share.map(f64::ln), [1.0, 0.0], device).await?;
+    let sample_b = at(values, share.map(f64::ln), [0.0, 1.0], device).await?;
     // The article's loss per sample is −(60 ln ŷ_A + 40 ln ŷ_B)/100: its gradient with respect
     // to the logits is ŷ − [60, 40]/100, the same for every sample.
     let article_grad: Vec<f64> = (0..2).map(|k| share[k] - counts[k] / 100.0).collect();
@@ -84,8 +87,8 @@ pub async fn errata(device: &Device) -> Result<Vec<Erratum>, TraceError> {
             truth: Phrase::same(format!("ŷ(z) = {} = ŷ(z + 5) = {}", list(&n.p), list(&moved.p))),
             recomputed: None,
             explanation: Text::new(
-                "两个类别共用同一组 θ₀、θ₁，只是换了输入 x₁、x₂。给两个 logit 加上同一个数，softmax 不变（见上面的计算），所以 θ₀ 被约掉，它的梯度恒为 0，永远学不到东西；ŷ_A 只取决于 θ₁(x₁ − x₂)。分类器应当对同一个输入 x 给每个类别各自的参数：z_A = θ_A0 + θ_A1·x，z_B = θ_B0 + θ_B1·x。",
-                "Both classes share the same θ₀ and θ₁ and only swap the input x₁ for x₂. Adding the same number to both logits leaves the softmax unchanged (see the computation above), so θ₀ cancels: its gradient is always 0 and it never learns; ŷ_A depends on θ₁(x₁ − x₂) alone. A classifier gives each class its own parameters on the same input x: z_A = θ_A0 + θ_A1·x, z_B = θ_B0 + θ_B1·x.",
+                "两个类别共用同一组 θ₀、θ₁，只是换了输入 x₁、x₂。给两个 logit 加上同一个数，softmax 不变（计算见“实际计算”一栏），所以 θ₀ 被约掉，它的梯度恒为 0，永远学不到东西；ŷ_A 只取决于 θ₁(x₁ − x₂)。分类器应当对同一个输入 x 给每个类别各自的参数：z_A = θ_A0 + θ_A1·x，z_B = θ_B0 + θ_B1·x。",
+                "Both classes share the same θ₀ and θ₁ and only swap the input x₁ for x₂. Adding the same number to both logits leaves the softmax unchanged (see the Computed column), so θ₀ cancels: its gradient is always 0 and it never learns; ŷ_A depends on θ₁(x₁ − x₂) alone. A classifier gives each class its own parameters on the same input x: z_A = θ_A0 + θ_A1·x, z_B = θ_B0 + θ_B1·x.",
             ).into(),
         },
         Erratum {
@@ -130,8 +133,8 @@ pub async fn errata(device: &Device) -> Result<Vec<Erratum>, TraceError> {
             truth: Phrase::same(format!("∂L/∂z = {}", list(&n.grad_z))),
             recomputed: Some(Phrase::same(format!("−Σₖ y*ₖ·∂ŷₖ/∂z = {}", list(&article_003)))),
             explanation: Text::new(
-                "文章先写出 ∇_w CE = −(1/m)Σ y*ᵢ ∇_w log yᵢ（这一步对），代入时却把 ∇_w log yᵢ 换成了 ∇_w yᵢ，丢掉了链式法则带出的 1/yᵢ：∇ log y = ∇y / y。把本课的 logit z 当作 w、ŷ = softmax(z)，正确的梯度是 ŷ − y*（实际计算一栏）；按文章的式子算（旁边），对独热标签它等于正确梯度再乘以真实类别的概率，预测越差，梯度反而越小。",
-                "The article first writes ∇_w CE = −(1/m)Σ y*ᵢ ∇_w log yᵢ (correct), then substitutes ∇_w yᵢ for ∇_w log yᵢ and loses the chain rule's 1/yᵢ: ∇ log y = ∇y / y. With this lesson's logits z as w and ŷ = softmax(z), the true gradient is ŷ − y* (the computed column); the article's formula (beside) gives, for a one-hot label, the true gradient times the true class's probability, so the worse the prediction, the smaller the step.",
+                "文章先写出 ∇_w CE = −(1/m)Σ y*ᵢ ∇_w log yᵢ（这一步对），代入时却把 ∇_w log yᵢ 换成了 ∇_w yᵢ，丢掉了链式法则带出的 1/yᵢ：∇ log y = ∇y / y。把本课的 logit z 当作 w、ŷ = softmax(z)，正确的梯度是 ŷ − y*（见“实际计算”一栏）；按文章的式子算（见“按原式重算”一栏），对独热标签它等于正确梯度再乘以真实类别的概率，预测越差，梯度反而越小。",
+                "The article first writes ∇_w CE = −(1/m)Σ y*ᵢ ∇_w log yᵢ (correct), then substitutes ∇_w yᵢ for ∇_w log yᵢ and loses the chain rule's 1/yᵢ: ∇ log y = ∇y / y. With this lesson's logits z as w and ŷ = softmax(z), the true gradient is ŷ − y* (the Computed column); the article's formula (the “Its formula, recomputed” column) gives, for a one-hot label, the true gradient times the true class's probability, so the worse the prediction, the smaller the step.",
             ).into(),
         },
     ])

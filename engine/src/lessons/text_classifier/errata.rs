@@ -9,17 +9,25 @@ use super::classifier::Classifier;
 use super::confusion::{Confusion, harmonic_mean};
 use super::data::generate;
 use super::net::{ModelConfig, ModelKind, Net};
+use super::settings::TextSettings;
 use super::tokenizer::{MAX_LEN, PAD};
 use crate::base::readback::Readback;
 use crate::i18n::{Phrase, Text};
 use crate::lessons::kit::{Erratum, RowKind};
 use crate::state::number::format_number;
 
-/// The fixed batch the errata compute on: `MAX_LEN` sentences, so that the article's
-/// `output[-1]` ([T, 2]) even has as many rows as there are labels and would run silently.
-pub const KEYWORD: &str = "书";
-pub const SEED: u64 = 7;
-/// Epochs of 400 sentences (batch 32, Adam 0.01) the LSTM trains before the errata read it.
+/// The errata's setup: the page's keyword, sentence count and rate, with seed 7, where the
+/// LSTM's held-out precision and recall still differ after `F1_STEPS` steps. The batch the
+/// errata compute on has `MAX_LEN` sentences, so that the article's `output[-1]` ([T, 2])
+/// even has as many rows as there are labels and would run silently.
+pub fn errata_settings() -> TextSettings {
+    TextSettings {
+        seed: 7,
+        ..TextSettings::default()
+    }
+}
+
+/// Epochs of the training sentences (batch 32, Adam) the LSTM trains before the errata read it.
 pub const TRAIN_EPOCHS: usize = 2;
 /// Steps after which the F1 row counts the LSTM's held-out predictions: early in training,
 /// when precision and recall still differ (trained, it gets every held-out sentence right).
@@ -60,8 +68,12 @@ fn accuracy(logits: &[[f64; 2]], labels: &[u8]) -> f64 {
 }
 
 /// Largest change in the article's LSTM logits when every sentence but the last is replaced.
-async fn article_ignores_batch(c: &Classifier, batch: &Batch) -> Result<f64, TextError> {
-    let other = generate(KEYWORD, batch.rows(), SEED + 1)?;
+async fn article_ignores_batch(
+    c: &Classifier,
+    batch: &Batch,
+    setup: &TextSettings,
+) -> Result<f64, TextError> {
+    let other = generate(setup.keyword, batch.rows(), setup.seed + 1)?;
     let last = batch.rows() - 1;
     let mut changed = Batch::new(&c.vocab, &other);
     changed.ids[last * MAX_LEN..].copy_from_slice(batch.row(last));
@@ -91,11 +103,15 @@ fn ce_and_mse(logits: &[[f64; 2]], labels: &[u8]) -> (f64, f64) {
 
 /// The largest logit change when a sentence is reversed, for a Transformer with and without
 /// positions (same seed, same weights otherwise).
-pub async fn reversal_change(device: &Device, positional: bool) -> Result<f64, TextError> {
+pub async fn reversal_change(
+    setup: &TextSettings,
+    device: &Device,
+    positional: bool,
+) -> Result<f64, TextError> {
     let mut config = ModelConfig::new(ModelKind::Transformer);
     config.positional = positional;
-    let c = Classifier::new(config, SEED, device)?;
-    let data = generate(KEYWORD, MAX_LEN, SEED)?;
+    let c = Classifier::new(config, setup.seed, device)?;
+    let data = generate(setup.keyword, MAX_LEN, setup.seed)?;
     let batch = Batch::new(&c.vocab, &data);
     let mut reversed = batch.clone();
     for r in 0..batch.rows() {
@@ -111,41 +127,43 @@ pub async fn reversal_change(device: &Device, positional: bool) -> Result<f64, T
         .fold(0.0, f64::max))
 }
 
-/// The errata with every computed number, on models from `SEED`; only the LSTM trains (26
-/// steps), the other slips show in shapes and in which numbers a result depends on.
-pub async fn errata(device: &Device) -> Result<Vec<Erratum>, TextError> {
-    let mut lstm = Classifier::new(ModelConfig::new(ModelKind::Lstm), SEED, device)?;
+/// The errata with every computed number, on models from `setup`'s seed (the page passes
+/// `errata_settings()`); only the LSTM trains (26 steps at 400 sentences), the other slips
+/// show in shapes and in which numbers a result depends on.
+pub async fn errata(setup: &TextSettings, device: &Device) -> Result<Vec<Erratum>, TextError> {
+    let (keyword, seed) = (setup.keyword, setup.seed);
+    let mut lstm = Classifier::new(ModelConfig::new(ModelKind::Lstm), seed, device)?;
     // Trained a little, so our reading is good and the article's visibly is not.
-    let train = generate(KEYWORD, 400, SEED + 2)?;
+    let train = generate(keyword, setup.size, seed + 2)?;
     // §9.7's F1 is counted on held-out sentences (the training ones come from another seed).
-    let test = generate(KEYWORD, 100, SEED)?;
+    let test = generate(keyword, 100, seed)?;
     let held_out = Batch::new(&lstm.vocab, &test);
     let mut counts = Confusion::default();
     for _ in 0..TRAIN_EPOCHS {
         for chunk in train.chunks(32) {
-            lstm.train_step(&Batch::new(&lstm.vocab, chunk), 0.01)
+            lstm.train_step(&Batch::new(&lstm.vocab, chunk), setup.lr)
                 .await?;
             if lstm.steps == F1_STEPS {
                 counts = Confusion::count(&lstm.logits(&held_out).await?, &held_out.labels);
             }
         }
     }
-    let data = generate(KEYWORD, MAX_LEN, SEED)?;
+    let data = generate(keyword, MAX_LEN, seed)?;
     let batch = Batch::new(&lstm.vocab, &data);
     let (article, ours) = lstm_readings(&lstm, &batch).await?;
-    let drift = article_ignores_batch(&lstm, &batch).await?;
+    let drift = article_ignores_batch(&lstm, &batch, setup).await?;
     let lengths: Vec<usize> = (0..batch.rows())
         .map(|r| batch.row(r).iter().filter(|&&i| i != PAD).count())
         .collect();
-    let transformer = Classifier::new(ModelConfig::new(ModelKind::Transformer), SEED, device)?;
+    let transformer = Classifier::new(ModelConfig::new(ModelKind::Transformer), seed, device)?;
     let tz = transformer.logits(&batch).await?;
     let (ce, mse) = ce_and_mse(&tz, &batch.labels);
     let eval = transformer
         .evaluate(&Batch::new(&transformer.vocab, &test))
         .await?;
     let n_batches = test.len().div_ceil(32);
-    let no_pos = reversal_change(device, false).await?;
-    let with_pos = reversal_change(device, true).await?;
+    let no_pos = reversal_change(setup, device, false).await?;
+    let with_pos = reversal_change(setup, device, true).await?;
     let b = batch.rows();
     Ok(vec![
         Erratum {
@@ -332,8 +350,8 @@ pub async fn errata(device: &Device) -> Result<Vec<Erratum>, TextError> {
                 f(harmonic_mean(counts.accuracy(), counts.recall()))
             ))),
             explanation: Text::new(
-                "有些中文文章用“准确率”指精确率（precision），但 §9.7 第 1 条把准确率定义为预测与真实标签一致的程度，还说可用于回归，那就是正确率（accuracy）。按文章自己的定义，F1 成了准确率与召回率的组合。其实 F1 是精确率 P = TP/(TP + FP) 与召回率 R = TP/(TP + FN) 的调和平均 2PR/(P + R)，与准确率无关，也不看真负例 TN。实际计算一栏是本课的 LSTM 训练几步后在留出句子上的混淆计数和 P、R、F1；旁边把准确率代入同一个调和平均，得到的是另一个数。",
-                "Some Chinese texts use “准确率” for precision, but §9.7 item 1 defines it as how well predictions agree with the true labels, usable for regression too: that is accuracy. By the article's own definitions, F1 then combines accuracy and recall. F1 is the harmonic mean 2PR/(P + R) of precision P = TP/(TP + FP) and recall R = TP/(TP + FN): accuracy does not enter it, and neither do the true negatives TN. The computed column holds the confusion counts of this lesson's LSTM on held-out sentences after a few training steps, with P, R and F1; beside, accuracy put into the same harmonic mean gives a different number.",
+                "有些中文文章用“准确率”指精确率（precision），但 §9.7 第 1 条把准确率定义为预测与真实标签一致的程度，还说可用于回归，那就是正确率（accuracy）。按文章自己的定义，F1 成了准确率与召回率的组合。其实 F1 是精确率 P = TP/(TP + FP) 与召回率 R = TP/(TP + FN) 的调和平均 2PR/(P + R)，与准确率无关，也不看真负例 TN。“实际计算”一栏是本课的 LSTM 训练几步后在留出句子上的混淆计数和 P、R、F1；“按原式重算”一栏把准确率代入同一个调和平均，得到的是另一个数。",
+                "Some Chinese texts use “准确率” for precision, but §9.7 item 1 defines it as how well predictions agree with the true labels, usable for regression too: that is accuracy. By the article's own definitions, F1 then combines accuracy and recall. F1 is the harmonic mean 2PR/(P + R) of precision P = TP/(TP + FP) and recall R = TP/(TP + FN): accuracy does not enter it, and neither do the true negatives TN. The Computed column holds the confusion counts of this lesson's LSTM on held-out sentences after a few training steps, with P, R and F1; the “Its formula, recomputed” column puts accuracy into the same harmonic mean and gets a different number.",
             ).into(),
         },
     ])

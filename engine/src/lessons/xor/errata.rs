@@ -4,7 +4,6 @@
 use burn::prelude::Device;
 
 use super::model::{XorNumbers, compute};
-use super::setup::article_values;
 use crate::i18n::{Phrase, Text};
 use crate::lessons::kit::{Erratum, RowKind, TraceError, Values};
 use crate::state::number::format_number;
@@ -16,9 +15,15 @@ fn f(v: f64) -> String {
     format_number(v, 4)
 }
 
-/// Trains the article's single layer from seed 0 for `steps` steps; returns the last numbers.
-pub async fn train_single(steps: usize, device: &Device) -> Result<XorNumbers, TraceError> {
-    let mut v = article_values();
+/// Trains the article's single layer from the start in `base` for `steps` steps; returns the
+/// last numbers.
+pub async fn train_single(
+    base: &Values,
+    steps: usize,
+    device: &Device,
+) -> Result<XorNumbers, TraceError> {
+    let mut v = base.clone();
+    v.put("model", 0.0);
     let mut n = compute(&v, device, false).await?;
     for _ in 0..steps {
         for (name, x) in super::model::next_values(&n) {
@@ -30,17 +35,19 @@ pub async fn train_single(steps: usize, device: &Device) -> Result<XorNumbers, T
 }
 
 /// The single layer at W = 0, b = 0: ŷ = 0.5 everywhere, the best it can do on XOR.
-async fn flat_loss(device: &Device) -> Result<f64, TraceError> {
-    let mut v: Values = article_values();
+async fn flat_loss(base: &Values, device: &Device) -> Result<f64, TraceError> {
+    let mut v = base.clone();
+    v.put("model", 0.0);
     for name in ["W[0]", "W[1]", "b"] {
         v.put(name, 0.0);
     }
     Ok(compute(&v, device, false).await?.loss)
 }
 
-pub async fn errata(device: &Device) -> Result<Vec<Erratum>, TraceError> {
-    let floor = flat_loss(device).await?;
-    let trained = train_single(STEPS, device).await?;
+pub async fn errata(values: &Values, device: &Device) -> Result<Vec<Erratum>, TraceError> {
+    let floor = flat_loss(values, device).await?;
+    let trained = train_single(values, STEPS, device).await?;
+    let seed = values.get("seed");
     Ok(vec![
         Erratum {
             id: "single-layer",
@@ -54,8 +61,8 @@ pub async fn errata(device: &Device) -> Result<Vec<Erratum>, TraceError> {
             truth: {
                 let (lo, l, acc) = (f(floor), f(trained.loss), f(100.0 * trained.accuracy()));
                 Phrase::new(
-                    format!("L ≥ {lo}（处处 ŷ = 0.5）；从随机种子 0 训练 {STEPS} 步后：L = {l}，准确率 {acc} %"),
-                    format!("L ≥ {lo} (ŷ = 0.5 everywhere); after {STEPS} steps from seed 0: L = {l}, accuracy {acc} %"),
+                    format!("L ≥ {lo}（处处 ŷ = 0.5）；从随机种子 {seed} 训练 {STEPS} 步后：L = {l}，准确率 {acc} %"),
+                    format!("L ≥ {lo} (ŷ = 0.5 everywhere); after {STEPS} steps from seed {seed}: L = {l}, accuracy {acc} %"),
                 )
             },
             recomputed: None,
@@ -86,8 +93,8 @@ pub async fn errata(device: &Device) -> Result<Vec<Erratum>, TraceError> {
             truth: Phrase::same("−(1/m) Σ [yᵢ ln ŷᵢ + (1 − yᵢ) ln(1 − ŷᵢ)]"),
             recomputed: None,
             explanation: Text::new(
-                "这是多分类交叉熵的写法（ŷ 是对所有类别的 softmax，y 是独热标签），文章写的没有错，也没有把它用在 sigmoid 输出上。要注意的是：像 XOR 这样只有一个 sigmoid 输出、y ∈ {0, 1} 时，要用二分类交叉熵（旁边的式子）；只留 y ln ŷ 一项的话，y = 0 的样本毫无贡献。",
-                "This is the multi-class cross-entropy (ŷ a softmax over every class, y one-hot), correct as printed, and the article never applies it to a sigmoid output. Worth knowing: with a single sigmoid output and y ∈ {0, 1}, as in XOR, the binary cross-entropy (beside) is the one to use; with the y ln ŷ term alone, samples with y = 0 would add nothing.",
+                "这是多分类交叉熵的写法（ŷ 是对所有类别的 softmax，y 是独热标签），文章写的没有错，也没有把它用在 sigmoid 输出上。要注意的是：像 XOR 这样只有一个 sigmoid 输出、y ∈ {0, 1} 时，要用二分类交叉熵（上一行的式子）；只留 y ln ŷ 一项的话，y = 0 的样本毫无贡献。",
+                "This is the multi-class cross-entropy (ŷ a softmax over every class, y one-hot), correct as printed, and the article never applies it to a sigmoid output. Worth knowing: with a single sigmoid output and y ∈ {0, 1}, as in XOR, the binary cross-entropy (the line above) is the one to use; with the y ln ŷ term alone, samples with y = 0 would add nothing.",
             ).into(),
         },
     ])
