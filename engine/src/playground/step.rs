@@ -15,11 +15,11 @@ use super::net::{data_loss, forward, penalty};
 use super::spec::{Activation, Regularization};
 use super::trainer::Playground;
 use crate::base::readback::{Readback, tensor};
+use crate::lessons::kit::shown::DIGITS;
+use crate::lessons::kit::softmax_ce;
 use crate::lessons::kit::{LessonTrace, Metric, Phase, Quantity, Role, Step};
 use crate::math::Formula;
 use crate::model::value::Value;
-
-const DIGITS: usize = 4;
 
 /// `z^{(l)}_{j}` in TeX, `z1[j]` in plain text.
 fn sym(name: &str, l: usize, j: Option<usize>) -> Formula {
@@ -399,13 +399,13 @@ impl StepCtx<'_> {
                     // Output: ∂L/∂z straight from the loss, ∂L/∂a for completeness.
                     let (f, s) = if let Head::Softmax(_) = self.head {
                         // Softmax with cross-entropy: ∂L/∂zⱼ = ŷⱼ − yⱼ, the one-hot target.
-                        (
-                            hat_y(j).minus().f(y_sym(j)),
-                            Formula::new()
-                                .num(a[j], DIGITS)
-                                .minus()
-                                .num(self.y_row[j], DIGITS),
-                        )
+                        let logit = |k| sym("z", n, Some(k));
+                        let symbols = softmax_ce::Symbols {
+                            prob: &hat_y,
+                            label: &y_sym,
+                            logit: &logit,
+                        };
+                        softmax_ce::logit_gradient(j, a, self.y_row, &symbols)
                     } else if self.head == Head::Linear {
                         (
                             Formula::new().t("2(ŷ − y)"),

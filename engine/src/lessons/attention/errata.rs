@@ -6,17 +6,8 @@ use burn::prelude::Device;
 use super::model::{AttnNumbers, compute};
 use super::setup::{D, SETTINGS};
 use crate::i18n::{Phrase, Text};
+use crate::lessons::kit::shown::{shown, shown_list};
 use crate::lessons::kit::{Erratum, RowKind, TraceError, Values};
-use crate::state::number::format_number;
-
-fn f(v: f64) -> String {
-    format_number(v, 4)
-}
-
-fn row(v: &[f64]) -> String {
-    let items: Vec<String> = v.iter().map(|&x| f(x)).collect();
-    format!("[{}]", items.join(", "))
-}
 
 /// `base` with some settings changed (names and values the lesson declares).
 fn with(base: &Values, changes: &[(String, f64)]) -> Values {
@@ -96,7 +87,7 @@ fn formulas(one: &AttnNumbers, two: &AttnNumbers) -> Vec<Erratum> {
             quantity: Text::new("Q、K、V", "Q, K, V"),
             article: "Q = W_Q K = W_K V = W_V",
             gloss: None,
-            truth: Phrase::same(format!("Q = X·W_Q, K = X·W_K, V = X·W_V; Q₁ = {}", row(&one.q[0]))),
+            truth: Phrase::same(format!("Q = X·W_Q, K = X·W_K, V = X·W_V; Q₁ = {}", shown_list(&one.q[0]))),
             recomputed: None,
             explanation: Text::new(
                 "式子里少了输入 X：照印出来的样子，Q 就是权重矩阵本身，与句子无关。每个词的查询是它的词向量乘以 W_Q，所以 Q 是 3×d_k 的矩阵（每个词一行），不是一个向量；W_Q 是 d_model×d_k。",
@@ -109,7 +100,7 @@ fn formulas(one: &AttnNumbers, two: &AttnNumbers) -> Vec<Erratum> {
             quantity: Text::new("MultiHead(Q, K, V)", "MultiHead(Q, K, V)"),
             article: r"\text{Concat}(_i^T \text{head}_i)(\text{head}_i) W^O",
             gloss: None,
-            truth: Phrase::same(format!("Concat(head₁, head₂)·W_O; O₁ = {}", row(&two.o[0]))),
+            truth: Phrase::same(format!("Concat(head₁, head₂)·W_O; O₁ = {}", shown_list(&two.o[0]))),
             recomputed: None,
             explanation: Text::new(
                 "公式是乱码：一个没有符号的下标 _i^T，head_i 又写了两遍。正确的做法是把各头的输出并排拼接（这里两个 3×2 拼成 3×4），再乘输出矩阵 W_O（4×4）。",
@@ -124,8 +115,8 @@ fn formulas(one: &AttnNumbers, two: &AttnNumbers) -> Vec<Erratum> {
             gloss: None,
             truth: Phrase::same(format!(
                 "headᵢ = Attention(Q·W_Qⁱ, K·W_Kⁱ, V·W_Vⁱ); A⁽¹⁾₁ = {}, A⁽²⁾₁ = {}",
-                row(&two.a[0][0]),
-                row(&two.a[1][0])
+                shown_list(&two.a[0][0]),
+                shown_list(&two.a[1][0])
             )),
             recomputed: None,
             explanation: Text::new(
@@ -140,13 +131,16 @@ fn formulas(one: &AttnNumbers, two: &AttnNumbers) -> Vec<Erratum> {
 fn example(one: &AttnNumbers, bare: &AttnNumbers) -> Vec<Erratum> {
     let ends: Vec<f64> = [0.1, 0.7, 1.3].iter().map(|s| s + 63.0 * 0.1).collect();
     // The printed position codes read as 0 in steps of 0.1, 0.2, 0.3, filled to 64 entries.
-    let code_ends: Vec<String> = [0.1, 0.2, 0.3].iter().map(|step| f(63.0 * step)).collect();
+    let code_ends: Vec<String> = [0.1, 0.2, 0.3]
+        .iter()
+        .map(|step| shown(63.0 * step))
+        .collect();
     let codes: Vec<String> = (0..3)
         .map(|pos| {
             format!(
                 "[{}, {}, …]",
-                f(sinusoidal(pos, 0, 64)),
-                f(sinusoidal(pos, 1, 64))
+                shown(sinusoidal(pos, 0, 64)),
+                shown(sinusoidal(pos, 1, 64))
             )
         })
         .collect();
@@ -158,7 +152,7 @@ fn example(one: &AttnNumbers, bare: &AttnNumbers) -> Vec<Erratum> {
             quantity: Text::new("64 维词向量", "64-wide embeddings"),
             article: "[0.1, 0.2, ..., 0.64], [0.7, 0.8, ..., 1.28], [1.3, 1.4, ..., 2.56]",
             gloss: None,
-            truth: Phrase::same(format!("{}, {}, {}", f(ends[0]), f(ends[1]), f(ends[2]))),
+            truth: Phrase::same(format!("{}, {}, {}", shown(ends[0]), shown(ends[1]), shown(ends[2]))),
             recomputed: None,
             explanation: Text::new(
                 "按 0.1 的步长排满 64 个数，三行的最后一个数应是 6.4、7、7.6（起点 + 63 × 0.1），而不是 0.64、1.28、2.56。本课只取每行前四个数：d_model = 4。",
@@ -189,8 +183,8 @@ fn example(one: &AttnNumbers, bare: &AttnNumbers) -> Vec<Erratum> {
             gloss: Some("Query: embed each word and add its position code. Key: embed each word and add its position code. Value: embed each word and add its position code."),
             truth: Phrase::same(format!(
                 "Q = X·W_Q ≠ K = X·W_K; A₁ = {} (Q = K = V = X: {})",
-                row(&one.a[0][0]),
-                row(&bare.a[0][0])
+                shown_list(&one.a[0][0]),
+                shown_list(&bare.a[0][0])
             )),
             recomputed: None,
             explanation: Text::new(
@@ -217,7 +211,7 @@ fn example(one: &AttnNumbers, bare: &AttnNumbers) -> Vec<Erratum> {
 /// §3.1.3 and its list of strengths and weaknesses: claims in words.
 fn claims(one: &AttnNumbers, swap: &AttnNumbers) -> Vec<Erratum> {
     let score_sum: f64 = one.s[0][0].iter().sum();
-    let (o3, o1) = (row(&one.o[2]), row(&swap.o[0]));
+    let (o3, o1) = (shown_list(&one.o[2]), shown_list(&swap.o[0]));
     let count = projection_count();
     vec![
         Erratum {
@@ -228,9 +222,9 @@ fn claims(one: &AttnNumbers, swap: &AttnNumbers) -> Vec<Erratum> {
             gloss: Some("The attention weights are computed by dot products"),
             truth: Phrase::same(format!(
                 "S₁ = {} (Σ = {}), A₁ = softmax(S₁) = {} (Σ = 1)",
-                row(&one.s[0][0]),
-                f(score_sum),
-                row(&one.a[0][0])
+                shown_list(&one.s[0][0]),
+                shown(score_sum),
+                shown_list(&one.a[0][0])
             )),
             recomputed: None,
             explanation: Text::new(
@@ -244,7 +238,7 @@ fn claims(one: &AttnNumbers, swap: &AttnNumbers) -> Vec<Erratum> {
             quantity: Text::new("逐元素独立处理", "Each element on its own"),
             article: "对序列中的每个元素进行独立处理",
             gloss: Some("Each element of the sequence is processed independently"),
-            truth: Phrase::same(format!("O₁ = Σⱼ A₁ⱼ·Vⱼ, A₁ = {}", row(&one.a[0][0]))),
+            truth: Phrase::same(format!("O₁ = Σⱼ A₁ⱼ·Vⱼ, A₁ = {}", shown_list(&one.a[0][0]))),
             recomputed: None,
             explanation: Text::new(
                 "这句话接着说“并通过不同的权重聚合信息”：每个位置用同样的方式、同时计算，但结果并不只取决于自己。每个词的输出都是所有词的值向量的加权和，“I” 的输出里也含有 “love” 和 “programming” 的值向量（权重见上一行）。",

@@ -5,7 +5,7 @@ use super::model::{AttnNumbers, Mat};
 use super::setup::{D, TOKENS};
 use crate::base::views::{Heatmap, Table, View};
 use crate::i18n::Text;
-use crate::state::number::format_number;
+use crate::lessons::kit::shown::shown;
 
 const SCORE_IDS: [&str; 2] = ["scores-1", "scores-2"];
 const WEIGHT_IDS: [&str; 2] = ["weights-1", "weights-2"];
@@ -82,7 +82,7 @@ pub fn views(n: &AttnNumbers) -> Vec<View> {
 
 /// Each token's output row beside its target.
 fn output_table(n: &AttnNumbers) -> Table {
-    let f = |v: f64| format_number(v, 4);
+    let f = shown;
     let row = |m: &Mat, i: usize| {
         let items: Vec<String> = (0..D).map(|c| f(m[i][c])).collect();
         format!("[{}]", items.join(", "))

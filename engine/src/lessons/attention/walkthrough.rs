@@ -5,10 +5,9 @@
 use super::model::{AttnNumbers, Mat};
 use super::setup::{D, N};
 use crate::lessons::kit::notation::{grad_of, subscript};
+use crate::lessons::kit::shown::{DIGITS, num};
 use crate::lessons::kit::{Phase, Step};
 use crate::math::Formula;
-
-pub const DIGITS: usize = 4;
 
 /// The quantity name of a per-head matrix: `S` with one head, `S1`, `S2` with two.
 pub fn head_name(base: &str, heads: usize, head: usize) -> String {
@@ -50,10 +49,6 @@ fn ent(sym: &Formula, i: usize, j: usize) -> Formula {
         &format!("{plain}{}{}", subscript(i + 1), subscript(j + 1)),
         &format!("{tex}_{{{}{}}}", i + 1, j + 1),
     )
-}
-
-fn num(v: f64) -> Formula {
-    Formula::new().num(v, DIGITS)
 }
 
 /// `a₁·b₁ + a₂·b₂ + …`

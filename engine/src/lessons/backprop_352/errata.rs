@@ -6,17 +6,8 @@ use burn::prelude::Device;
 
 use super::model::compute;
 use crate::i18n::{Phrase, Text};
+use crate::lessons::kit::shown::{shown, shown_list};
 use crate::lessons::kit::{Erratum, RowKind, TraceError, Values};
-use crate::state::number::format_number;
-
-fn f(v: f64) -> String {
-    format_number(v, 4)
-}
-
-fn list(v: &[f64]) -> String {
-    let items: Vec<String> = v.iter().map(|&x| f(x)).collect();
-    format!("[{}]", items.join(", "))
-}
 
 pub async fn errata(values: &Values, device: &Device) -> Result<Vec<Erratum>, TraceError> {
     let n = compute(values, device).await?;
@@ -30,10 +21,10 @@ pub async fn errata(values: &Values, device: &Device) -> Result<Vec<Erratum>, Tr
             gloss: Some("The input layer has 3 neurons, the hidden layer 5 neurons, the output layer 2 neurons"),
             truth: Phrase::same(format!(
                 "x = {}, y = {}: ŷ = {}, L = {}",
-                list(&n.x),
-                list(&n.y),
-                list(&n.p),
-                f(n.loss)
+                shown_list(&n.x),
+                shown_list(&n.y),
+                shown_list(&n.p),
+                shown(n.loss)
             )),
             recomputed: None,
             explanation: Text::new(
@@ -48,8 +39,8 @@ pub async fn errata(values: &Values, device: &Device) -> Result<Vec<Erratum>, Tr
             article: r"\nabla_{\theta_{\text{output}}} J(\theta_{\text{output}}) = \hat{y}_2^{(i)} - y^{(i)}",
             gloss: None,
             truth: {
-                let (dz, s) = (list(&n.grad_z2), shape(&n.grad_w2));
-                let row = list(n.grad_w2.first().map_or(&[][..], Vec::as_slice));
+                let (dz, s) = (shown_list(&n.grad_z2), shape(&n.grad_w2));
+                let row = shown_list(n.grad_w2.first().map_or(&[][..], Vec::as_slice));
                 Phrase::new(
                     format!("∂L/∂z² = ŷ − y = {dz}；∂L/∂W² = (ŷ − y)·a¹ᵀ（{s}），第 1 行 = {row}"),
                     format!("∂L/∂z² = ŷ − y = {dz}; ∂L/∂W² = (ŷ − y)·a¹ᵀ ({s}), row 1 = {row}"),
@@ -68,8 +59,8 @@ pub async fn errata(values: &Values, device: &Device) -> Result<Vec<Erratum>, Tr
             // Braces added to the printed double subscript \theta_{\text{output}}_k (see mod.rs).
             article: r"\nabla_{\theta_{\text{hidden}}} J(\theta_{\text{hidden}}) = \sum_{k=1}^{2} \nabla_{{\theta_{\text{output}}}_k} J(\theta_{\text{output}}) \cdot \hat{\theta}_{\text{output}_k}^{(i)}",
             gloss: None,
-            truth: Phrase::same(format!("δ¹ = (W²ᵀδ²) ⊙ a¹(1 − a¹) = {}", list(&n.grad_z1))),
-            recomputed: Some(Phrase::same(format!("Σₖ δ²ₖ W²ₖᵢ = {}", list(&n.grad_a1)))),
+            truth: Phrase::same(format!("δ¹ = (W²ᵀδ²) ⊙ a¹(1 − a¹) = {}", shown_list(&n.grad_z1))),
+            recomputed: Some(Phrase::same(format!("Σₖ δ²ₖ W²ₖᵢ = {}", shown_list(&n.grad_a1)))),
             explanation: Text::new(
                 "文章的求和只是误差传到隐藏层输出 a¹ 的部分 ∂L/∂a¹，漏了隐藏层激活函数的导数。本课的隐藏层用 sigmoid，导数 σ′(z¹) = a¹(1 − a¹) ≤ ¼，所以求和得到的数至少大了 4 倍。隐藏层权重的梯度还要再乘输入：∂L/∂W¹ᵢⱼ = δ¹ᵢ xⱼ。此外，求和里乘的其实是输出误差 δ²ₖ，而不是输出层权重的梯度（见上一行）；输出层权重也不该带样本上标 (i)：权重对所有样本都相同，应写 W²ₖᵢ。",
                 "The article's sum is only the error arriving at the hidden outputs, ∂L/∂a¹: it leaves out the hidden activation's derivative. With this lesson's sigmoid hidden layer that derivative is σ′(z¹) = a¹(1 − a¹) ≤ ¼, so the sum's numbers are at least 4 times too large. A hidden weight's gradient then multiplies the input as well: ∂L/∂W¹ᵢⱼ = δ¹ᵢ xⱼ. Also, what the sum multiplies is the output error δ²ₖ, not the output weights' gradient (see the row above); and the output weight should carry no sample index (i): a weight is the same for every sample, so it should read W²ₖᵢ.",

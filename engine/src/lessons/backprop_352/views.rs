@@ -2,10 +2,10 @@
 
 use super::model::NetNumbers;
 use super::setup::{N_HID, N_IN, N_OUT};
-use super::walkthrough::DIGITS;
 use crate::base::views::{Heatmap, Table, View};
 use crate::i18n::Text;
 use crate::lessons::kit::notation::subscript;
+use crate::lessons::kit::shown::DIGITS;
 use crate::state::number::format_number;
 
 pub fn views(n: &NetNumbers) -> Vec<View> {

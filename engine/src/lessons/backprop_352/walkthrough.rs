@@ -4,15 +4,10 @@
 use super::model::NetNumbers;
 use super::setup::{N_HID, N_IN, N_OUT};
 use crate::lessons::kit::notation::{grad_of, ln, subscript, superscript, sym_sub};
+use crate::lessons::kit::shown::{num, step};
+use crate::lessons::kit::softmax_ce::{self, sum_terms};
 use crate::lessons::kit::{Phase, Step};
-use crate::lessons::softmax_ce::walkthrough::labels_sum_to_one;
 use crate::math::Formula;
-
-pub const DIGITS: usize = 4;
-
-fn num(v: f64) -> Formula {
-    Formula::new().num(v, DIGITS)
-}
 
 /// A node of layer `layer`, unit `i` (0-based): z¹₁, a¹₂, …
 fn node(plain: &str, tex: &str, layer: usize, i: usize) -> Formula {
@@ -59,18 +54,6 @@ fn p(k: usize) -> Formula {
     sym_sub("ŷ", r"\hat{y}", k)
 }
 
-fn step(phase: Phase, target: String, formula: Formula, subst: Formula, value: f64) -> Step {
-    Step::computed(phase, target, formula, subst, value, DIGITS)
-}
-
-/// `t(0) + t(1) + … + t(n − 1)`.
-fn sum(n: usize, term: impl Fn(usize) -> Formula) -> Formula {
-    (0..n).fold(Formula::new(), |acc, i| {
-        let acc = if i > 0 { acc.t(" + ") } else { acc };
-        acc.f(term(i))
-    })
-}
-
 pub fn steps(n: &NetNumbers) -> Vec<Step> {
     let mut out = forward(n);
     out.extend(backward_output(n));
@@ -88,10 +71,10 @@ fn forward(n: &NetNumbers) -> Vec<Step> {
             format!("z1[{i}]"),
             z(1, i)
                 .t(" = ")
-                .f(sum(N_IN, |j| weight(1, i, j).f(x(j))))
+                .f(sum_terms(N_IN, |j| weight(1, i, j).f(x(j))))
                 .t(" + ")
                 .f(bias(1, i)),
-            sum(N_IN, |j| num(n.w1[i][j]).times().f(num(n.x[j])))
+            sum_terms(N_IN, |j| num(n.w1[i][j]).times().f(num(n.x[j])))
                 .t(" + ")
                 .f(num(n.b1[i])),
             n.z1[i],
@@ -122,10 +105,10 @@ fn forward(n: &NetNumbers) -> Vec<Step> {
             format!("z2[{k}]"),
             z(2, k)
                 .t(" = ")
-                .f(sum(N_HID, |i| weight(2, k, i).f(a1(i))))
+                .f(sum_terms(N_HID, |i| weight(2, k, i).f(a1(i))))
                 .t(" + ")
                 .f(bias(2, k)),
-            sum(N_HID, |i| num(n.w2[k][i]).times().f(num(n.a1[i])))
+            sum_terms(N_HID, |i| num(n.w2[k][i]).times().f(num(n.a1[i])))
                 .t(" + ")
                 .f(num(n.b2[k])),
             n.z2[k],
@@ -138,11 +121,11 @@ fn forward(n: &NetNumbers) -> Vec<Step> {
             format!("p[{k}]"),
             p(k).t(" = ").frac(
                 Formula::new().exp(z(2, k)),
-                sum(N_OUT, |j| Formula::new().exp(z(2, j))),
+                sum_terms(N_OUT, |j| Formula::new().exp(z(2, j))),
             ),
             Formula::new().frac(
                 Formula::new().exp(num(n.z2[k])),
-                sum(N_OUT, |j| Formula::new().exp(num(n.z2[j]))),
+                sum_terms(N_OUT, |j| Formula::new().exp(num(n.z2[j]))),
             ),
             n.p[k],
         ));
@@ -153,11 +136,11 @@ fn forward(n: &NetNumbers) -> Vec<Step> {
         "loss".into(),
         Formula::new()
             .both("L = −(", r"L = -\left(")
-            .f(sum(N_OUT, |k| y(k).t(" ").f(ln(p(k)))))
+            .f(sum_terms(N_OUT, |k| y(k).t(" ").f(ln(p(k)))))
             .both(")", r"\right)"),
         Formula::new()
             .both("−(", r"-\left(")
-            .f(sum(N_OUT, |k| num(n.y[k]).t(" ").f(ln(num(n.p[k])))))
+            .f(sum_terms(N_OUT, |k| num(n.y[k]).t(" ").f(ln(num(n.p[k])))))
             .both(")", r"\right)"),
         n.loss,
     ));
@@ -166,40 +149,20 @@ fn forward(n: &NetNumbers) -> Vec<Step> {
 
 /// ∂L/∂ŷ, the output error δ² = ∂L/∂z², and the output layer's weights and biases.
 fn backward_output(n: &NetNumbers) -> Vec<Step> {
-    let mut out = Vec::new();
-    for k in 0..N_OUT {
-        out.push(step(
-            Phase::Backward,
-            format!("grad:p[{k}]"),
-            grad_of(p(k)).t(" = ").both("−", "-").frac(y(k), p(k)),
-            Formula::new().both("−", "-").frac(num(n.y[k]), num(n.p[k])),
-            n.grad_p[k],
-        ));
-    }
-    // Softmax and cross-entropy together give ∂L/∂z²ₖ = ŷₖ Σy − yₖ: ŷₖ − yₖ for one-hot labels.
-    let one_hot = labels_sum_to_one(&n.y);
-    for k in 0..N_OUT {
-        let (formula, subst) = if one_hot {
-            (p(k).minus().f(y(k)), num(n.p[k]).minus().f(num(n.y[k])))
-        } else {
-            (
-                p(k).t("(").f(sum(N_OUT, y)).t(")").minus().f(y(k)),
-                num(n.p[k])
-                    .t("(")
-                    .f(sum(N_OUT, |j| num(n.y[j])))
-                    .t(")")
-                    .minus()
-                    .f(num(n.y[k])),
-            )
-        };
-        out.push(step(
-            Phase::Backward,
-            format!("grad:z2[{k}]"),
-            grad_of(z(2, k)).t(" = ").f(formula),
-            subst,
-            n.grad_z2[k],
-        ));
-    }
+    // ∂L/∂ŷₖ, then softmax and cross-entropy together: ∂L/∂z²ₖ = ŷₖ Σy − yₖ.
+    let numbers = softmax_ce::Numbers {
+        y: &n.y,
+        p: &n.p,
+        grad_p: &n.grad_p,
+        grad_z: &n.grad_z2,
+    };
+    let logit = |k| z(2, k);
+    let symbols = softmax_ce::Symbols {
+        prob: &p,
+        label: &y,
+        logit: &logit,
+    };
+    let mut out = softmax_ce::backward_steps(&numbers, &symbols, "p", "z2");
     for k in 0..N_OUT {
         for i in 0..N_HID {
             out.push(step(
@@ -235,10 +198,10 @@ fn backward_hidden(n: &NetNumbers) -> Vec<Step> {
         out.push(step(
             Phase::Backward,
             format!("grad:a1[{i}]"),
-            grad_of(a1(i))
-                .t(" = ")
-                .f(sum(N_OUT, |k| weight(2, k, i).times().f(grad_of(z(2, k))))),
-            sum(N_OUT, |k| num(n.w2[k][i]).times().f(num(n.grad_z2[k]))),
+            grad_of(a1(i)).t(" = ").f(sum_terms(N_OUT, |k| {
+                weight(2, k, i).times().f(grad_of(z(2, k)))
+            })),
+            sum_terms(N_OUT, |k| num(n.w2[k][i]).times().f(num(n.grad_z2[k]))),
             n.grad_a1[i],
         ));
     }

@@ -5,17 +5,8 @@ use burn::prelude::Device;
 
 use super::model::compute;
 use crate::i18n::{Phrase, Text};
+use crate::lessons::kit::shown::{shown, shown_list};
 use crate::lessons::kit::{Erratum, RowKind, TraceError, Values};
-use crate::state::number::format_number;
-
-fn f(v: f64) -> String {
-    format_number(v, 4)
-}
-
-fn list(v: &[f64]) -> String {
-    let items: Vec<String> = v.iter().map(|&x| f(x)).collect();
-    format!("[{}]", items.join(", "))
-}
 
 /// The article's four printed "logs" and the sum it prints for them (quoted: they are the claim).
 const PRINTED_LOGS: [f64; 4] = [1.9459, 1.3863, 1.3863, 1.7920];
@@ -53,8 +44,8 @@ pub async fn errata(values: &Values, device: &Device) -> Result<Vec<Erratum>, Tr
             gloss: None,
             truth: Phrase::same(format!(
                 "ℓ₂ = −ln 0.7 = {}, ℓ₃ = −ln 0.5 = {}",
-                f(n.terms[1]),
-                f(n.terms[2])
+                shown(n.terms[1]),
+                shown(n.terms[2])
             )),
             recomputed: None,
             explanation: Text::new(
@@ -71,12 +62,12 @@ pub async fn errata(values: &Values, device: &Device) -> Result<Vec<Erratum>, Tr
             ),
             article: "1.9459, 1.3863, 1.7920",
             gloss: None,
-            truth: Phrase::same(format!("{}, {}, {}", f(0.7f64.ln()), f(0.4f64.ln()), f(0.6f64.ln()))),
+            truth: Phrase::same(format!("{}, {}, {}", shown(0.7f64.ln()), shown(0.4f64.ln()), shown(0.6f64.ln()))),
             recomputed: Some(Phrase::same(format!(
                 "ln 7 = {}, ln 4 = {}, ln 6 = {}",
-                f(7f64.ln()),
-                f(4f64.ln()),
-                f(6f64.ln())
+                shown(7f64.ln()),
+                shown(4f64.ln()),
+                shown(6f64.ln())
             ))),
             explanation: Text::new(
                 "文章的数是 ln 7、ln 4 和约等于 ln 6 的数：小数点丢了。小于 1 的数的对数是负的，所以交叉熵前面要有负号。",
@@ -92,11 +83,11 @@ pub async fn errata(values: &Values, device: &Device) -> Result<Vec<Erratum>, Tr
             ),
             article: "5.5055",
             gloss: None,
-            truth: Phrase::same(f(printed_sum)),
+            truth: Phrase::same(shown(printed_sum)),
             recomputed: None,
             explanation: Phrase::new(
-                format!("即使按文章自己的四个数相加，和也是 {}，不是 {}。", f(printed_sum), f(PRINTED_SUM)),
-                format!("Even the article's own four numbers add up to {}, not {}.", f(printed_sum), f(PRINTED_SUM)),
+                format!("即使按文章自己的四个数相加，和也是 {}，不是 {}。", shown(printed_sum), shown(PRINTED_SUM)),
+                format!("Even the article's own four numbers add up to {}, not {}.", shown(printed_sum), shown(PRINTED_SUM)),
             ),
         },
         Erratum {
@@ -105,11 +96,11 @@ pub async fn errata(values: &Values, device: &Device) -> Result<Vec<Erratum>, Tr
             quantity: Text::new("−¼ × 5.5055", "−¼ × 5.5055"),
             article: "−1.3264",
             gloss: None,
-            truth: Phrase::same(f(quarter)),
+            truth: Phrase::same(shown(quarter)),
             recomputed: None,
             explanation: Phrase::new(
-                format!("再一处算术错误：−{} / 4 = {}。", f(PRINTED_SUM), f(quarter)),
-                format!("Another arithmetic slip: −{} / 4 = {}.", f(PRINTED_SUM), f(quarter)),
+                format!("再一处算术错误：−{} / 4 = {}。", shown(PRINTED_SUM), shown(quarter)),
+                format!("Another arithmetic slip: −{} / 4 = {}.", shown(PRINTED_SUM), shown(quarter)),
             ),
         },
         Erratum {
@@ -118,11 +109,11 @@ pub async fn errata(values: &Values, device: &Device) -> Result<Vec<Erratum>, Tr
             quantity: Text::new("L", "L"),
             article: "−1.3264",
             gloss: None,
-            truth: Phrase::same(f(n.loss)),
-            recomputed: Some(Phrase::same(f(own_terms))),
+            truth: Phrase::same(shown(n.loss)),
+            recomputed: Some(Phrase::same(shown(own_terms))),
             explanation: Phrase::new(
-                format!("交叉熵不可能是负数：每一项 −ln(概率) ≥ 0。正确的平均值约为 {}。文章自己那组（错的）项用真正的对数算出来是 {}。", f(n.loss), f(own_terms)),
-                format!("Cross-entropy cannot be negative: every term −ln(probability) is ≥ 0. The true mean is about {}. The article's own (wrong) terms with true logarithms give {}.", f(n.loss), f(own_terms)),
+                format!("交叉熵不可能是负数：每一项 −ln(概率) ≥ 0。正确的平均值约为 {}。文章自己那组（错的）项用真正的对数算出来是 {}。", shown(n.loss), shown(own_terms)),
+                format!("Cross-entropy cannot be negative: every term −ln(probability) is ≥ 0. The true mean is about {}. The article's own (wrong) terms with true logarithms give {}.", shown(n.loss), shown(own_terms)),
             ),
         },
         Erratum {
@@ -131,7 +122,7 @@ pub async fn errata(values: &Values, device: &Device) -> Result<Vec<Erratum>, Tr
             quantity: Text::new("∇θ 损失", "∇θ Loss"),
             article: "x = [1, 0.3, 0.7, 0.5, 0.6]; ∇ = 0.2",
             gloss: None,
-            truth: Phrase::same(format!("∂L/∂z = {}; Σ = {}", list(&n.grad_z), f(bias_grad))),
+            truth: Phrase::same(format!("∂L/∂z = {}; Σ = {}", shown_list(&n.grad_z), shown(bias_grad))),
             recomputed: None,
             explanation: Text::new(
                 "文章给了 5 个特征却只有 4 个样本，求和时又用了 1, 0, 1, 0 而不是给出的 x；梯度也应是每个参数一个分量，而不是一个数。本课把每个预测的 logit zᵢ 当作参数：∂L/∂zᵢ = (ŷᵢ − yᵢ)/n；若只有一个偏置（xᵢ = 1），它的梯度是这些分量之和。",
@@ -144,7 +135,7 @@ pub async fn errata(values: &Values, device: &Device) -> Result<Vec<Erratum>, Tr
             quantity: Text::new("θ_new", "θ_new"),
             article: "[0.1, 0.2] − 0.1·[0.2, 0.2] = [0, 0]",
             gloss: None,
-            truth: Phrase::same(list(&own_update)),
+            truth: Phrase::same(shown_list(&own_update)),
             recomputed: None,
             explanation: Text::new(
                 "按文章自己的式子，0.1 − 0.1 × 0.2 = 0.08，0.2 − 0.1 × 0.2 = 0.18，不是 [0, 0]。",

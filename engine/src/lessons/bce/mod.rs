@@ -10,12 +10,12 @@ use self::model::{BceNumbers, compute};
 pub use self::setup::{N, SETTINGS, article_values};
 use crate::base::views::{Table, View};
 use crate::i18n::Text;
+use crate::lessons::kit::shown::shown;
 use crate::lessons::kit::{
     ArticleFormula, CheckSpec, LessonDef, LessonTrace, Quantity, Role, TraceError, Values,
 };
 use crate::math::Formula;
 use crate::model::value::Value;
-use crate::state::number::format_number;
 use burn::prelude::*;
 
 pub const ID: &str = "bce";
@@ -136,7 +136,7 @@ pub async fn trace(v: &Values, device: &Device) -> Result<LessonTrace, TraceErro
 
 /// The per-term breakdown: each sample's label, prediction, loss term and gradients.
 fn term_table(n: &BceNumbers) -> Table {
-    let f = |v: f64| format_number(v, walkthrough::DIGITS);
+    let f = shown;
     Table {
         id: "terms",
         title: Text::new("逐项分解", "Term by term"),

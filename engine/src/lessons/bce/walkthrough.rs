@@ -4,14 +4,9 @@
 use super::model::BceNumbers;
 use super::setup::N;
 use crate::lessons::kit::notation::{grad_of, ln, sym_sub};
+use crate::lessons::kit::shown::{num, step};
 use crate::lessons::kit::{Phase, Step};
 use crate::math::Formula;
-
-pub const DIGITS: usize = 4;
-
-fn num(v: f64) -> Formula {
-    Formula::new().num(v, DIGITS)
-}
 
 fn y(i: usize) -> Formula {
     sym_sub("y", "y", i)
@@ -23,10 +18,6 @@ fn p(i: usize) -> Formula {
 
 fn z(i: usize) -> Formula {
     sym_sub("z", "z", i)
-}
-
-fn step(phase: Phase, target: String, formula: Formula, subst: Formula, value: f64) -> Step {
-    Step::computed(phase, target, formula, subst, value, DIGITS)
 }
 
 pub fn steps(n: &BceNumbers) -> Vec<Step> {

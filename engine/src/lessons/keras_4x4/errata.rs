@@ -7,12 +7,8 @@ use burn::prelude::Device;
 use super::model::{KerasNumbers, compute, next_values};
 use super::setup::{N, article_values};
 use crate::i18n::{Phrase, Text};
+use crate::lessons::kit::shown::shown;
 use crate::lessons::kit::{Erratum, RowKind, TraceError, Values};
-use crate::state::number::format_number;
-
-fn f(v: f64) -> String {
-    format_number(v, 4)
-}
 
 /// Trains `epochs` epochs from `v`; returns the numbers of the state reached (after the last
 /// update, as Keras' `evaluate` sees it).
@@ -75,7 +71,7 @@ pub async fn errata(values: &Values, device: &Device) -> Result<Vec<Erratum>, Tr
     let start = compute(values, device).await?;
     let seed = values.get("seed");
     let widest = start.a.iter().flatten().fold(0.0f64, |m, a| m.max(a.abs()));
-    let preds: Vec<String> = perfect.p.iter().map(|&p| f(p)).collect();
+    let preds: Vec<String> = perfect.p.iter().map(|&p| shown(p)).collect();
     Ok(vec![
         Erratum {
             id: "accuracy",
@@ -103,7 +99,7 @@ pub async fn errata(values: &Values, device: &Device) -> Result<Vec<Erratum>, Tr
             article: "虽然这个结果并不完美",
             gloss: Some("Although this result is not perfect"),
             truth: {
-                let (acc, p) = (f(100.0 * perfect.accuracy()), preds.join(", "));
+                let (acc, p) = (shown(100.0 * perfect.accuracy()), preds.join(", "));
                 Phrase::new(
                     format!("{acc} %：W¹ 第 1 列 = (0.025, 0, 0, 0)，b¹₁ = −0.175，第 2 列 = (5, 0, 0, 0)，b¹₂ = −35，W² = (80, −4)，b² = −38：ŷ = [{p}]"),
                     format!("{acc} % with W¹ column 1 = (0.025, 0, 0, 0), b¹₁ = −0.175, column 2 = (5, 0, 0, 0), b¹₂ = −35, W² = (80, −4), b² = −38: ŷ = [{p}]"),
@@ -122,8 +118,8 @@ pub async fn errata(values: &Values, device: &Device) -> Result<Vec<Erratum>, Tr
             article: "数据预处理是深度学习项目的重要步骤，它包括数据清洗、归一化、编码等操作。",
             gloss: Some("Data preprocessing is an important step of a deep learning project; it includes data cleaning, normalisation, encoding and so on."),
             truth: Phrase::new(
-                format!("随机种子 {seed} 时 max |a| = {}（输入最大到 16，未归一化）", f(widest)),
-                format!("max |a| at seed {seed} = {} (inputs up to 16, not normalised)", f(widest)),
+                format!("随机种子 {seed} 时 max |a| = {}（输入最大到 16，未归一化）", shown(widest)),
+                format!("max |a| at seed {seed} = {} (inputs up to 16, not normalised)", shown(widest)),
             ),
             recomputed: None,
             explanation: Text::new(

@@ -11,10 +11,10 @@ pub mod walkthrough;
 use self::model::{KerasNumbers, compute, next_values};
 pub use self::setup::{D, H, N, PARAMS, SETTINGS, X, article_values, reseed};
 use crate::i18n::Text;
+use crate::lessons::kit::shown::shown;
 use crate::lessons::kit::{
     ArticleFormula, LessonDef, LessonTrace, Metric, Table, TraceError, Values, View,
 };
-use crate::state::number::format_number;
 use burn::prelude::*;
 
 pub const ID: &str = "keras-4x4";
@@ -71,7 +71,7 @@ pub async fn trace(v: &Values, device: &Device) -> Result<LessonTrace, TraceErro
 
 /// Each sample's row, label, prediction and whether it is counted right.
 fn predictions(n: &KerasNumbers) -> Table {
-    let f = |v: f64| format_number(v, walkthrough::DIGITS);
+    let f = shown;
     Table {
         id: "predictions",
         title: Text::new("逐样本预测", "Predictions per sample"),

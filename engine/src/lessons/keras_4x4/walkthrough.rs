@@ -7,12 +7,11 @@
 use super::model::KerasNumbers;
 use super::setup::{D, H, N, PARAMS};
 use crate::lessons::kit::notation::grad_of;
+use crate::lessons::kit::shown::num;
 use crate::lessons::kit::{Phase, Quantity, Role, Step};
-use crate::lessons::xor::walkthrough::{num, step, sum, sym};
+use crate::lessons::xor::walkthrough::{step, sum, sym};
 use crate::math::Formula;
 use crate::model::value::Value;
-
-pub const DIGITS: usize = 4;
 
 fn q(name: &str, plain: &str, tex: &str, role: Role, value: Value) -> Quantity {
     Quantity {

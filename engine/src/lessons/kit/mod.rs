@@ -5,6 +5,8 @@
 pub mod breaks;
 pub mod lesson;
 pub mod notation;
+pub mod shown;
+pub mod softmax_ce;
 pub mod spec;
 pub mod trace;
 pub mod variant;

@@ -7,25 +7,18 @@ use burn::prelude::Device;
 use super::model::{Run, compute, run};
 use super::setup::{CHECKPOINTS, PROBES, article_values};
 use crate::i18n::{Phrase, Text};
+use crate::lessons::kit::shown::{shown, shown_joined};
 use crate::lessons::kit::{Erratum, RowKind, TraceError, Values};
-use crate::state::number::{format_number, format_significant};
+use crate::state::number::format_significant;
 
 /// Iterations article 003's table reaches.
 pub const ITERATIONS: usize = 1000;
 /// Updates of the article's literal formula shown in the `climb` erratum.
 pub const CLIMB_STEPS: usize = 10;
 
-fn f(v: f64) -> String {
-    format_number(v, 4)
-}
-
 /// A number for prose that says "about".
 fn about(v: f64) -> String {
     format_significant(v, 4)
-}
-
-fn list(v: &[f64]) -> String {
-    v.iter().map(|&x| f(x)).collect::<Vec<_>>().join(", ")
 }
 
 /// `base` with the article's printed gradient formula.
@@ -87,9 +80,9 @@ pub async fn errata(values: &Values, device: &Device) -> Result<Vec<Erratum>, Tr
         / m as f64;
     let best_probes: Vec<f64> = PROBES.iter().map(|p| best_w * p + best_b).collect();
     // The first sample's input is 2, so ŷᵢ = w·2i + b; the last sample is the farthest off.
-    let (w0, b0) = (f(start.w), f(start.b));
-    let slope_per_i = f(2.0 * start.w);
-    let last_miss = f((start.pred[m - 1] - start.y[m - 1]).abs());
+    let (w0, b0) = (shown(start.w), shown(start.b));
+    let slope_per_i = shown(2.0 * start.w);
+    let last_miss = shown((start.pred[m - 1] - start.y[m - 1]).abs());
     let (mse_start, mse_after_10) = (about(trained.mse[0]), about(trained.mse[1]));
     let condition = about(start.condition());
     let flat_share = format_significant(100.0 * start.lr * lambda_min, 2);
@@ -102,13 +95,13 @@ pub async fn errata(values: &Values, device: &Device) -> Result<Vec<Erratum>, Tr
             gloss: None,
             truth: Phrase::same(format!(
                 "∂MSE/∂θ₀ = {}, ∂MSE/∂θ₁ = {}",
-                f(start.grad_b),
-                f(start.grad_w)
+                shown(start.grad_b),
+                shown(start.grad_w)
             )),
             recomputed: Some(Phrase::same(format!(
                 "(1/n)Σ(yᵢ − ŷᵢ) = {}, (1/n)Σ(yᵢ − ŷᵢ)·xᵢ = {}",
-                f(printed.dir_b),
-                f(printed.dir_w)
+                shown(printed.dir_b),
+                shown(printed.dir_w)
             ))),
             explanation: Phrase::new(
                 format!(
@@ -130,15 +123,15 @@ pub async fn errata(values: &Values, device: &Device) -> Result<Vec<Erratum>, Tr
             gloss: None,
             truth: Phrase::same(format!(
                 "J = ½Σ(…)² ⇒ ∂J/∂θ₁ = −Σ(yᵢ − ŷᵢ)·xᵢ = {}",
-                f(start.grad_w * m as f64 / 2.0)
+                shown(start.grad_w * m as f64 / 2.0)
             )),
             recomputed: None,
             explanation: Phrase::new(
                 format!(
-                    "文章称 J 为均方误差，但 ½Σ 没有除以 n，不是平均值；它的梯度也就没有 1/n，而文章的梯度里有 1/n。两者差了 n/2 倍（这里是 {} 倍），相当于悄悄换了学习率。本课用 003 的 MSE = (1/m)Σ(…)²。", f(m as f64 / 2.0),
+                    "文章称 J 为均方误差，但 ½Σ 没有除以 n，不是平均值；它的梯度也就没有 1/n，而文章的梯度里有 1/n。两者差了 n/2 倍（这里是 {} 倍），相当于悄悄换了学习率。本课用 003 的 MSE = (1/m)Σ(…)²。", shown(m as f64 / 2.0),
                 ),
                 format!(
-                    "The article calls J the mean squared error, but ½Σ is not divided by n, so it is not a mean; its gradient has no 1/n either, yet the printed gradient does. The two differ by a factor n/2 ({} here), which silently changes the learning rate. This lesson uses 003's MSE = (1/m)Σ(…)².", f(m as f64 / 2.0),
+                    "The article calls J the mean squared error, but ½Σ is not divided by n, so it is not a mean; its gradient has no 1/n either, yet the printed gradient does. The two differ by a factor n/2 ({} here), which silently changes the learning rate. This lesson uses 003's MSE = (1/m)Σ(…)².", shown(m as f64 / 2.0),
                 ),
             ),
         },
@@ -151,7 +144,7 @@ pub async fn errata(values: &Values, device: &Device) -> Result<Vec<Erratum>, Tr
             ),
             article: r"\theta_1 = \theta_1 - \alpha \cdot \nabla_{\theta_1} J(\theta_0, \theta_1)",
             gloss: None,
-            truth: Phrase::same(format!("{} → {}", f(climb.mse[0]), f(climb.mse[1]))),
+            truth: Phrase::same(format!("{} → {}", shown(climb.mse[0]), shown(climb.mse[1]))),
             recomputed: None,
             explanation: Text::new(
                 "把文章的梯度式代入更新式，每一步都是半步梯度上升：误差沿最陡方向每步放大 1 + αλ_max/2 倍，对任何 α > 0 都会发散。把本课的 `formula` 设为 `article` 就能看到它上坡。",
@@ -164,7 +157,7 @@ pub async fn errata(values: &Values, device: &Device) -> Result<Vec<Erratum>, Tr
             quantity: Text::new("003：学习率 α", "003: learning rate α"),
             article: r"w_{t+1} = w_t - \alpha \nabla_w MSE",
             gloss: None,
-            truth: Phrase::same(format!("α < 2/λ_max = {}", f(start.lr_max()))),
+            truth: Phrase::same(format!("α < 2/λ_max = {}", shown(start.lr_max()))),
             recomputed: None,
             explanation: Phrase::new(
                 format!(
@@ -181,7 +174,7 @@ pub async fn errata(values: &Values, device: &Device) -> Result<Vec<Erratum>, Tr
             quantity: Text::new("003：第 1 次迭代的 MSE", "003: MSE at iteration 1"),
             article: "0.45",
             gloss: None,
-            truth: Phrase::same(f(trained.mse[0])),
+            truth: Phrase::same(shown(trained.mse[0])),
             recomputed: None,
             explanation: Phrase::new(
                 format!(
@@ -201,7 +194,7 @@ pub async fn errata(values: &Values, device: &Device) -> Result<Vec<Erratum>, Tr
             ),
             article: "0.20, 0.05, 0.01",
             gloss: None,
-            truth: Phrase::same(list(&trained.mse[1..])),
+            truth: Phrase::same(shown_joined(&trained.mse[1..])),
             recomputed: None,
             explanation: Phrase::new(
                 format!(
@@ -223,17 +216,17 @@ pub async fn errata(values: &Values, device: &Device) -> Result<Vec<Erratum>, Tr
             gloss: Some("After many iterations, the model parameters converge."),
             truth: Phrase::same(format!(
                 "w = {}, b = {}; 1/(α·λ_min) = {}",
-                f(trained.w),
-                f(trained.b),
-                f(e_fold.round())
+                shown(trained.w),
+                shown(trained.b),
+                shown(e_fold.round())
             )),
             recomputed: None,
             explanation: Phrase::new(
                 format!(
-                    "数据恰好满足 y = x/2，最优解是 w = {}、b = {}（MSE 为 {}）。{ITERATIONS} 次迭代后 b 几乎没离开 {b0}：平坦方向的误差每缩小到 1/e 需要约 1/(α·λ_min) 次迭代（见“实际计算”一栏）。参数并没有收敛。", f(best_w), f(best_b), f(best_mse),
+                    "数据恰好满足 y = x/2，最优解是 w = {}、b = {}（MSE 为 {}）。{ITERATIONS} 次迭代后 b 几乎没离开 {b0}：平坦方向的误差每缩小到 1/e 需要约 1/(α·λ_min) 次迭代（见“实际计算”一栏）。参数并没有收敛。", shown(best_w), shown(best_b), shown(best_mse),
                 ),
                 format!(
-                    "The data satisfy y = x/2 exactly, so the optimum is w = {}, b = {} (MSE {}). After {ITERATIONS} iterations b has hardly left {b0}: the flat direction's error needs about 1/(α·λ_min) iterations (in the Computed column) to shrink by a factor e. The parameters have not converged.", f(best_w), f(best_b), f(best_mse),
+                    "The data satisfy y = x/2 exactly, so the optimum is w = {}, b = {} (MSE {}). After {ITERATIONS} iterations b has hardly left {b0}: the flat direction's error needs about 1/(α·λ_min) iterations (in the Computed column) to shrink by a factor e. The parameters have not converged.", shown(best_w), shown(best_b), shown(best_mse),
                 ),
             ),
         },
@@ -246,14 +239,14 @@ pub async fn errata(values: &Values, device: &Device) -> Result<Vec<Erratum>, Tr
             ),
             article: "3.05, 5.10, 10.20",
             gloss: None,
-            truth: Phrase::same(list(&trained.probes)),
-            recomputed: Some(Phrase::same(format!("w = {}, b = {}", f(printed_w), f(printed_b)))),
+            truth: Phrase::same(shown_joined(&trained.probes)),
+            recomputed: Some(Phrase::same(format!("w = {}, b = {}", shown(printed_w), shown(printed_b)))),
             explanation: Phrase::new(
                 format!(
-                    "标签是输入的一半（yᵢ = i，xᵢ = 2i），训练好的模型应预测大约输入的一半（精确解为 {}）。文章的三个预测确实落在一条直线上（保留两位小数时；直线见“按原式重算”一栏），但那条直线的斜率约为 1、截距约为 0，是 y = x，而不是这组数据的 y = x/2。", best_probes.iter().map(|&p| f(p)).collect::<Vec<_>>().join("、"),
+                    "标签是输入的一半（yᵢ = i，xᵢ = 2i），训练好的模型应预测大约输入的一半（精确解为 {}）。文章的三个预测确实落在一条直线上（保留两位小数时；直线见“按原式重算”一栏），但那条直线的斜率约为 1、截距约为 0，是 y = x，而不是这组数据的 y = x/2。", best_probes.iter().map(|&p| shown(p)).collect::<Vec<_>>().join("、"),
                 ),
                 format!(
-                    "The labels are half the inputs (yᵢ = i, xᵢ = 2i), so a trained model predicts about half the input (the exact fit gives {}). The article's three predictions do lie on one line (to the two decimals printed; the line is in the “Its formula, recomputed” column), but its slope is about 1 and its intercept about 0: it is y = x, not this data's y = x/2.", list(&best_probes),
+                    "The labels are half the inputs (yᵢ = i, xᵢ = 2i), so a trained model predicts about half the input (the exact fit gives {}). The article's three predictions do lie on one line (to the two decimals printed; the line is in the “Its formula, recomputed” column), but its slope is about 1 and its intercept about 0: it is y = x, not this data's y = x/2.", shown_joined(&best_probes),
                 ),
             ),
         },

@@ -5,8 +5,8 @@ use super::model::LinregNumbers;
 use super::setup::{CHECKPOINTS, PROBES, checkpoint_name};
 use super::surface::{B_RANGE, GRID, W_RANGE};
 use crate::i18n::Text;
+use crate::lessons::kit::shown::shown;
 use crate::lessons::kit::{Surface, SurfacePath, Table, Values, View};
-use crate::state::number::format_number;
 
 /// Article 003's MSE table and prediction table, quoted as printed.
 const ARTICLE_MSE: [&str; 4] = ["0.45", "0.20", "0.05", "0.01"];
@@ -52,9 +52,9 @@ fn mse_table(n: &LinregNumbers, v: &Values) -> Table {
         .map(|(&k, claim)| {
             let k_f = k as f64;
             let ours = if t >= k_f {
-                format_number(v.get(&checkpoint_name(k)), 4)
+                shown(v.get(&checkpoint_name(k)))
             } else if t + 1.0 == k_f {
-                format_number(n.loss, 4)
+                shown(n.loss)
             } else {
                 "—".into()
             };
@@ -78,7 +78,7 @@ fn prediction_table(n: &LinregNumbers) -> Table {
         .iter()
         .zip(ARTICLE_PREDICTIONS)
         .zip(&n.probes)
-        .map(|((x, claim), ours)| vec![format_number(*x, 4), claim.into(), format_number(*ours, 4)])
+        .map(|((x, claim), ours)| vec![shown(*x), claim.into(), shown(*ours)])
         .collect();
     Table {
         id: "predictions",

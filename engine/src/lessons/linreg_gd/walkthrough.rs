@@ -4,14 +4,9 @@
 
 use super::model::{LinregNumbers, Rule};
 use crate::lessons::kit::notation::{grad_of, sym_sub};
+use crate::lessons::kit::shown::{num, step};
 use crate::lessons::kit::{Phase, Step};
 use crate::math::Formula;
-
-pub const DIGITS: usize = 4;
-
-fn num(v: f64) -> Formula {
-    Formula::new().num(v, DIGITS)
-}
 
 /// A symbol with the summation index: xᵢ.
 fn sub_i(plain: &str, tex: &str) -> Formula {
@@ -29,10 +24,6 @@ fn residual_i() -> Formula {
 
 fn t(text: &str) -> Formula {
     Formula::new().t(text)
-}
-
-fn step(phase: Phase, target: String, formula: Formula, subst: Formula, value: f64) -> Step {
-    Step::computed(phase, target, formula, subst, value, DIGITS)
 }
 
 /// `a + b + … + z`: the first two terms and the last, so a 100-term sum stays readable.

@@ -2,6 +2,7 @@
 //! the same formula with the trace's numbers substituted. Every number comes from the trace.
 
 use super::labels::{grad_label, grad_sym, label, sym};
+use crate::lessons::kit::shown::DIGITS;
 use crate::math::Formula;
 use crate::model::mlp221::{LossKind, Mlp221Params, Mlp221Trace};
 
@@ -32,8 +33,6 @@ pub struct Step {
 pub const STEP_COUNT: usize = 22;
 
 /// Digits shown in the page and in formulas.
-pub const DIGITS: usize = 4;
-
 /// One line of the SGD update for a parameter.
 #[derive(Clone, Debug, PartialEq)]
 pub struct UpdateLine {

@@ -5,11 +5,12 @@ use burn::prelude::Device;
 
 use super::model::compute;
 use crate::i18n::{Phrase, Text};
+use crate::lessons::kit::shown::shown_list;
 use crate::lessons::kit::{Erratum, RowKind, TraceError, Values};
 use crate::state::number::format_number;
 
 fn pair(a: f64, b: f64) -> String {
-    format!("[{}, {}]", format_number(a, 4), format_number(b, 4))
+    shown_list(&[a, b])
 }
 
 /// Adam's first step as the article prints it: α·m₁/(√v₁ + ε) with no bias correction.

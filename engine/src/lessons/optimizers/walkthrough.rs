@@ -3,14 +3,9 @@
 
 use super::model::{N, RaceNumbers, X, Y};
 use super::setup::RACERS;
+use crate::lessons::kit::shown::{num, step};
 use crate::lessons::kit::{Phase, Step};
 use crate::math::Formula;
-
-pub const DIGITS: usize = 4;
-
-fn num(v: f64) -> Formula {
-    Formula::new().num(v, DIGITS)
-}
 
 fn t(text: &str) -> Formula {
     Formula::new().t(text)
@@ -19,10 +14,6 @@ fn t(text: &str) -> Formula {
 fn sub(plain: &str, tex: &str, j: usize) -> Formula {
     let k = ["₁", "₂"][j.min(1)];
     Formula::new().both(&format!("{plain}{k}"), &format!("{tex}_{{{}}}", j + 1))
-}
-
-fn step(phase: Phase, target: String, formula: Formula, subst: Formula, value: f64) -> Step {
-    Step::computed(phase, target, formula, subst, value, DIGITS)
 }
 
 /// (1/N) Σᵢ (θ₁xᵢ₁ + θ₂xᵢ₂ − yᵢ)² with θ given.

@@ -11,12 +11,12 @@ use self::model::{SPAN, SoftmaxNumbers, compute};
 pub use self::setup::{K, SETTINGS, article_values};
 use crate::base::views::{Surface, SurfacePath, Table, View};
 use crate::i18n::Text;
+use crate::lessons::kit::shown::shown;
 use crate::lessons::kit::{
     ArticleFormula, LessonDef, LessonTrace, Quantity, Role, TraceError, Values,
 };
 use crate::math::Formula;
 use crate::model::value::Value;
-use crate::state::number::format_number;
 use burn::prelude::*;
 
 pub const ID: &str = "softmax-ce";
@@ -104,7 +104,7 @@ pub async fn trace(v: &Values, device: &Device) -> Result<LessonTrace, TraceErro
 
 /// The per-class breakdown: logit, e^z, probability, label, loss term and gradient.
 fn term_table(n: &SoftmaxNumbers) -> Table {
-    let f = |v: f64| format_number(v, walkthrough::DIGITS);
+    let f = shown;
     let t = |s: &'static str| Text::new(s, s);
     Table {
         id: "terms",

@@ -4,14 +4,10 @@
 use super::model::SoftmaxNumbers;
 use super::setup::K;
 use crate::lessons::kit::notation::{grad_of, ln, sym_sub};
+use crate::lessons::kit::shown::{num, step};
+use crate::lessons::kit::softmax_ce;
 use crate::lessons::kit::{Phase, Step};
 use crate::math::Formula;
-
-pub const DIGITS: usize = 4;
-
-fn num(v: f64) -> Formula {
-    Formula::new().num(v, DIGITS)
-}
 
 fn y(k: usize) -> Formula {
     sym_sub("y", "y", k)
@@ -29,21 +25,9 @@ fn e_to(power: Formula) -> Formula {
     Formula::new().exp(power)
 }
 
-fn step(phase: Phase, target: String, formula: Formula, subst: Formula, value: f64) -> Step {
-    Step::computed(phase, target, formula, subst, value, DIGITS)
-}
-
 /// `a + b` over both classes, each term built by `term`.
 fn sum_of(term: impl Fn(usize) -> Formula) -> Formula {
-    (0..K).fold(Formula::new(), |acc, k| {
-        let acc = if k > 0 { acc.t(" + ") } else { acc };
-        acc.f(term(k))
-    })
-}
-
-/// True for labels that form a distribution: then ∂L/∂zₖ is exactly ŷₖ − yₖ.
-pub fn labels_sum_to_one(y: &[f64]) -> bool {
-    (y.iter().sum::<f64>() - 1.0).abs() < 1e-9
+    softmax_ce::sum_terms(K, term)
 }
 
 pub fn steps(n: &SoftmaxNumbers) -> Vec<Step> {
@@ -95,40 +79,19 @@ pub fn steps(n: &SoftmaxNumbers) -> Vec<Step> {
         sum_of(|k| num(n.terms[k])),
         n.loss,
     ));
-    // ∂L/∂ŷₖ = −yₖ / ŷₖ
-    for k in 0..K {
-        out.push(step(
-            Phase::Backward,
-            format!("grad:p[{k}]"),
-            grad_of(p(k)).t(" = ").both("−", "-").frac(y(k), p(k)),
-            Formula::new().both("−", "-").frac(num(n.y[k]), num(n.p[k])),
-            n.grad_p[k],
-        ));
-    }
-    // ∂L/∂zₖ = Σⱼ ∂L/∂ŷⱼ · ∂ŷⱼ/∂zₖ = ŷₖ(y₁ + y₂) − yₖ, which is ŷₖ − yₖ for labels summing to 1.
-    let one_hot = labels_sum_to_one(&n.y);
-    for k in 0..K {
-        let (formula, subst) = if one_hot {
-            (p(k).minus().f(y(k)), num(n.p[k]).minus().f(num(n.y[k])))
-        } else {
-            (
-                p(k).t("(").f(sum_of(y)).t(")").minus().f(y(k)),
-                num(n.p[k])
-                    .t("(")
-                    .f(sum_of(|j| num(n.y[j])))
-                    .t(")")
-                    .minus()
-                    .f(num(n.y[k])),
-            )
-        };
-        out.push(step(
-            Phase::Backward,
-            format!("grad:z[{k}]"),
-            grad_of(z(k)).t(" = ").f(formula),
-            subst,
-            n.grad_z[k],
-        ));
-    }
+    // ∂L/∂ŷₖ = −yₖ / ŷₖ, then ∂L/∂zₖ = ŷₖ(y₁ + y₂) − yₖ (ŷₖ − yₖ for labels summing to 1).
+    let numbers = softmax_ce::Numbers {
+        y: &n.y,
+        p: &n.p,
+        grad_p: &n.grad_p,
+        grad_z: &n.grad_z,
+    };
+    let symbols = softmax_ce::Symbols {
+        prob: &p,
+        label: &y,
+        logit: &z,
+    };
+    out.extend(softmax_ce::backward_steps(&numbers, &symbols, "p", "z"));
     // zₖ ← zₖ − α ∂L/∂zₖ, then the new probabilities.
     for k in 0..K {
         out.push(step(

@@ -13,8 +13,8 @@ use super::settings::TextSettings;
 use super::tokenizer::{MAX_LEN, PAD};
 use crate::base::readback::Readback;
 use crate::i18n::{Phrase, Text};
+use crate::lessons::kit::shown::shown;
 use crate::lessons::kit::{Erratum, RowKind};
-use crate::state::number::format_number;
 
 /// The errata's setup: the page's keyword, sentence count and rate, with seed 7, where the
 /// LSTM's held-out precision and recall still differ after `F1_STEPS` steps. The batch the
@@ -32,10 +32,6 @@ pub const TRAIN_EPOCHS: usize = 2;
 /// Steps after which the F1 row counts the LSTM's held-out predictions: early in training,
 /// when precision and recall still differ (trained, it gets every held-out sentence right).
 pub const F1_STEPS: usize = 3;
-
-fn f(v: f64) -> String {
-    format_number(v, 4)
-}
 
 /// The article's reading `fc(output[-1, :, :])` beside ours `fc(output[:, -1, :])` on a batch:
 /// (article logits [T][2], our logits [B][2]).
@@ -173,7 +169,7 @@ pub async fn errata(setup: &TextSettings, device: &Device) -> Result<Vec<Erratum
             article: "output = self.fc(output[-1, :, :])",
             gloss: None,
             truth: {
-                let acc = f(100.0 * accuracy(&ours, &batch.labels));
+                let acc = shown(100.0 * accuracy(&ours, &batch.labels));
                 let steps = lstm.steps;
                 Phrase::new(
                     format!("`output[:, -1, :]` → logits [{b}, 2]，Adam 训练 {steps} 步后，在这一批上的准确率为 {acc} %"),
@@ -181,8 +177,8 @@ pub async fn errata(setup: &TextSettings, device: &Device) -> Result<Vec<Erratum
                 )
             },
             recomputed: {
-                let (rows, acc) = (article.len(), f(100.0 * accuracy(&article, &batch.labels)));
-                let (before, drift) = (b - 1, f(drift));
+                let (rows, acc) = (article.len(), shown(100.0 * accuracy(&article, &batch.labels)));
+                let (before, drift) = (b - 1, shown(drift));
                 Some(Phrase::new(
                     format!("`output[-1]` → logits [{rows}, 2]：只是第 {b} 个句子的 {MAX_LEN} 个时间步，却拿去对第 1–{b} 个句子的标签：准确率 {acc} %；把第 1–{before} 个句子换掉，它们最多只变 {drift}"),
                     format!("`output[-1]` → logits [{rows}, 2]: the {MAX_LEN} time steps of sentence {b} only, scored against the labels of sentences 1–{b}: accuracy {acc} %; replacing sentences 1–{before} changes them by at most {drift}"),
@@ -238,12 +234,12 @@ pub async fn errata(setup: &TextSettings, device: &Device) -> Result<Vec<Erratum
             article: "在训练过程中，我们使用均方误差（MSE）作为损失函数，使用交叉熵损失（Cross-Entropy Loss）评估模型的预测性能。",
             gloss: Some("During training we use the mean squared error (MSE) as the loss function, and the cross-entropy loss to evaluate the model's predictions."),
             truth: Phrase::new(
-                format!("训练和评估用的都是 `criterion = nn.CrossEntropyLoss()`；在这一批上（未训练）交叉熵 = {}", f(ce)),
-                format!("`criterion = nn.CrossEntropyLoss()` is what trains and evaluates; on this batch (untrained) CE = {}", f(ce)),
+                format!("训练和评估用的都是 `criterion = nn.CrossEntropyLoss()`；在这一批上（未训练）交叉熵 = {}", shown(ce)),
+                format!("`criterion = nn.CrossEntropyLoss()` is what trains and evaluates; on this batch (untrained) CE = {}", shown(ce)),
             ),
             recomputed: Some(Phrase::new(
-                format!("同一组 logits 上 softmax 对独热标签的 MSE：{}", f(mse)),
-                format!("MSE of softmax against one-hot on the same logits: {}", f(mse)),
+                format!("同一组 logits 上 softmax 对独热标签的 MSE：{}", shown(mse)),
+                format!("MSE of softmax against one-hot on the same logits: {}", shown(mse)),
             )),
             explanation: Text::new(
                 "代码里训练和评估用的都是 `nn.CrossEntropyLoss()`，没有任何地方用 MSE。两者数值不同、梯度不同：对 softmax 输出，交叉熵的梯度是 ŷ − y，MSE 的梯度还要乘上 softmax 的导数，预测错得离谱时几乎为 0。分类应该用交叉熵，本课也是。",
@@ -276,14 +272,14 @@ pub async fn errata(setup: &TextSettings, device: &Device) -> Result<Vec<Erratum
             article: "print(f'Test Loss: {total_loss / len(test_iter)}, Accuracy: {correct / len(test_iter)}')",
             gloss: None,
             truth: {
-                let (right, total, acc) = (eval.correct, eval.total, f(eval.accuracy()));
+                let (right, total, acc) = (eval.correct, eval.total, shown(eval.accuracy()));
                 Phrase::new(
                     format!("{total} 个测试句子分对 {right} 个（未训练的 Transformer）：准确率 {acc}"),
                     format!("{right} of {total} test sentences right (untrained Transformer): accuracy {acc}"),
                 )
             },
             recomputed: {
-                let (right, ratio) = (eval.correct, f(eval.correct as f64 / n_batches as f64));
+                let (right, ratio) = (eval.correct, shown(eval.correct as f64 / n_batches as f64));
                 Some(Phrase::new(
                     format!("`correct / len(test_iter)` = {right} / {n_batches} 个 32 句的批 = {ratio}"),
                     format!("`correct / len(test_iter)` = {right} / {n_batches} batches of 32 = {ratio}"),
@@ -301,12 +297,12 @@ pub async fn errata(setup: &TextSettings, device: &Device) -> Result<Vec<Erratum
             article: "src = self.embedding(src)\n        src = self.transformer(src, src_len)",
             gloss: None,
             truth: Phrase::new(
-                format!("加上正弦位置编码后，把每个句子倒过来，logits 最多变化 {}", f(with_pos)),
-                format!("with sinusoidal positions, reversing each sentence changes the logits by up to {}", f(with_pos)),
+                format!("加上正弦位置编码后，把每个句子倒过来，logits 最多变化 {}", shown(with_pos)),
+                format!("with sinusoidal positions, reversing each sentence changes the logits by up to {}", shown(with_pos)),
             ),
             recomputed: Some(Phrase::new(
-                format!("不加位置编码（文章的模型）：最多变化 {}", f(no_pos)),
-                format!("without positions (the article's model): by at most {}", f(no_pos)),
+                format!("不加位置编码（文章的模型）：最多变化 {}", shown(no_pos)),
+                format!("without positions (the article's model): by at most {}", shown(no_pos)),
             )),
             explanation: Text::new(
                 "`nn.Transformer` 不加位置编码，代码也没有加。没有位置信息时，自注意力加平均汇总对词序完全无感：把句子倒过来，输出不变（只差浮点舍入）。对“是否包含关键词”这个任务无妨，但“狗咬人”和“人咬狗”就分不开了。",
@@ -338,7 +334,7 @@ pub async fn errata(setup: &TextSettings, device: &Device) -> Result<Vec<Erratum
             truth: {
                 let c = &counts;
                 let (tp, fp, fneg, tn) = (c.true_pos, c.false_pos, c.false_neg, c.true_neg);
-                let (p, r, f1) = (f(c.precision()), f(c.recall()), f(c.f1()));
+                let (p, r, f1) = (shown(c.precision()), shown(c.recall()), shown(c.f1()));
                 Phrase::new(
                     format!("LSTM 训练 {F1_STEPS} 步：TP {tp}，FP {fp}，FN {fneg}，TN {tn}：P = {p}，R = {r}，F1 = 2PR/(P + R) = {f1}"),
                     format!("LSTM, {F1_STEPS} steps: TP {tp}, FP {fp}, FN {fneg}, TN {tn}: P = {p}, R = {r}, F1 = 2PR/(P + R) = {f1}"),
@@ -346,8 +342,8 @@ pub async fn errata(setup: &TextSettings, device: &Device) -> Result<Vec<Erratum
             },
             recomputed: Some(Phrase::same(format!(
                 "A = {}, 2AR/(A + R) = {}",
-                f(counts.accuracy()),
-                f(harmonic_mean(counts.accuracy(), counts.recall()))
+                shown(counts.accuracy()),
+                shown(harmonic_mean(counts.accuracy(), counts.recall()))
             ))),
             explanation: Text::new(
                 "有些中文文章用“准确率”指精确率（precision），但 §9.7 第 1 条把准确率定义为预测与真实标签一致的程度，还说可用于回归，那就是正确率（accuracy）。按文章自己的定义，F1 成了准确率与召回率的组合。其实 F1 是精确率 P = TP/(TP + FP) 与召回率 R = TP/(TP + FN) 的调和平均 2PR/(P + R)，与准确率无关，也不看真负例 TN。“实际计算”一栏是本课的 LSTM 训练几步后在留出句子上的混淆计数和 P、R、F1；“按原式重算”一栏把准确率代入同一个调和平均，得到的是另一个数。",

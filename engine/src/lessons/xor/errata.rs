@@ -5,15 +5,11 @@ use burn::prelude::Device;
 
 use super::model::{XorNumbers, compute};
 use crate::i18n::{Phrase, Text};
+use crate::lessons::kit::shown::shown;
 use crate::lessons::kit::{Erratum, RowKind, TraceError, Values};
-use crate::state::number::format_number;
 
 /// Gradient steps the errata train the single layer for (cheap enough to run on page open).
 pub const STEPS: usize = 300;
-
-fn f(v: f64) -> String {
-    format_number(v, 4)
-}
 
 /// Trains the article's single layer from the start in `base` for `steps` steps; returns the
 /// last numbers.
@@ -59,7 +55,7 @@ pub async fn errata(values: &Values, device: &Device) -> Result<Vec<Erratum>, Tr
             article: "通过迭代计算损失函数的梯度，并更新模型参数，我们可以逐步优化模型。",
             gloss: Some("By iteratively computing the gradient of the loss function and updating the model parameters, we can optimise the model step by step."),
             truth: {
-                let (lo, l, acc) = (f(floor), f(trained.loss), f(100.0 * trained.accuracy()));
+                let (lo, l, acc) = (shown(floor), shown(trained.loss), shown(100.0 * trained.accuracy()));
                 Phrase::new(
                     format!("L ≥ {lo}（处处 ŷ = 0.5）；从随机种子 {seed} 训练 {STEPS} 步后：L = {l}，准确率 {acc} %"),
                     format!("L ≥ {lo} (ŷ = 0.5 everywhere); after {STEPS} steps from seed {seed}: L = {l}, accuracy {acc} %"),

@@ -7,15 +7,10 @@
 use super::model::{HiddenLayer, XorNumbers};
 use super::setup::{N, X};
 use crate::lessons::kit::notation::{grad_of, subscript};
+use crate::lessons::kit::shown::{DIGITS, num};
 use crate::lessons::kit::{Phase, Quantity, Role, Step};
 use crate::math::Formula;
 use crate::model::value::Value;
-
-pub const DIGITS: usize = 4;
-
-pub fn num(v: f64) -> Formula {
-    Formula::new().num(v, DIGITS)
-}
 
 /// A symbol with 1-based indices: `sym("a", "a", &[0, 2])` is a₁₃.
 pub fn sym(plain: &str, tex: &str, idx: &[usize]) -> Formula {
