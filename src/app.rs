@@ -1,7 +1,7 @@
 //! The page frame: top bar (language, backend), and the route from the URL hash.
 
 use engine::i18n::{Lang, Text};
-use engine::lessons::{mlp_step, registry, text_classifier};
+use engine::lessons::registry::{self, Page};
 use engine::state::hash::{EMBED_KEY, parse_route, take_flag};
 use leptos::prelude::*;
 
@@ -98,35 +98,31 @@ pub fn App() -> impl IntoView {
         parsed.assignments = rest;
         embed.set(embedded);
         route::set_embed(embedded);
-        match parsed.lesson {
+        let assignments: Vec<String> = parsed.assignments.iter().map(|s| s.to_string()).collect();
+        // The registry names each page's component; an id it does not know is reported.
+        match parsed
+            .lesson
+            .map(|id| (id, registry::find(id).map(|p| p.page)))
+        {
             None => view! { <Home/> }.into_any(),
-            Some(mlp_step::ID) => {
-                let assignments: Vec<String> =
-                    parsed.assignments.iter().map(|s| s.to_string()).collect();
+            Some((_, Some(Page::MlpStep))) => {
                 view! { <MlpStepLesson assignments=assignments/> }.into_any()
             }
-            Some(crate::mnist::ID) => {
-                let assignments: Vec<String> =
-                    parsed.assignments.iter().map(|s| s.to_string()).collect();
+            Some((_, Some(Page::Mnist))) => {
                 view! { <MnistPage assignments=assignments/> }.into_any()
             }
-            Some("playground") => {
+            Some((_, Some(Page::Playground))) => {
                 // The playground reads its own settings; the embed flag is the page's.
-                let hash = format!("#/playground?{}", parsed.assignments.join("&"));
+                let hash = format!("#/playground?{}", assignments.join("&"));
                 view! { <PlaygroundPage hash=hash/> }.into_any()
             }
-            Some(text_classifier::ID) => {
-                let assignments: Vec<String> =
-                    parsed.assignments.iter().map(|s| s.to_string()).collect();
+            Some((_, Some(Page::Text))) => {
                 view! { <TextClassifierPage assignments=assignments/> }.into_any()
             }
-            Some(id) if registry::kit_lesson(id).is_some() => {
-                let def = registry::kit_lesson(id).expect("checked above");
-                let assignments: Vec<String> =
-                    parsed.assignments.iter().map(|s| s.to_string()).collect();
+            Some((_, Some(Page::Kit(def)))) => {
                 view! { <KitLesson def=def assignments=assignments/> }.into_any()
             }
-            Some(other) => {
+            Some((other, None)) => {
                 let other = other.chars().take(40).collect::<String>();
                 view! {
                     <div class="banner error" data-testid="unknown-lesson" role="alert">

@@ -1,6 +1,6 @@
-//! The home page: every lesson of the articles, live or coming.
+//! The home page: the playground and every lesson of the articles, read from the registry.
 
-use engine::lessons::registry::LESSONS;
+use engine::lessons::registry::{find, lessons};
 use leptos::prelude::*;
 
 use crate::app::{ctx, tr};
@@ -9,8 +9,7 @@ use crate::i18n;
 #[component]
 pub fn Home() -> impl IntoView {
     let lang = ctx().lang;
-    let cards = LESSONS
-        .iter()
+    let cards = lessons()
         .map(|l| {
             let status = if l.live { i18n::LIVE } else { i18n::COMING };
             let title = move || l.title.get(lang.get());
@@ -43,10 +42,12 @@ pub fn Home() -> impl IntoView {
     view! {
         <section class="home">
             <p class="tagline">{tr(i18n::TAGLINE)}</p>
-            <a class="card live playground-card" href="#/playground" data-testid="open-playground">
-                <strong>{tr(i18n::PLAYGROUND)}</strong>
-                <span>{tr(i18n::PLAYGROUND_SUMMARY)}</span>
-            </a>
+            {find("playground").map(|p| view! {
+                <a class="card live playground-card" href=format!("#/{}", p.id) data-testid="open-playground">
+                    <strong>{tr(p.title)}</strong>
+                    <span>{tr(p.summary)}</span>
+                </a>
+            })}
             <h2>{tr(i18n::LESSONS_HEADING)}</h2>
             <div class="cards" data-testid="lesson-list">{cards}</div>
         </section>

@@ -141,11 +141,6 @@ pub const TRACE_CSV: Text = Text::new("计算过程 CSV", "Trace CSV");
 pub const WEIGHTS_JSON: Text = Text::new("参数 JSON", "Weights JSON");
 pub const CURVE_SVG: Text = Text::new("损失曲线 SVG", "Loss curve SVG");
 pub const CURVE_PNG: Text = Text::new("损失曲线 PNG", "Loss curve PNG");
-pub const PLAYGROUND: Text = Text::new("游乐场：搭一个网络", "Playground: build a network");
-pub const PLAYGROUND_SUMMARY: Text = Text::new(
-    "选数据、特征和层数，用 burn 训练，看决策边界和每个神经元怎样变化；点一个神经元看它的前向值和梯度，点一条边改权重。",
-    "Pick data, features and layers, train with burn, and watch the decision boundary and every neuron change; click a neuron for its forward value and gradient, an edge to edit its weight.",
-);
 pub const ONE_EPOCH: Text = Text::new("训练一轮", "One epoch");
 pub const EPOCH: Text = Text::new("轮次", "Epoch");
 pub const TRAIN_LOSS: Text = Text::new("训练损失", "Train loss");

@@ -12,6 +12,7 @@ mod components;
 mod frame;
 mod home;
 mod i18n;
+mod lease;
 mod lessons;
 mod mnist;
 mod panic_panel;

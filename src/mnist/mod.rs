@@ -27,8 +27,6 @@ use crate::components::curves_chart::CurvesChart;
 use crate::components::errata_table::ErrataTable;
 use crate::i18n;
 
-pub use self::state::ID;
-
 #[component]
 pub fn MnistPage(assignments: Vec<String>) -> impl IntoView {
     let c = ctx();

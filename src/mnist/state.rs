@@ -16,6 +16,7 @@ use leptos::prelude::*;
 use super::text;
 use crate::backend::{Backend, BackendKind};
 use crate::frame::next_frame;
+use crate::lease::Lease;
 use crate::route;
 
 pub const ID: &str = "mnist-cnn";
@@ -94,9 +95,9 @@ pub struct MnistState {
     data: StoredValue<Option<Rc<Dataset>>, LocalStorage>,
     /// (train, held-out) indices of the fixed split.
     pub split: StoredValue<(Vec<usize>, Vec<usize>)>,
-    model: StoredValue<Option<MnistCnn>, LocalStorage>,
-    /// Bumped whenever the model is replaced: a computation on an older one does not put it back.
-    generation: StoredValue<u64>,
+    /// The network; replacing it starts a new generation, and a computation on an older one
+    /// does not put it back.
+    model: Lease<MnistCnn>,
     /// The shipped weights, kept to reload them.
     pretrained: StoredValue<Option<Rc<Vec<u8>>>, LocalStorage>,
     /// The weights at the last checkpoint, on the host: what a lost GPU leaves us.
@@ -140,8 +141,7 @@ impl MnistState {
             data_status: RwSignal::new(DataStatus::Loading),
             data: StoredValue::new_local(None),
             split: StoredValue::new(split(10_000, TRAIN, SPLIT_SEED)),
-            model: StoredValue::new_local(None),
-            generation: StoredValue::new(0),
+            model: Lease::new(),
             pretrained: StoredValue::new_local(None),
             snapshot: StoredValue::new(None),
             origin: RwSignal::new(Origin::Pretrained),
@@ -198,35 +198,27 @@ impl MnistState {
     /// Borrows the network for one computation, waiting (a frame at a time, up to about ten
     /// seconds: a GPU step on SwiftShader can take a second) while another holds it.
     pub async fn take(self) -> Option<(MnistCnn, u64)> {
-        for _ in 0..600 {
-            let generation = self.generation.try_get_value()?;
-            if let Some(m) = self.model.try_update_value(|m| m.take()).flatten() {
-                return Some((m, generation));
-            }
-            next_frame().await;
-        }
-        None
+        self.model.take(600).await
     }
 
     /// False once the page is gone (its signals disposed): an async task that resumes after
     /// that must touch nothing, or the page would panic on leaving mnist-cnn mid-task.
     pub fn alive(self) -> bool {
-        self.generation.try_get_value().is_some()
+        self.model.alive()
     }
 
     /// Returns the network, unless it was replaced meanwhile.
     pub fn put(self, m: MnistCnn, generation: u64) {
-        if self.generation.try_get_value() == Some(generation) {
-            self.steps.try_set(m.steps());
-            self.model.try_set_value(Some(m));
+        let steps = m.steps();
+        if self.model.put(m, generation) {
+            self.steps.try_set(steps);
         }
     }
 
     /// Installs a new network (fresh, loaded or moved) and forgets the old one's run.
     pub fn install(self, m: MnistCnn, origin: Origin) {
-        self.generation.update_value(|g| *g += 1);
         self.steps.set(m.steps());
-        self.model.set_value(Some(m));
+        self.model.install(m);
         self.origin.set(origin);
     }
 
@@ -335,7 +327,7 @@ impl MnistState {
             match result {
                 Ok(()) => {
                     self.end_run();
-                    self.generation.update_value(|g| *g += 1);
+                    self.model.invalidate();
                     self.origin.set(Origin::Uploaded(name.clone()));
                     self.notice
                         .set(Some(format!("{}{name}", self.say(text::UPLOADED))));

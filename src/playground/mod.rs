@@ -11,6 +11,7 @@ use engine::export::{
     curves_svg, playground_classes_svg, playground_output_svg, playground_weights_json,
 };
 use engine::lessons::kit::breaks::Break;
+use engine::lessons::registry;
 use engine::playground::frame::OUTPUT_GRID;
 use engine::playground::state::from_hash;
 use leptos::html::Canvas;
@@ -42,6 +43,7 @@ fn save_canvas(canvas: NodeRef<Canvas>, name: &str) {
 
 #[component]
 pub fn PlaygroundPage(hash: String) -> impl IntoView {
+    let info = registry::find("playground").expect("the playground is registered");
     let c = ctx();
     let lang = c.lang;
     let (initial, link_error) = match from_hash(&hash) {
@@ -157,8 +159,8 @@ pub fn PlaygroundPage(hash: String) -> impl IntoView {
     view! {
         <section class="playground" data-testid="playground">
             <nav class="crumbs"><a href="#/" data-testid="back">{tr(i18n::ALL_LESSONS)}</a></nav>
-            <h1>{tr(i18n::PLAYGROUND)}</h1>
-            <p class="summary">{tr(i18n::PLAYGROUND_SUMMARY)}</p>
+            <h1>{tr(info.title)}</h1>
+            <p class="summary">{tr(info.summary)}</p>
             {link_error.map(|e| view! {
                 <div class="banner warn" data-testid="link-error" role="alert">
                     {tr(i18n::LINK_ERROR)} " " {move || e.message(lang.get())}

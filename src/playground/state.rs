@@ -15,6 +15,7 @@ use crate::components::gradcheck::{CheckState, spawn_check};
 
 use crate::backend::{Backend, BackendKind};
 use crate::frame::next_frame;
+use crate::lease::Lease;
 use crate::route;
 
 /// What the learner picked on the network drawing.
@@ -33,9 +34,9 @@ pub enum Selection {
 #[derive(Clone, Copy)]
 pub struct PgState {
     pub spec: RwSignal<PlaygroundState>,
-    trainer: StoredValue<Option<Playground>, LocalStorage>,
-    /// Bumped by every rebuild: a computation that took an older trainer does not put it back.
-    generation: StoredValue<u64>,
+    /// The trainer; every rebuild installs a new one, and a computation that took an older
+    /// one does not put it back.
+    trainer: Lease<Playground>,
     /// Networks built so far (read by the browser test: loading the page builds one).
     pub builds: RwSignal<u32>,
     pub frame: RwSignal<Option<Frame>>,
@@ -67,8 +68,7 @@ impl PgState {
     ) -> PgState {
         PgState {
             spec: RwSignal::new(initial),
-            trainer: StoredValue::new_local(None),
-            generation: StoredValue::new(0),
+            trainer: Lease::new(),
             builds: RwSignal::new(0),
             frame: RwSignal::new(None),
             points: RwSignal::new(Vec::new()),
@@ -114,9 +114,8 @@ impl PgState {
                 let mut pts: Vec<(Point, bool)> = split.train.iter().map(|p| (*p, false)).collect();
                 pts.extend(split.test.iter().map(|p| (*p, true)));
                 self.points.set(pts);
-                self.generation.update_value(|g| *g += 1);
                 self.builds.update(|b| *b += 1);
-                self.trainer.set_value(Some(p));
+                self.trainer.install(p);
                 self.error.set(None);
                 self.train_losses.set(Vec::new());
                 self.test_losses.set(Vec::new());
@@ -190,21 +189,12 @@ impl PgState {
     /// Borrows the trainer for an async computation, waiting (a frame at a time, up to about
     /// two seconds) while another computation holds it.
     async fn take(self) -> Option<(Playground, u64)> {
-        for _ in 0..120 {
-            let generation = self.generation.try_get_value()?;
-            if let Some(p) = self.trainer.try_update_value(|t| t.take()).flatten() {
-                return Some((p, generation));
-            }
-            next_frame().await;
-        }
-        None
+        self.trainer.take(120).await
     }
 
-    /// Returns the trainer, unless a rebuild replaced it meanwhile.
-    fn put(self, p: Playground, generation: u64) {
-        if self.generation.try_get_value() == Some(generation) {
-            self.trainer.try_set_value(Some(p));
-        }
+    /// Returns the trainer; false when a rebuild replaced it meanwhile.
+    fn put(self, p: Playground, generation: u64) -> bool {
+        self.trainer.put(p, generation)
     }
 
     /// The gradient check of the step view's point: holds the trainer while it runs (training
@@ -251,9 +241,7 @@ impl PgState {
             Some(pt) => p.step_trace(pt).await.ok(),
             None => None,
         };
-        let current = self.generation.try_get_value() == Some(generation);
-        self.put(p, generation);
-        if !current {
+        if !self.put(p, generation) {
             return;
         }
         match frame {
@@ -275,9 +263,7 @@ impl PgState {
             Ok(_) => Some(p.frame().await),
             Err(_) => None,
         };
-        let current = self.generation.try_get_value() == Some(generation);
-        self.put(p, generation);
-        if !current {
+        if !self.put(p, generation) {
             return false;
         }
         match (report, frame) {

@@ -14,6 +14,7 @@ use leptos::prelude::*;
 use super::i18n as t;
 use crate::backend::{Backend, BackendKind};
 use crate::frame::{next_frame, now_ms};
+use crate::lease::Lease;
 use crate::route;
 
 /// Milliseconds of training per animation frame: several batches on the CPU, one on an
@@ -50,9 +51,9 @@ pub struct Shown {
 #[derive(Clone, Copy)]
 pub struct TextState {
     pub settings: RwSignal<TextSettings>,
-    session: StoredValue<Option<Session>, LocalStorage>,
-    /// Bumped by every rebuild: a computation that took an older session does not put it back.
-    generation: StoredValue<u64>,
+    /// The training session; every rebuild installs a new one, and a computation that took an
+    /// older one does not put it back.
+    session: Lease<Session>,
     pub checkpoints: RwSignal<Vec<Checkpoint>>,
     pub stats: RwSignal<Stats>,
     pub examples: RwSignal<Vec<Sentence>>,
@@ -77,8 +78,7 @@ impl TextState {
     pub fn new(settings: TextSettings, backend: Backend, lang: RwSignal<Lang>) -> TextState {
         TextState {
             settings: RwSignal::new(settings),
-            session: StoredValue::new_local(None),
-            generation: StoredValue::new(0),
+            session: Lease::new(),
             checkpoints: RwSignal::new(vec![]),
             stats: RwSignal::new(Stats::default()),
             examples: RwSignal::new(vec![]),
@@ -106,12 +106,10 @@ impl TextState {
         let kind = self.backend.kind.get_untracked();
         match Session::new(&settings, &Backend::device(kind)) {
             Ok(s) => {
-                self.generation.update_value(|g| *g += 1);
-                let generation = self.generation.get_value();
                 self.examples
                     .set(s.test.iter().take(EXAMPLES).cloned().collect());
                 self.stats.set(stats_of(&s, None, kind));
-                self.session.set_value(Some(s));
+                let generation = self.session.install(s);
                 self.checkpoints.set(vec![]);
                 self.prediction.set(None);
                 self.error.set(None);
@@ -140,9 +138,7 @@ impl TextState {
         }
         let point = s.checkpoint().await;
         let shown = self.predict_on(&s).await;
-        let current = self.generation.try_get_value() == Some(g);
-        self.put(s, g);
-        if !current {
+        if !self.put(s, g) {
             return;
         }
         match point {
@@ -176,21 +172,12 @@ impl TextState {
     /// Borrows the session for an async computation, waiting (a frame at a time, up to about
     /// two seconds) while another computation holds it.
     async fn take(self) -> Option<(Session, u64)> {
-        for _ in 0..120 {
-            let generation = self.generation.try_get_value()?;
-            if let Some(s) = self.session.try_update_value(|t| t.take()).flatten() {
-                return Some((s, generation));
-            }
-            next_frame().await;
-        }
-        None
+        self.session.take(120).await
     }
 
-    /// Returns the session, unless a rebuild replaced it meanwhile.
-    fn put(self, s: Session, generation: u64) {
-        if self.generation.try_get_value() == Some(generation) {
-            self.session.try_set_value(Some(s));
-        }
+    /// Returns the session; false when a rebuild replaced it meanwhile.
+    fn put(self, s: Session, generation: u64) -> bool {
+        self.session.put(s, generation)
     }
 
     /// A failed computation: a learner's mistake is shown; a GPU failure moves the page to the
@@ -247,9 +234,7 @@ impl TextState {
                 return;
             };
             let shown = self.predict_on(&s).await;
-            let current = self.generation.try_get_value() == Some(g);
-            self.put(s, g);
-            if current {
+            if self.put(s, g) {
                 self.show_prediction(shown);
             }
         });
@@ -295,9 +280,7 @@ impl TextState {
             None
         };
         let stats = stats_of(&s, loss, kind);
-        let current = self.generation.try_get_value() == Some(g);
-        self.put(s, g);
-        if !current {
+        if !self.put(s, g) {
             // A rebuild replaced the session: carry on with the new one.
             return true;
         }
@@ -341,9 +324,7 @@ impl TextState {
             Some(Ok(_)) => Some(self.predict_on(&s).await),
             _ => None,
         };
-        let current = self.generation.try_get_value() == Some(g);
-        self.put(s, g);
-        if !current {
+        if !self.put(s, g) {
             return;
         }
         match point {

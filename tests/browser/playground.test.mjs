@@ -28,7 +28,7 @@ for (const webgpu of [true, false]) {
     assert.ok(webgpu ? builds >= 1 && builds <= 2 : builds === 1, `networks built on load: ${builds}`);
     const start = Number(await stat(page, 'data-train-loss'));
     await page.click('[data-testid="pg-run"]');
-    await page.waitForFunction(() => Number(document.querySelector('[data-testid="pg-stats"]').getAttribute('data-epoch')) >= 30, null, { timeout: 120_000 });
+    await page.waitForFunction(() => Number(document.querySelector('[data-testid="pg-stats"]').getAttribute('data-epoch')) >= 30, null, { timeout: 240_000 });
     await page.click('[data-testid="pg-run"]');
     const trained = Number(await stat(page, 'data-train-loss'));
     assert.ok(trained < start, `train loss fell: ${start} → ${trained}`);

@@ -9,13 +9,21 @@ use engine::i18n::{Lang, Text};
 use engine::lessons::kit::Values;
 use engine::lessons::kit::variant::variant;
 use engine::lessons::mlp_step::{self, json::trace_json, params::article_params};
-use engine::lessons::registry::{KIT_LESSONS, find, kit_lesson};
+use engine::lessons::registry::{PAGES, find, kit_lesson};
 use engine::model::mlp221::trace_step;
 use engine::state::setting::{Settings, split_assignment};
 
+/// The lessons this tool computes, in the registry's order.
+fn traced_ids() -> Vec<&'static str> {
+    PAGES
+        .iter()
+        .filter(|p| p.page.traced())
+        .map(|p| p.id)
+        .collect()
+}
+
 fn usage() -> String {
-    let mut ids = vec![mlp_step::ID];
-    ids.extend(KIT_LESSONS.iter().map(|l| l.id));
+    let ids = traced_ids();
     format!(
         "usage: trace LESSON [--set NAME=VALUE ...] [--worksheet [--answers] [--seed N] [--lang zh|en]] | trace --list   (lessons: {})",
         ids.join(", ")
@@ -90,9 +98,7 @@ fn run(args: &[String]) -> Result<String, String> {
     let (sheet, rest) = sheet_flags(rest)?;
     let rest = rest.as_slice();
     if lesson == "--list" {
-        let mut ids = vec![mlp_step::ID];
-        ids.extend(KIT_LESSONS.iter().map(|l| l.id));
-        return Ok(ids.join("\n"));
+        return Ok(traced_ids().join("\n"));
     }
     let device = Device::flex();
     if lesson == mlp_step::ID {

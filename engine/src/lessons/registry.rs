@@ -1,21 +1,85 @@
-//! Every worked example of the five articles (shared LESSONS.md), in course order.
+//! Every page of the app, one entry each: the worked examples of the five articles (shared
+//! LESSONS.md) and the playground. The router, the home page and `trace --list` read it.
 
 use crate::i18n::Text;
+use crate::lessons::kit::LessonDef;
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct LessonInfo {
+/// What a page is built from; the router picks the page's component by it.
+#[derive(Clone, Copy)]
+pub enum Page {
+    /// A step-through lesson built from the lesson kit.
+    Kit(&'static LessonDef),
+    /// The 2-2-1 step-through with its own network diagram.
+    MlpStep,
+    /// The MNIST CNN trainer.
+    Mnist,
+    /// The LSTM and Transformer text classifier.
+    Text,
+    /// The playground.
+    Playground,
+}
+
+impl Page {
+    /// True for the step-throughs that `trace` computes.
+    pub fn traced(self) -> bool {
+        matches!(self, Page::Kit(_) | Page::MlpStep)
+    }
+}
+
+impl std::fmt::Debug for Page {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Page::Kit(def) => write!(f, "Kit({})", def.id),
+            Page::MlpStep => f.write_str("MlpStep"),
+            Page::Mnist => f.write_str("Mnist"),
+            Page::Text => f.write_str("Text"),
+            Page::Playground => f.write_str("Playground"),
+        }
+    }
+}
+
+/// The course's groups, in learning order (the playground stands beside them).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Group {
+    NeuronAndLoss,
+    GradientDescent,
+    Backpropagation,
+    Networks,
+    Convolution,
+    AttentionAndText,
+    Playground,
+}
+
+impl Group {
+    pub fn title(self) -> Text {
+        match self {
+            Group::NeuronAndLoss => Text::new("一个神经元与损失", "One neuron and the loss"),
+            Group::GradientDescent => Text::new("梯度下降", "Gradient descent"),
+            Group::Backpropagation => Text::new("反向传播", "Backpropagation"),
+            Group::Networks => Text::new("网络", "Networks"),
+            Group::Convolution => Text::new("卷积", "Convolution"),
+            Group::AttentionAndText => Text::new("注意力与文本", "Attention and text"),
+            Group::Playground => Text::new("游乐场", "Playground"),
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug)]
+pub struct PageInfo {
     pub id: &'static str,
     pub title: Text,
-    /// The article file's number, e.g. "000" for `000_….txt`.
+    /// The article file's number, e.g. "000" for `000_….txt` (empty for the playground).
     pub article: &'static str,
     pub section: &'static str,
     pub summary: Text,
     /// False while the lesson is still being built: the home page shows it as "coming".
     pub live: bool,
+    pub page: Page,
+    pub group: Group,
 }
 
-pub const LESSONS: &[LessonInfo] = &[
-    LessonInfo {
+pub const PAGES: &[PageInfo] = &[
+    PageInfo {
         id: "mlp-step",
         title: Text::new("一步训练：2-2-1 网络", "One training step: a 2-2-1 network"),
         article: "000",
@@ -25,8 +89,10 @@ pub const LESSONS: &[LessonInfo] = &[
             "Walk the forward pass, the backward pass and one SGD update node by node, every number on the diagram.",
         ),
         live: true,
+        page: Page::MlpStep,
+        group: Group::Backpropagation,
     },
-    LessonInfo {
+    PageInfo {
         id: "keras-4x4",
         title: Text::new("Keras 4×4 小例子", "The Keras 4×4 example"),
         article: "000",
@@ -36,8 +102,10 @@ pub const LESSONS: &[LessonInfo] = &[
             "Train 1000 epochs with Adam and see which accuracies are possible at all.",
         ),
         live: true,
+        page: Page::Kit(&crate::lessons::keras_4x4::LESSON),
+        group: Group::Networks,
     },
-    LessonInfo {
+    PageInfo {
         id: "bce",
         title: Text::new("二元交叉熵", "Binary cross-entropy"),
         article: "001",
@@ -47,8 +115,10 @@ pub const LESSONS: &[LessonInfo] = &[
             "Compute cross-entropy term by term, and its gradient.",
         ),
         live: true,
+        page: Page::Kit(&crate::lessons::bce::LESSON),
+        group: Group::NeuronAndLoss,
     },
-    LessonInfo {
+    PageInfo {
         id: "optimizers",
         title: Text::new("优化器赛跑", "Optimisers race"),
         article: "001",
@@ -58,8 +128,10 @@ pub const LESSONS: &[LessonInfo] = &[
             "GD, SGD, Momentum and Adam race on the same loss surface.",
         ),
         live: true,
+        page: Page::Kit(&crate::lessons::optimizers::LESSON),
+        group: Group::GradientDescent,
     },
-    LessonInfo {
+    PageInfo {
         id: "linreg-gd",
         title: Text::new(
             "线性回归与梯度下降",
@@ -72,8 +144,10 @@ pub const LESSONS: &[LessonInfo] = &[
             "Drag w and b on the loss contours and find where the learning rate diverges.",
         ),
         live: true,
+        page: Page::Kit(&crate::lessons::linreg_gd::LESSON),
+        group: Group::GradientDescent,
     },
-    LessonInfo {
+    PageInfo {
         id: "softmax-ce",
         title: Text::new("Softmax 与交叉熵", "Softmax and cross-entropy"),
         article: "002",
@@ -83,8 +157,10 @@ pub const LESSONS: &[LessonInfo] = &[
             "Edit logits and labels; see the probabilities, the loss and the gradient ŷ − y.",
         ),
         live: true,
+        page: Page::Kit(&crate::lessons::softmax_ce::LESSON),
+        group: Group::NeuronAndLoss,
     },
-    LessonInfo {
+    PageInfo {
         id: "backprop-352",
         title: Text::new("3-5-2 网络的反向传播", "Backpropagation in a 3-5-2 network"),
         article: "002",
@@ -94,8 +170,10 @@ pub const LESSONS: &[LessonInfo] = &[
             "Carry the output gradient back to the hidden layer, layer by layer.",
         ),
         live: true,
+        page: Page::Kit(&crate::lessons::backprop_352::LESSON),
+        group: Group::Backpropagation,
     },
-    LessonInfo {
+    PageInfo {
         id: "xor",
         title: Text::new("异或问题", "XOR"),
         article: "004",
@@ -105,8 +183,10 @@ pub const LESSONS: &[LessonInfo] = &[
             "Why a single layer fails, and why a hidden layer succeeds.",
         ),
         live: true,
+        page: Page::Kit(&crate::lessons::xor::LESSON),
+        group: Group::Networks,
     },
-    LessonInfo {
+    PageInfo {
         id: "mnist-cnn",
         title: Text::new("MNIST 卷积网络", "The MNIST CNN"),
         article: "004",
@@ -116,8 +196,10 @@ pub const LESSONS: &[LessonInfo] = &[
             "Train the article's CNN in the page on WebGPU, then draw a digit to classify.",
         ),
         live: true,
+        page: Page::Mnist,
+        group: Group::Convolution,
     },
-    LessonInfo {
+    PageInfo {
         id: "attention",
         title: Text::new("缩放点积注意力", "Scaled dot-product attention"),
         article: "003",
@@ -127,8 +209,10 @@ pub const LESSONS: &[LessonInfo] = &[
             "Step through Q, K, V, the scores and the softmax weights for “I love programming”.",
         ),
         live: true,
+        page: Page::Kit(&crate::lessons::attention::LESSON),
+        group: Group::AttentionAndText,
     },
-    LessonInfo {
+    PageInfo {
         id: "text-classifier",
         title: Text::new("文本分类器", "A text classifier"),
         article: "001 / 002 / 003",
@@ -138,25 +222,47 @@ pub const LESSONS: &[LessonInfo] = &[
             "Train an LSTM and a Transformer to tell whether a sentence contains a keyword.",
         ),
         live: true,
+        page: Page::Text,
+        group: Group::AttentionAndText,
+    },
+    PageInfo {
+        id: "playground",
+        title: Text::new("游乐场：搭一个网络", "Playground: build a network"),
+        article: "",
+        section: "",
+        summary: Text::new(
+            "选数据、特征和层数，用 burn 训练，看决策边界和每个神经元怎样变化；点一个神经元看它的前向值和梯度，点一条边改权重。",
+            "Pick data, features and layers, train with burn, and watch the decision boundary and every neuron change; click a neuron for its forward value and gradient, an edge to edit its weight.",
+        ),
+        live: true,
+        page: Page::Playground,
+        group: Group::Playground,
     },
 ];
 
-pub fn find(id: &str) -> Option<&'static LessonInfo> {
-    LESSONS.iter().find(|l| l.id == id)
+pub fn find(id: &str) -> Option<&'static PageInfo> {
+    PAGES.iter().find(|l| l.id == id)
 }
 
-/// The lessons built from the lesson kit (every lesson but `mlp-step`, which has its own page).
-pub const KIT_LESSONS: &[&crate::lessons::kit::LessonDef] = &[
-    &crate::lessons::keras_4x4::LESSON,
-    &crate::lessons::bce::LESSON,
-    &crate::lessons::optimizers::LESSON,
-    &crate::lessons::linreg_gd::LESSON,
-    &crate::lessons::softmax_ce::LESSON,
-    &crate::lessons::backprop_352::LESSON,
-    &crate::lessons::xor::LESSON,
-    &crate::lessons::attention::LESSON,
-];
+/// The worked examples of the articles: every page but the playground, in course order.
+pub fn lessons() -> impl Iterator<Item = &'static PageInfo> {
+    PAGES.iter().filter(|p| !matches!(p.page, Page::Playground))
+}
 
-pub fn kit_lesson(id: &str) -> Option<&'static crate::lessons::kit::LessonDef> {
-    KIT_LESSONS.iter().copied().find(|l| l.id == id)
+/// The lessons built from the lesson kit, in the registry's order.
+pub fn kit_lessons() -> Vec<&'static LessonDef> {
+    PAGES
+        .iter()
+        .filter_map(|p| match p.page {
+            Page::Kit(def) => Some(def),
+            _ => None,
+        })
+        .collect()
+}
+
+pub fn kit_lesson(id: &str) -> Option<&'static LessonDef> {
+    match find(id)?.page {
+        Page::Kit(def) => Some(def),
+        _ => None,
+    }
 }

@@ -4,7 +4,7 @@
 //! learner had. The case counts are fixed so the total can be reported (README, issue 9).
 
 use burn::prelude::Device;
-use engine::lessons::registry::KIT_LESSONS;
+use engine::lessons::registry::kit_lessons;
 use engine::lessons::text_classifier::settings::TextSettings;
 use engine::mnist::asset::{Dataset, decode, encode};
 use engine::mnist::trainer::MnistCnn;
@@ -39,7 +39,7 @@ fn assignments(names: Vec<&'static str>) -> impl Strategy<Value = Vec<String>> {
 }
 
 fn kit_names(i: usize) -> Vec<&'static str> {
-    KIT_LESSONS[i].settings.iter().map(|s| s.name).collect()
+    kit_lessons()[i].settings.iter().map(|s| s.name).collect()
 }
 
 proptest! {
@@ -49,9 +49,9 @@ proptest! {
     /// range, or the defaults unchanged with the reason.
     #[test]
     fn kit_lesson_links_give_valid_settings_or_the_defaults(
-        (lesson, list) in (0..KIT_LESSONS.len()).prop_flat_map(|i| (Just(i), assignments(kit_names(i))))
+        (lesson, list) in (0..kit_lessons().len()).prop_flat_map(|i| (Just(i), assignments(kit_names(i))))
     ) {
-        let def = KIT_LESSONS[lesson];
+        let def = kit_lessons()[lesson];
         let defaults = (def.article_values)();
         let items: Vec<&str> = list.iter().map(String::as_str).collect();
         match settings_from_assignments(defaults.clone(), &items) {
@@ -76,7 +76,7 @@ proptest! {
     #[test]
     fn any_pasted_link_is_answered(text in "(#/)?[a-z0-9-]{0,12}(\\?|&)?.{0,120}") {
         let route = parse_route(&text);
-        for def in KIT_LESSONS {
+        for def in kit_lessons() {
             let defaults = (def.article_values)();
             if let Err((kept, _)) = settings_from_assignments(defaults.clone(), &route.assignments) {
                 prop_assert_eq!(kept, defaults);

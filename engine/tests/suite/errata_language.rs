@@ -68,7 +68,7 @@ fn code_runs(s: &str) -> std::collections::BTreeSet<&str> {
 fn all_errata() -> Vec<(String, Erratum)> {
     let device = Device::flex();
     let mut all = Vec::new();
-    for def in engine::lessons::registry::KIT_LESSONS {
+    for def in engine::lessons::registry::kit_lessons() {
         for e in pollster::block_on((def.errata)(&(def.article_values)(), &device)).unwrap() {
             all.push((def.id.to_string(), e));
         }

@@ -3,13 +3,13 @@
 
 use burn::prelude::Device;
 use engine::export::{loss_curve_svg, trace_csv, weights_json};
-use engine::lessons::registry::KIT_LESSONS;
+use engine::lessons::registry::kit_lessons;
 use engine::state::hash::{parse_route, take_flag};
 
 #[test]
 fn trace_csv_round_trips_every_number() {
     let device = Device::flex();
-    for def in KIT_LESSONS {
+    for def in kit_lessons() {
         let values = (def.article_values)();
         let t = pollster::block_on((def.trace)(&values, &device)).unwrap();
         let csv = trace_csv(&t);

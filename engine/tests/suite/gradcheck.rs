@@ -7,7 +7,7 @@ use engine::gradcheck::{self, AGREES, CheckVerdict, judge};
 use engine::lessons::kit::breaks::{self, Break};
 use engine::lessons::kit::{LessonDef, Values};
 use engine::lessons::mlp_step::params::article_params;
-use engine::lessons::registry::KIT_LESSONS;
+use engine::lessons::registry::kit_lessons;
 use engine::model::mlp221::trace_step;
 use engine::state::setting::Settings;
 
@@ -56,7 +56,7 @@ fn judge_uses_the_tolerances_it_states() {
 
 #[test]
 fn every_kit_lesson_passes_the_check_at_the_article_setup() {
-    for def in KIT_LESSONS {
+    for def in kit_lessons() {
         let v = (def.article_values)();
         let c = kit_check(def, &v, gradcheck::DEFAULT_EPS);
         assert!(!c.entries.is_empty(), "{}: nothing to check", def.id);
@@ -90,7 +90,7 @@ fn choices(def: &LessonDef) -> &'static [&'static str] {
 #[test]
 fn a_broken_backward_pass_keeps_every_forward_value_and_fails_the_check() {
     let dev = Device::flex();
-    for def in KIT_LESSONS {
+    for def in kit_lessons() {
         let right = run((def.trace)(&(def.article_values)(), &dev)).unwrap();
         for &b in choices(def).iter().filter(|&&b| b != "correct") {
             let v = broken(def, b);
@@ -133,7 +133,7 @@ fn a_broken_backward_pass_keeps_every_forward_value_and_fails_the_check() {
 #[test]
 fn training_with_the_flipped_sign_walks_uphill() {
     let dev = Device::flex();
-    for def in KIT_LESSONS {
+    for def in kit_lessons() {
         let v = broken(def, "flipped-sign");
         let t = run((def.trace)(&v, &dev)).unwrap();
         if t.next.is_empty() {
@@ -148,7 +148,7 @@ fn training_with_the_flipped_sign_walks_uphill() {
 #[test]
 fn the_check_passes_mid_run_and_in_every_model_choice() {
     let dev = Device::flex();
-    for def in KIT_LESSONS {
+    for def in kit_lessons() {
         let mut v = (def.article_values)();
         for _ in 0..5 {
             let t = run((def.trace)(&v, &dev)).unwrap();
@@ -205,7 +205,7 @@ fn mlp_step_checks_its_nine_parameters() {
 
 #[test]
 fn an_epsilon_out_of_range_is_refused() {
-    let def = KIT_LESSONS[0];
+    let def = kit_lessons()[0];
     let v = (def.article_values)();
     let dev = Device::flex();
     let t = run((def.trace)(&v, &dev)).unwrap();

@@ -19,6 +19,7 @@ mod keras_4x4;
 mod lesson_registry;
 mod linreg_gd;
 mod math_formula;
+mod mlp_step_golden;
 mod mlp_step_trace;
 mod mlp_step_walkthrough;
 mod mnist_asset;

@@ -5,7 +5,7 @@ use crate::oracle::{backward, forward, sigmoid};
 use burn::prelude::Device;
 use engine::lessons::kit::Phase;
 use engine::lessons::mlp_step::params::article_params;
-use engine::lessons::registry::KIT_LESSONS;
+use engine::lessons::registry::kit_lessons;
 use engine::model::mlp221::trace_step;
 use engine::predict::{
     PredictItem, RIGHT, Score, Verdict, feedback, for_kit_step, for_mlp_step, judge,
@@ -130,7 +130,7 @@ fn the_articles_sigmoid_slip_is_recognised() {
 fn every_kit_step_is_right_against_itself_and_no_slip_hides_the_truth() {
     let dev = Device::flex();
     let mut updates = 0;
-    for def in KIT_LESSONS {
+    for def in kit_lessons() {
         let values = (def.article_values)();
         let trace = run((def.trace)(&values, &dev)).unwrap();
         for i in 0..trace.steps.len() {

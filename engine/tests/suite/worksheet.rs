@@ -6,7 +6,7 @@ use burn::prelude::Device;
 use engine::export::worksheet::worksheet;
 use engine::i18n::{Lang, Text};
 use engine::lessons::kit::variant::{variant, varies};
-use engine::lessons::registry::KIT_LESSONS;
+use engine::lessons::registry::kit_lessons;
 
 fn attrs<'a>(html: &'a str, name: &str) -> Vec<&'a str> {
     let key = format!("{name}=\"");
@@ -21,7 +21,7 @@ fn attrs<'a>(html: &'a str, name: &str) -> Vec<&'a str> {
 #[test]
 fn sheet_and_key_have_the_steps_cells_and_the_key_has_the_traces_values() {
     let device = Device::flex();
-    for def in KIT_LESSONS {
+    for def in kit_lessons() {
         let values = variant(&(def.article_values)(), 4);
         let trace = pollster::block_on((def.trace)(&values, &device)).unwrap();
         let title = Text::new("题", "title");
@@ -49,7 +49,7 @@ fn sheet_and_key_have_the_steps_cells_and_the_key_has_the_traces_values() {
 #[test]
 fn variants_change_only_signed_numbers_reproducibly_within_range() {
     let mut changed_lessons = 0;
-    for def in KIT_LESSONS {
+    for def in kit_lessons() {
         let base = (def.article_values)();
         assert_eq!(
             variant(&base, 0),
