@@ -105,7 +105,7 @@ pub fn App() -> impl IntoView {
             .map(|id| (id, registry::find(id).map(|p| p.page)))
         {
             None => view! { <Home/> }.into_any(),
-            Some((_, Some(Page::MlpStep))) => {
+            Some((_, Some(Page::MlpStep(_)))) => {
                 view! { <MlpStepLesson assignments=assignments/> }.into_any()
             }
             Some((_, Some(Page::Mnist))) => {

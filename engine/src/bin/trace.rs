@@ -1,6 +1,6 @@
 //! `trace LESSON [--set NAME=VALUE ...]`: a lesson's step trace as JSON, computed by the
 //! engine on burn's CPU backend (flex). With `--worksheet [--answers] [--seed N] [--lang en]`
-//! (kit lessons): a printable worksheet (or its answer key) as HTML instead; `--seed` gives
+//! (every lesson): a printable worksheet (or its answer key) as HTML instead; `--seed` gives
 //! other numbers for the same exercise (0: the article's). Errors: one line on stderr, exit 2.
 
 use burn::prelude::Device;
@@ -8,9 +8,7 @@ use engine::export::worksheet::worksheet;
 use engine::i18n::{Lang, Text};
 use engine::lessons::kit::Values;
 use engine::lessons::kit::variant::variant;
-use engine::lessons::mlp_step::{self, json::trace_json, params::article_params};
 use engine::lessons::registry::{PAGES, find, kit_lesson};
-use engine::model::mlp221::trace_step;
 use engine::state::setting::{Settings, split_assignment};
 
 /// The lessons this tool computes, in the registry's order.
@@ -101,18 +99,6 @@ fn run(args: &[String]) -> Result<String, String> {
         return Ok(traced_ids().join("\n"));
     }
     let device = Device::flex();
-    if lesson == mlp_step::ID {
-        if sheet.is_some() {
-            return Err(
-                "worksheets are made for the kit lessons; mlp-step has its own page".into(),
-            );
-        }
-        let mut params = article_params();
-        apply_flags(&mut params, rest)?;
-        let trace = pollster::block_on(trace_step(&params, &device)).map_err(|e| e.to_string())?;
-        return serde_json::to_string_pretty(&trace_json("flex", &params, &trace))
-            .map_err(|e| e.to_string());
-    }
     let def =
         kit_lesson(lesson).ok_or_else(|| format!("unknown lesson “{lesson}”; {}", usage()))?;
     let mut values: Values = (def.article_values)();

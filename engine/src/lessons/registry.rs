@@ -9,8 +9,8 @@ use crate::lessons::kit::LessonDef;
 pub enum Page {
     /// A step-through lesson built from the lesson kit.
     Kit(&'static LessonDef),
-    /// The 2-2-1 step-through with its own network diagram.
-    MlpStep,
+    /// The 2-2-1 step-through: a kit lesson whose page draws its own network diagram.
+    MlpStep(&'static LessonDef),
     /// The MNIST CNN trainer.
     Mnist,
     /// The LSTM and Transformer text classifier.
@@ -20,9 +20,17 @@ pub enum Page {
 }
 
 impl Page {
+    /// The kit lesson behind a step-through page.
+    pub fn lesson(self) -> Option<&'static LessonDef> {
+        match self {
+            Page::Kit(def) | Page::MlpStep(def) => Some(def),
+            _ => None,
+        }
+    }
+
     /// True for the step-throughs that `trace` computes.
     pub fn traced(self) -> bool {
-        matches!(self, Page::Kit(_) | Page::MlpStep)
+        self.lesson().is_some()
     }
 }
 
@@ -30,7 +38,7 @@ impl std::fmt::Debug for Page {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             Page::Kit(def) => write!(f, "Kit({})", def.id),
-            Page::MlpStep => f.write_str("MlpStep"),
+            Page::MlpStep(_) => f.write_str("MlpStep"),
             Page::Mnist => f.write_str("Mnist"),
             Page::Text => f.write_str("Text"),
             Page::Playground => f.write_str("Playground"),
@@ -89,7 +97,7 @@ pub const PAGES: &[PageInfo] = &[
             "Walk the forward pass, the backward pass and one SGD update node by node, every number on the diagram.",
         ),
         live: true,
-        page: Page::MlpStep,
+        page: Page::MlpStep(&crate::lessons::mlp_step::LESSON),
         group: Group::Backpropagation,
     },
     PageInfo {
@@ -249,20 +257,11 @@ pub fn lessons() -> impl Iterator<Item = &'static PageInfo> {
     PAGES.iter().filter(|p| !matches!(p.page, Page::Playground))
 }
 
-/// The lessons built from the lesson kit, in the registry's order.
+/// The lessons built from the lesson kit (every step-through), in the registry's order.
 pub fn kit_lessons() -> Vec<&'static LessonDef> {
-    PAGES
-        .iter()
-        .filter_map(|p| match p.page {
-            Page::Kit(def) => Some(def),
-            _ => None,
-        })
-        .collect()
+    PAGES.iter().filter_map(|p| p.page.lesson()).collect()
 }
 
 pub fn kit_lesson(id: &str) -> Option<&'static LessonDef> {
-    match find(id)?.page {
-        Page::Kit(def) => Some(def),
-        _ => None,
-    }
+    find(id)?.page.lesson()
 }

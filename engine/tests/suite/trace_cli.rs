@@ -137,6 +137,16 @@ fn worksheet_and_answer_key_from_the_command_line() {
     let key = trace(&["backprop-352", "--worksheet", "--answers", "--seed", "7"]);
     let key = String::from_utf8(key.stdout).unwrap();
     assert!(key.contains("答案") && key.contains("data-value"));
+    // mlp-step is a kit lesson too: its sheet has its 22 steps and 9 updates.
+    let mlp = trace(&["mlp-step", "--worksheet", "--answers", "--lang", "en"]);
+    assert!(
+        mlp.status.success(),
+        "{}",
+        String::from_utf8_lossy(&mlp.stderr)
+    );
+    let mlp = String::from_utf8(mlp.stdout).unwrap();
+    assert_eq!(mlp.matches("<tr data-cell=").count(), 22 + 9);
+    assert!(mlp.contains(r#"data-cell="grad:W1[0][1]""#));
     // The same seed gives the same sheet; another seed other numbers.
     let again = String::from_utf8(
         trace(&["backprop-352", "--worksheet", "--seed", "7", "--lang", "en"]).stdout,
@@ -152,7 +162,6 @@ fn worksheet_and_answer_key_from_the_command_line() {
         &["backprop-352", "--seed", "7"][..],
         &["backprop-352", "--worksheet", "--seed", "x"][..],
         &["backprop-352", "--worksheet", "--lang", "fr"][..],
-        &["mlp-step", "--worksheet"][..],
     ] {
         let out = trace(bad);
         assert_eq!(out.status.code(), Some(2), "{bad:?}");

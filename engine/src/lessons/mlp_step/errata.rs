@@ -4,9 +4,14 @@
 //! the article's own setup; `recomputed` evaluates the article's own formula with its own
 //! inputs, which separates wrong formulas from wrong arithmetic.
 
+use burn::prelude::Device;
+
+use super::setup::params_of;
 use super::walkthrough::{node_entry, param_entry};
-use crate::i18n::Text;
-use crate::model::mlp221::{Mlp221Params, Mlp221Trace};
+use crate::i18n::{Phrase, Text};
+use crate::lessons::kit::shown::shown;
+use crate::lessons::kit::{Erratum as KitErratum, RowKind, TraceError, Values};
+use crate::model::mlp221::{Mlp221Params, Mlp221Trace, trace_step};
 
 fn sigmoid(z: f64) -> f64 {
     1.0 / (1.0 + (-z).exp())
@@ -204,3 +209,26 @@ pub const ERRATA: &[Erratum] = &[
         ),
     },
 ];
+
+/// The table as the kit's rows, its truths computed at `values` (the page passes the
+/// article's setup): what the errata panel, the language and staleness tests read.
+pub async fn errata(values: &Values, device: &Device) -> Result<Vec<KitErratum>, TraceError> {
+    let p = params_of(values);
+    let t = trace_step(&p, device).await?;
+    Ok(ERRATA
+        .iter()
+        .map(|e| KitErratum {
+            id: e.id,
+            kind: RowKind::Slip,
+            quantity: e.quantity,
+            article: e.article,
+            gloss: None,
+            truth: match e.truth {
+                Truth::Computed(f) => Phrase::same(shown(f(&p, &t))),
+                Truth::Stated(text) => text.into(),
+            },
+            recomputed: e.recomputed.map(|g| Phrase::same(shown(g()))),
+            explanation: e.explanation.into(),
+        })
+        .collect())
+}

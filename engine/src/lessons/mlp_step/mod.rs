@@ -1,10 +1,112 @@
 //! Lesson `mlp-step`: article 000 §4.3, one forward pass, backward pass and SGD update
 //! of a 2-2-1 sigmoid network.
+//!
+//! It is a kit lesson (`LESSON`): the `trace` tool, worksheets, the gradient check, predict
+//! mode and the errata read it like any other. Its page still draws the network from the
+//! network trace itself (`model::mlp221`); that page moves onto the kit next.
 
 pub mod errata;
-pub mod json;
 pub mod labels;
 pub mod params;
+pub mod setup;
 pub mod walkthrough;
 
+use burn::prelude::Device;
+
+pub use self::setup::{SETTINGS, article_values, params_of};
+use self::walkthrough::{Phase as MlpPhase, steps, update_lines};
+use crate::lessons::kit::{
+    LessonDef, LessonTrace, Phase, Quantity, Role, Step, TraceError, Values,
+};
+use crate::model::mlp221::{Mlp221Trace, NodeTrace, ParamTrace, trace_step};
+use crate::model::value::Value;
+
 pub const ID: &str = "mlp-step";
+
+pub const LESSON: LessonDef = LessonDef {
+    id: ID,
+    article_file: "000_43c5c6e8a9ce5015.txt",
+    settings: SETTINGS,
+    formulas: &[],
+    trace: |v, d| Box::pin(trace(v, d)),
+    errata: |v, d| Box::pin(errata::errata(v, d)),
+    reseed: None,
+    article_values,
+    gradcheck: None,
+};
+
+pub async fn trace(v: &Values, device: &Device) -> Result<LessonTrace, TraceError> {
+    let p = params_of(v);
+    let t = trace_step(&p, device).await?;
+    let mut all: Vec<Step> = steps(&p, &t)
+        .into_iter()
+        .map(|s| Step {
+            phase: match s.phase {
+                MlpPhase::Forward => Phase::Forward,
+                MlpPhase::Backward => Phase::Backward,
+            },
+            target: s.target,
+            formula: s.formula,
+            substituted: s.substituted,
+            value: s.value,
+        })
+        .collect();
+    let updates = update_lines(&p, &t);
+    let next = updates.iter().map(|u| (u.name.clone(), u.after)).collect();
+    all.extend(updates.into_iter().map(|u| Step {
+        phase: Phase::Update,
+        target: format!("updated:{}", u.name),
+        formula: u.formula,
+        substituted: u.substituted,
+        value: u.after,
+    }));
+    Ok(LessonTrace {
+        loss: Some(t.loss),
+        quantities: quantities(&p.x, p.y, &t),
+        steps: all,
+        metrics: vec![],
+        views: vec![],
+        next,
+        graph: Some(t.graph.clone()),
+    })
+}
+
+/// The network's numbers as the kit's named quantities (names as in links and steps).
+fn quantities(x: &[f64; 2], y: f64, t: &Mlp221Trace) -> Vec<Quantity> {
+    let input = |name: &str, value: Value| Quantity {
+        name: name.into(),
+        label: labels::sym(name),
+        role: Role::Input,
+        value,
+        grad: None,
+        updated: None,
+    };
+    let node = |name: &str, n: &NodeTrace| Quantity {
+        name: name.into(),
+        label: labels::sym(name),
+        role: Role::Node,
+        value: n.value.clone(),
+        grad: Some(n.grad.clone()),
+        updated: None,
+    };
+    let param = |name: &str, p: &ParamTrace| Quantity {
+        name: name.into(),
+        label: labels::sym(name),
+        role: Role::Param,
+        value: p.value.clone(),
+        grad: Some(p.grad.clone()),
+        updated: Some(p.updated.clone()),
+    };
+    vec![
+        input("x", Value::Vector(x.to_vec())),
+        input("y", Value::Scalar(y)),
+        node("z1", &t.z1),
+        node("a1", &t.a1),
+        node("z2", &t.z2),
+        node("a2", &t.a2),
+        param("W1", &t.w1),
+        param("b1", &t.b1),
+        param("W2", &t.w2),
+        param("b2", &t.b2),
+    ]
+}

@@ -1,0 +1,60 @@
+//! The lesson's settings as a kit table (article 000 §4.3's setup; see `params.rs`), and the
+//! network's parameters read from them.
+
+use crate::i18n::Text;
+use crate::lessons::kit::breaks::{Break, WITH_SIGMOID};
+use crate::lessons::kit::{SettingSpec, Values};
+use crate::model::mlp221::{LossKind, Mlp221Params};
+
+use super::params::MAX_LR;
+
+const INPUT: Text = Text::new("输入与标签", "Input and label");
+const WEIGHTS: Text = Text::new("权重与偏置", "Weights and biases");
+const TRAIN: Text = Text::new("训练", "Training");
+
+/// Inputs, weights and biases accept any number of this size: beyond it a sigmoid is flat to
+/// every digit shown.
+const LIMIT: f64 = 1e6;
+
+/// Article 000 §4.3: x = (1, 2), y = 1, W¹ = [[1, 2], [3, 4]], b¹ = 0, W² = (1, 0), b² = 0,
+/// α = 0.01, binary cross-entropy. Names and order are those of the page's links.
+pub const SETTINGS: &[SettingSpec] = &[
+    SettingSpec::number("x[0]", 1.0, -LIMIT, LIMIT, INPUT),
+    SettingSpec::number("x[1]", 2.0, -LIMIT, LIMIT, INPUT),
+    // A label is a probability: BCE needs y in [0, 1].
+    SettingSpec::number("y", 1.0, 0.0, 1.0, INPUT),
+    SettingSpec::number("W1[0][0]", 1.0, -LIMIT, LIMIT, WEIGHTS),
+    SettingSpec::number("W1[0][1]", 2.0, -LIMIT, LIMIT, WEIGHTS),
+    SettingSpec::number("W1[1][0]", 3.0, -LIMIT, LIMIT, WEIGHTS),
+    SettingSpec::number("W1[1][1]", 4.0, -LIMIT, LIMIT, WEIGHTS),
+    SettingSpec::number("b1[0]", 0.0, -LIMIT, LIMIT, WEIGHTS),
+    SettingSpec::number("b1[1]", 0.0, -LIMIT, LIMIT, WEIGHTS),
+    SettingSpec::number("W2[0]", 1.0, -LIMIT, LIMIT, WEIGHTS),
+    SettingSpec::number("W2[1]", 0.0, -LIMIT, LIMIT, WEIGHTS),
+    SettingSpec::number("b2", 0.0, -LIMIT, LIMIT, WEIGHTS),
+    SettingSpec::positive("lr", 0.01, 0.0, MAX_LR, TRAIN),
+    SettingSpec::choice("loss", 0, &["bce", "mse"], TRAIN),
+    WITH_SIGMOID,
+];
+
+pub fn article_values() -> Values {
+    Values::defaults(SETTINGS)
+}
+
+/// The network's parameters at these settings.
+pub fn params_of(v: &Values) -> Mlp221Params {
+    Mlp221Params {
+        x: [v.get("x[0]"), v.get("x[1]")],
+        y: v.get("y"),
+        w1: [
+            [v.get("W1[0][0]"), v.get("W1[0][1]")],
+            [v.get("W1[1][0]"), v.get("W1[1][1]")],
+        ],
+        b1: [v.get("b1[0]"), v.get("b1[1]")],
+        w2: [v.get("W2[0]"), v.get("W2[1]")],
+        b2: v.get("b2"),
+        lr: v.get("lr"),
+        loss: LossKind::from_name(v.choice("loss")).unwrap_or(LossKind::Bce),
+        backward: Break::of(v),
+    }
+}
