@@ -1,7 +1,6 @@
 //! Lesson `mlp-step` (article 000 §4.3): the page.
 
 mod diagram;
-mod errata;
 mod formula;
 mod params_form;
 pub mod state;
@@ -14,7 +13,6 @@ use engine::state::hash::{settings_from_assignments, take_step, to_hash_with_ste
 use leptos::prelude::*;
 
 use self::diagram::{Diagram, Reveal};
-use self::errata::ErrataPanel;
 use self::formula::StepPanel;
 use self::params_form::ParamsForm;
 use self::state::LessonState;
@@ -22,6 +20,7 @@ use crate::app::{ctx, tr};
 use crate::backend::BackendKind;
 use crate::classroom::keys::{self, LessonKeys};
 use crate::components::autograph::AutographPanel;
+use crate::components::errata_table::ErrataTable;
 use crate::components::gradcheck::{CheckState, GradCheckPanel, follow};
 use crate::components::loss_chart::LossChart;
 use crate::components::predict::{PredictPanel, initially_on};
@@ -94,7 +93,7 @@ pub fn MlpStepLesson(assignments: Vec<String>) -> impl IntoView {
     });
     Effect::new(move |_| {
         c.backend.kind.track();
-        state.compute_article(article_params());
+        state.compute_errata();
     });
     // The address bar always holds a link that reproduces this state and step.
     Effect::new(move |_| {
@@ -211,7 +210,7 @@ pub fn MlpStepLesson(assignments: Vec<String>) -> impl IntoView {
                 </section>
                 <AutographPanel graph=graph/>
             </div>
-            <ErrataPanel state=state/>
+            <ErrataTable errata=state.errata/>
         </section>
     }
 }

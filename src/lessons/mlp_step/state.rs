@@ -1,7 +1,9 @@
 //! The lesson's state: signals around the engine's pure trace, plus the step cursor,
 //! the loss history and the run loop.
 
+use engine::lessons::kit::Erratum;
 use engine::lessons::mlp_step::walkthrough::{UpdateLine, steps, update_lines};
+use engine::lessons::mlp_step::{LESSON, article_values};
 use engine::model::mlp221::{Mlp221Params, Mlp221Trace, trace_step};
 use engine::state::number::InputError;
 use engine::state::setting::Settings;
@@ -26,8 +28,8 @@ pub struct LessonState {
     /// What Reset returns to: the article's setup, or the state a shared link carried.
     pub initial: StoredValue<Mlp221Params>,
     pub traced: RwSignal<Option<Traced>>,
-    /// A trace of the article's own setup, for the errata panel.
-    pub article: RwSignal<Option<Traced>>,
+    /// The errata, computed at the article's own setup: `None` while they are computed.
+    pub errata: RwSignal<Option<Result<Vec<Erratum>, String>>>,
     /// How many forward/backward steps are revealed.
     pub cursor: RwSignal<usize>,
     pub last_update: RwSignal<Option<Vec<UpdateLine>>>,
@@ -47,7 +49,7 @@ impl LessonState {
             params: RwSignal::new(initial.clone()),
             initial: StoredValue::new(initial),
             traced: RwSignal::new(None),
-            article: RwSignal::new(None),
+            errata: RwSignal::new(None),
             cursor: RwSignal::new(0),
             last_update: RwSignal::new(None),
             history: RwSignal::new(Vec::new()),
@@ -106,11 +108,15 @@ impl LessonState {
         });
     }
 
-    pub fn compute_article(self, article: Mlp221Params) {
+    /// The article's claims beside the truth at the article's setup, on the page's backend.
+    pub fn compute_errata(self) {
         leptos::task::spawn_local(async move {
-            if let Ok(t) = self.compute(article).await {
-                self.article.try_set(Some(t));
-            }
+            let rows = self
+                .backend
+                .run(|device| async move { (LESSON.errata)(&article_values(), &device).await })
+                .await
+                .map_err(|e| e.0);
+            self.errata.try_set(Some(rows));
         });
     }
 
