@@ -169,7 +169,7 @@ pub const ERRATA: &[Erratum] = &[
         recomputed: Some(|| 1.0 - 0.01 * 0.629 * 0.993),
         explanation: Text::new(
             "即使用文章自己的 δ，算出来也不是 0.980（见“按原式重算”一栏）。真实的梯度为负，所以 W²₁ 略微变大：输出要朝 y = 1 上升。",
-            "Even with the article's own δ the arithmetic does not give 0.980 (see the recomputed column). The true gradient is negative, so W²₁ grows slightly: the output has to rise towards y = 1.",
+            "Even with the article's own δ the arithmetic does not give 0.980 (see the “Its formula, recomputed” column). The true gradient is negative, so W²₁ grows slightly: the output has to rise towards y = 1.",
         ),
     },
     Erratum {
