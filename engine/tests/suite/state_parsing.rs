@@ -211,3 +211,21 @@ fn format_significant_rounds_to_the_digits_asked() {
     assert_eq!(format_significant(-79.9, 3), "−79.9");
     assert_eq!(format_significant(0.0, 3), "0");
 }
+
+#[test]
+fn run_pace_fits_steps_into_a_frame_and_an_edit_wins() {
+    use engine::base::pace::{FRAME_BUDGET_MS, Speed, frame_still_current};
+    // One step per frame, ten, or as many as the frame's budget allows.
+    assert!(!Speed::One.wants_more(1, 0.0));
+    assert!(Speed::Ten.wants_more(9, 100.0) && !Speed::Ten.wants_more(10, 0.0));
+    assert!(Speed::Fill.wants_more(1000, FRAME_BUDGET_MS - 0.1));
+    assert!(!Speed::Fill.wants_more(1, FRAME_BUDGET_MS));
+    for s in Speed::ALL {
+        assert_eq!(Speed::from_code(s.code()), Some(s));
+    }
+    assert_eq!(Speed::from_code("fast"), None);
+    // The frame's steps are kept only when the state did not change meanwhile.
+    assert!(frame_still_current(&[1.0, 2.0], Some(&[1.0, 2.0])));
+    assert!(!frame_still_current(&[1.0, 2.0], Some(&[1.0, 2.5])));
+    assert!(!frame_still_current(&[1.0], None));
+}

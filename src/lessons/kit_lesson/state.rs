@@ -12,6 +12,7 @@ use crate::backend::{Backend, BackendKind};
 use crate::components::gradcheck::{CheckState, spawn_check};
 use crate::frame::{next_frame, now_ms};
 use crate::speed::Speed;
+use engine::base::pace::frame_still_current;
 
 /// A trace with the values it was computed from and the backend that computed it.
 #[derive(Clone, Debug, PartialEq)]
@@ -268,7 +269,7 @@ impl KitState {
                     break t;
                 };
                 // An edit made meanwhile wins: drop this frame's steps and start from it.
-                if self.values.try_get_untracked() != Some(start) {
+                if !frame_still_current(&start, self.values.try_get_untracked().as_ref()) {
                     continue;
                 }
                 self.record(&stepped);

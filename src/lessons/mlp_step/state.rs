@@ -13,6 +13,7 @@ use crate::backend::{Backend, BackendKind};
 use crate::components::gradcheck::{CheckState, spawn_check};
 use crate::frame::{next_frame, now_ms};
 pub use crate::speed::Speed;
+use engine::base::pace::frame_still_current;
 
 /// A trace with the parameters it was computed from and the backend that computed it.
 #[derive(Clone, Debug, PartialEq)]
@@ -213,7 +214,7 @@ impl LessonState {
                     break t;
                 };
                 // An edit made meanwhile wins: drop this frame's steps and start from it.
-                if self.params.try_get_untracked() != Some(start) {
+                if !frame_still_current(&start, self.params.try_get_untracked().as_ref()) {
                     continue;
                 }
                 if !losses.is_empty() {
