@@ -95,34 +95,18 @@ impl Playground {
         let data_v = r[1][0];
 
         let mut quantities = vec![
-            Quantity {
-                name: "x".into(),
-                label: Formula::new().t("x"),
-                role: Role::Input,
-                value: Value::Vector(x_row.clone()),
-                grad: None,
-                updated: None,
-            },
-            Quantity {
-                name: "y".into(),
-                label: Formula::new().t("y"),
-                role: Role::Input,
-                value: Value::Scalar(p.label),
-                grad: None,
-                updated: None,
-            },
+            Quantity::input("x", Formula::new().t("x"), Value::Vector(x_row.clone())),
+            Quantity::input("y", Formula::new().t("y"), Value::Scalar(p.label)),
         ];
         for l in 0..layers {
             let n = l + 1;
             for (name, k) in [("z", 0), ("a", 1)] {
-                quantities.push(Quantity {
-                    name: format!("{name}{n}"),
-                    label: sym(name, n, None),
-                    role: Role::Node,
-                    value: Value::Vector(node(l, k).clone()),
-                    grad: Some(Value::Vector(node(l, k + 2).clone())),
-                    updated: None,
-                });
+                quantities.push(Quantity::node(
+                    format!("{name}{n}"),
+                    sym(name, n, None),
+                    Value::Vector(node(l, k).clone()),
+                    Value::Vector(node(l, k + 2).clone()),
+                ));
             }
             let to = widths[n];
             let matrix = |v: &[f64]| Value::Matrix(v.chunks(to).map(<[f64]>::to_vec).collect());

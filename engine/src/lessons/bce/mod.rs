@@ -89,22 +89,14 @@ pub async fn trace(v: &Values, device: &Device) -> Result<LessonTrace, TraceErro
     let n = compute(v, device).await?;
     let label = |plain: &str, tex: &str| Formula::new().both(plain, tex);
     let quantities = vec![
-        Quantity {
-            name: "y".into(),
-            label: label("y", "y"),
-            role: Role::Input,
-            value: Value::Vector(n.y.clone()),
-            grad: None,
-            updated: None,
-        },
-        Quantity {
-            name: "z".into(),
-            label: label("z", "z"),
-            role: Role::Param,
-            value: Value::Vector(n.z.clone()),
-            grad: Some(Value::Vector(n.grad_z.clone())),
-            updated: Some(Value::Vector(n.z_next.clone())),
-        },
+        Quantity::input("y", label("y", "y"), Value::Vector(n.y.clone())),
+        Quantity::param(
+            "z",
+            label("z", "z"),
+            Value::Vector(n.z.clone()),
+            Value::Vector(n.grad_z.clone()),
+            Value::Vector(n.z_next.clone()),
+        ),
         Quantity {
             name: "p".into(),
             label: label("ŷ", r"\hat{y}"),

@@ -39,6 +39,45 @@ pub struct Quantity {
     pub updated: Option<Value>,
 }
 
+impl Quantity {
+    /// Data the lesson is given: no gradient, no update.
+    pub fn input(name: impl Into<String>, label: Formula, value: Value) -> Quantity {
+        Quantity {
+            name: name.into(),
+            label,
+            role: Role::Input,
+            value,
+            grad: None,
+            updated: None,
+        }
+    }
+
+    /// An intermediate of the forward pass with ∂L/∂(it).
+    pub fn node(name: impl Into<String>, label: Formula, value: Value, grad: Value) -> Quantity {
+        Quantity {
+            role: Role::Node,
+            grad: Some(grad),
+            ..Quantity::input(name, label, value)
+        }
+    }
+
+    /// A trained parameter with its gradient and its value after the update.
+    pub fn param(
+        name: impl Into<String>,
+        label: Formula,
+        value: Value,
+        grad: Value,
+        updated: Value,
+    ) -> Quantity {
+        Quantity {
+            role: Role::Param,
+            grad: Some(grad),
+            updated: Some(updated),
+            ..Quantity::input(name, label, value)
+        }
+    }
+}
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Phase {
     Forward,

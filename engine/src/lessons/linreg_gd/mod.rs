@@ -13,7 +13,7 @@ use self::model::compute;
 pub use self::setup::{CHECKPOINTS, PROBES, SETTINGS, article_values, checkpoint_name};
 use crate::i18n::Text;
 use crate::lessons::kit::{
-    ArticleFormula, LessonDef, LessonTrace, Metric, Quantity, Role, TraceError, Values,
+    ArticleFormula, LessonDef, LessonTrace, Metric, Quantity, TraceError, Values,
 };
 use crate::math::Formula;
 use crate::model::value::Value;
@@ -70,46 +70,28 @@ pub async fn trace(v: &Values, device: &Device) -> Result<LessonTrace, TraceErro
     let label = |plain: &str, tex: &str| Formula::new().both(plain, tex);
     let scalar = Value::Scalar;
     let quantities = vec![
-        Quantity {
-            name: "x".into(),
-            label: label("x", "x"),
-            role: Role::Input,
-            value: Value::Vector(n.x.clone()),
-            grad: None,
-            updated: None,
-        },
-        Quantity {
-            name: "y".into(),
-            label: label("y", "y"),
-            role: Role::Input,
-            value: Value::Vector(n.y.clone()),
-            grad: None,
-            updated: None,
-        },
-        Quantity {
-            name: "w".into(),
-            label: label("w", "w"),
-            role: Role::Param,
-            value: scalar(n.w),
-            grad: Some(scalar(n.grad_w)),
-            updated: Some(scalar(n.w_next)),
-        },
-        Quantity {
-            name: "b".into(),
-            label: label("b", "b"),
-            role: Role::Param,
-            value: scalar(n.b),
-            grad: Some(scalar(n.grad_b)),
-            updated: Some(scalar(n.b_next)),
-        },
-        Quantity {
-            name: "pred".into(),
-            label: label("ŷ", r"\hat{y}"),
-            role: Role::Node,
-            value: Value::Vector(n.pred.clone()),
-            grad: Some(Value::Vector(n.grad_pred.clone())),
-            updated: None,
-        },
+        Quantity::input("x", label("x", "x"), Value::Vector(n.x.clone())),
+        Quantity::input("y", label("y", "y"), Value::Vector(n.y.clone())),
+        Quantity::param(
+            "w",
+            label("w", "w"),
+            scalar(n.w),
+            scalar(n.grad_w),
+            scalar(n.w_next),
+        ),
+        Quantity::param(
+            "b",
+            label("b", "b"),
+            scalar(n.b),
+            scalar(n.grad_b),
+            scalar(n.b_next),
+        ),
+        Quantity::node(
+            "pred",
+            label("ŷ", r"\hat{y}"),
+            Value::Vector(n.pred.clone()),
+            Value::Vector(n.grad_pred.clone()),
+        ),
     ];
     // Iteration t + 1 computes this loss: record it when that is one of the article's rows.
     let mut next = vec![

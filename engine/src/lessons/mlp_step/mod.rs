@@ -15,9 +15,7 @@ use burn::prelude::Device;
 
 pub use self::setup::{SETTINGS, article_values, params_of};
 use self::walkthrough::{Phase as MlpPhase, steps, update_lines};
-use crate::lessons::kit::{
-    LessonDef, LessonTrace, Phase, Quantity, Role, Step, TraceError, Values,
-};
+use crate::lessons::kit::{LessonDef, LessonTrace, Phase, Quantity, Step, TraceError, Values};
 use crate::model::mlp221::{Mlp221Trace, NodeTrace, ParamTrace, trace_step};
 use crate::model::value::Value;
 
@@ -73,33 +71,16 @@ pub async fn trace(v: &Values, device: &Device) -> Result<LessonTrace, TraceErro
 
 /// The network's numbers as the kit's named quantities (names as in links and steps).
 fn quantities(x: &[f64; 2], y: f64, t: &Mlp221Trace) -> Vec<Quantity> {
-    let input = |name: &str, value: Value| Quantity {
-        name: name.into(),
-        label: labels::sym(name),
-        role: Role::Input,
-        value,
-        grad: None,
-        updated: None,
+    let node = |name: &str, n: &NodeTrace| {
+        Quantity::node(name, labels::sym(name), n.value.clone(), n.grad.clone())
     };
-    let node = |name: &str, n: &NodeTrace| Quantity {
-        name: name.into(),
-        label: labels::sym(name),
-        role: Role::Node,
-        value: n.value.clone(),
-        grad: Some(n.grad.clone()),
-        updated: None,
-    };
-    let param = |name: &str, p: &ParamTrace| Quantity {
-        name: name.into(),
-        label: labels::sym(name),
-        role: Role::Param,
-        value: p.value.clone(),
-        grad: Some(p.grad.clone()),
-        updated: Some(p.updated.clone()),
+    let param = |name: &str, p: &ParamTrace| {
+        let (value, grad, updated) = (p.value.clone(), p.grad.clone(), p.updated.clone());
+        Quantity::param(name, labels::sym(name), value, grad, updated)
     };
     vec![
-        input("x", Value::Vector(x.to_vec())),
-        input("y", Value::Scalar(y)),
+        Quantity::input("x", labels::sym("x"), Value::Vector(x.to_vec())),
+        Quantity::input("y", labels::sym("y"), Value::Scalar(y)),
         node("z1", &t.z1),
         node("a1", &t.a1),
         node("z2", &t.z2),

@@ -84,22 +84,12 @@ pub async fn trace(v: &Values, device: &Device) -> Result<LessonTrace, TraceErro
     let n = compute(v, device).await?;
     let label = |plain: &str, tex: &str| Formula::new().both(plain, tex);
     let mut quantities = vec![
-        Quantity {
-            name: "X".into(),
-            label: label("X", "X"),
-            role: Role::Input,
-            value: Value::Matrix(X.iter().map(|r| r.to_vec()).collect()),
-            grad: None,
-            updated: None,
-        },
-        Quantity {
-            name: "y".into(),
-            label: label("y", "y"),
-            role: Role::Input,
-            value: Value::Vector(Y.to_vec()),
-            grad: None,
-            updated: None,
-        },
+        Quantity::input(
+            "X",
+            label("X", "X"),
+            Value::Matrix(X.iter().map(|r| r.to_vec()).collect()),
+        ),
+        Quantity::input("y", label("y", "y"), Value::Vector(Y.to_vec())),
         Quantity {
             name: "losses".into(),
             label: label("L", "L"),
@@ -110,17 +100,16 @@ pub async fn trace(v: &Values, device: &Device) -> Result<LessonTrace, TraceErro
         },
     ];
     for (r, name) in RACERS.iter().enumerate() {
-        quantities.push(Quantity {
-            name: name.to_string(),
-            label: Formula::new().both(
+        quantities.push(Quantity::param(
+            name.to_string(),
+            Formula::new().both(
                 &format!("θ_{name}"),
                 &format!(r"\theta_{{\text{{{name}}}}}"),
             ),
-            role: Role::Param,
-            value: pair(&n.pos, r),
-            grad: Some(pair(&n.grads, r)),
-            updated: Some(pair(&n.next, r)),
-        });
+            pair(&n.pos, r),
+            pair(&n.grads, r),
+            pair(&n.next, r),
+        ));
     }
     for (name, plain, tex, value) in [
         ("vel", "u", "u", &n.vel_next),
