@@ -1,9 +1,8 @@
 //! The gradient check: for each parameter, the autodiff gradient beside the central finite
 //! difference (L(θ + ε) − L(θ − ε)) / 2ε, the loss computed by the lesson's own model with that
-//! one number moved. The core here knows no lesson; `kit` and `mlp` adapt it.
+//! one number moved. The core here knows no lesson; `kit` (every step-through) and `playground` adapt it.
 
 pub mod kit;
-pub mod mlp;
 pub mod playground;
 
 use std::future::Future;

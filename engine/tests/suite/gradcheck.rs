@@ -8,7 +8,6 @@ use engine::lessons::kit::breaks::{self, Break};
 use engine::lessons::kit::{LessonDef, Values};
 use engine::lessons::mlp_step::params::article_params;
 use engine::lessons::registry::kit_lessons;
-use engine::model::mlp221::trace_step;
 use engine::state::setting::Settings;
 
 fn run<T>(f: impl std::future::Future<Output = T>) -> T {
@@ -178,11 +177,15 @@ fn the_check_passes_mid_run_and_in_every_model_choice() {
 
 #[test]
 fn mlp_step_checks_its_nine_parameters() {
+    // Through the kit, as every lesson: the page's parameters become the lesson's settings.
     let dev = Device::flex();
+    let def = &engine::lessons::mlp_step::LESSON;
     let check = |p: &engine::model::mlp221::Mlp221Params| {
-        let t = run(trace_step(p, &dev)).unwrap();
-        run(gradcheck::mlp::check(
-            p,
+        let v = engine::lessons::mlp_step::values_of(p);
+        let t = run((def.trace)(&v, &dev)).unwrap();
+        run(gradcheck::kit::check(
+            def,
+            &v,
             &t,
             gradcheck::DEFAULT_EPS,
             &dev,
@@ -192,7 +195,14 @@ fn mlp_step_checks_its_nine_parameters() {
     };
     let p = article_params();
     let c = check(&p);
-    assert_eq!(c.entries.len(), 9);
+    let names: Vec<&str> = c.entries.iter().map(|e| e.name.as_str()).collect();
+    assert_eq!(
+        names,
+        [
+            "W1[0][0]", "W1[0][1]", "W1[1][0]", "W1[1][1]", "b1[0]", "b1[1]", "W2[0]", "W2[1]",
+            "b2"
+        ]
+    );
     assert!(c.passes(), "{:?}", c.worst());
     for b in [Break::SigmoidOnePlusA, Break::FlippedSign] {
         let c = check(&engine::model::mlp221::Mlp221Params {

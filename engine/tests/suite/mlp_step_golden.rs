@@ -95,3 +95,15 @@ fn the_comparison_catches_a_changed_number_and_a_missing_key() {
     );
     assert_eq!(out, [".loss: 0.315 → 0.316", ".nodes: missing"]);
 }
+
+#[test]
+fn values_of_is_the_inverse_of_params_of() {
+    use engine::lessons::mlp_step::params::{article_params, variant};
+    use engine::lessons::mlp_step::{params_of, values_of};
+    use engine::model::mlp221::LossKind;
+    let mut p = variant(&article_params(), 3);
+    p.loss = LossKind::Mse;
+    p.lr = 0.37;
+    assert_eq!(params_of(&values_of(&p)), p);
+    assert_eq!(params_of(&values_of(&article_params())), article_params());
+}

@@ -3,7 +3,7 @@
 
 use engine::lessons::kit::Erratum;
 use engine::lessons::mlp_step::walkthrough::{UpdateLine, steps, update_lines};
-use engine::lessons::mlp_step::{LESSON, article_values};
+use engine::lessons::mlp_step::{LESSON, article_values, values_of};
 use engine::model::mlp221::{Mlp221Params, Mlp221Trace, trace_step};
 use engine::state::number::InputError;
 use engine::state::setting::Settings;
@@ -135,8 +135,12 @@ impl LessonState {
             return;
         };
         spawn_check(check, move |eps, mut progress| async move {
+            // The kit's check, on the lesson's kit trace of the same parameters.
             let device = Backend::device(t.backend);
-            engine::gradcheck::mlp::check(&t.params, &t.trace, eps, &device, &mut *progress).await
+            let values = values_of(&t.params);
+            let trace = (LESSON.trace)(&values, &device).await?;
+            engine::gradcheck::kit::check(&LESSON, &values, &trace, eps, &device, &mut *progress)
+                .await
         });
     }
 

@@ -13,7 +13,7 @@ pub mod walkthrough;
 
 use burn::prelude::Device;
 
-pub use self::setup::{SETTINGS, article_values, params_of};
+pub use self::setup::{SETTINGS, article_values, params_of, values_of};
 use self::walkthrough::{Phase as MlpPhase, steps, update_lines};
 use crate::lessons::kit::{LessonDef, LessonTrace, Phase, Quantity, Step, TraceError, Values};
 use crate::model::mlp221::{Mlp221Trace, NodeTrace, ParamTrace, trace_step};

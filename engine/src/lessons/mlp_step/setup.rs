@@ -58,3 +58,36 @@ pub fn params_of(v: &Values) -> Mlp221Params {
         backward: Break::of(v),
     }
 }
+
+/// The settings that give these parameters (the inverse of [`params_of`]).
+pub fn values_of(p: &Mlp221Params) -> Values {
+    let mut v = article_values();
+    let numbers = [
+        ("x[0]", p.x[0]),
+        ("x[1]", p.x[1]),
+        ("y", p.y),
+        ("W1[0][0]", p.w1[0][0]),
+        ("W1[0][1]", p.w1[0][1]),
+        ("W1[1][0]", p.w1[1][0]),
+        ("W1[1][1]", p.w1[1][1]),
+        ("b1[0]", p.b1[0]),
+        ("b1[1]", p.b1[1]),
+        ("W2[0]", p.w2[0]),
+        ("W2[1]", p.w2[1]),
+        ("b2", p.b2),
+        ("lr", p.lr),
+    ];
+    for (name, x) in numbers {
+        v.put(name, x);
+    }
+    let choice = |name: &str, chosen: &str| {
+        let spec = SETTINGS.iter().find(|s| s.name == name).expect("a setting");
+        spec.choices.iter().position(|c| *c == chosen).unwrap_or(0) as f64
+    };
+    v.put("loss", choice("loss", p.loss.name()));
+    v.put(
+        WITH_SIGMOID.name,
+        choice(WITH_SIGMOID.name, p.backward.name()),
+    );
+    v
+}
