@@ -4,9 +4,7 @@
 
 use super::slips::{self, Slip};
 use crate::lessons::kit::{LessonTrace, Phase, Step};
-use crate::lessons::mlp_step::walkthrough::{self as mlp, node_entry, param_entry};
 use crate::math::Formula;
-use crate::model::mlp221::{Mlp221Params, Mlp221Trace};
 use crate::model::value::{Value, split_entry_name};
 
 #[derive(Clone, Debug, PartialEq)]
@@ -166,51 +164,4 @@ fn item(trace: &LessonTrace, steps: &[Step], s: &Step) -> PredictItem {
             &activation_of,
         ),
     }
-}
-
-/// The item for step `index` of `mlp-step`'s walkthrough.
-pub fn for_mlp_step(
-    params: &Mlp221Params,
-    trace: &Mlp221Trace,
-    index: usize,
-) -> Option<PredictItem> {
-    let steps = mlp::steps(params, trace);
-    let s = steps.get(index)?;
-    let entry = |name: &str| {
-        node_entry(trace, name)
-            .map(|(value, grad)| Entry {
-                value,
-                grad: Some(grad),
-            })
-            .or_else(|| {
-                param_entry(trace, name).map(|(value, grad, _)| Entry {
-                    value,
-                    grad: Some(grad),
-                })
-            })
-    };
-    let activation_of = |name: &str| {
-        steps
-            .iter()
-            .find(|s| s.phase == mlp::Phase::Forward && s.target == name)
-            .and_then(|s| activation_in(&s.formula))
-    };
-    let phase = match s.phase {
-        mlp::Phase::Forward => Phase::Forward,
-        mlp::Phase::Backward => Phase::Backward,
-    };
-    Some(PredictItem {
-        target: s.target.clone(),
-        question: s.formula.clone(),
-        value: s.value,
-        substituted: s.substituted.clone(),
-        slips: slips_for(
-            phase,
-            &s.target,
-            &s.formula,
-            s.value,
-            &entry,
-            &activation_of,
-        ),
-    })
 }

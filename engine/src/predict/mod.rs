@@ -9,7 +9,7 @@ pub mod score;
 pub mod slips;
 pub mod tolerance;
 
-pub use item::{PredictItem, for_kit_step, for_mlp_step, for_playground_step};
+pub use item::{PredictItem, for_kit_step, for_playground_step};
 pub use judge::{Feedback, Verdict, feedback, judge};
 pub use score::Score;
 pub use slips::Slip;

@@ -7,20 +7,21 @@ use engine::lessons::kit::Phase;
 use engine::lessons::mlp_step::params::article_params;
 use engine::lessons::registry::kit_lessons;
 use engine::model::mlp221::trace_step;
-use engine::predict::{
-    PredictItem, RIGHT, Score, Verdict, feedback, for_kit_step, for_mlp_step, judge,
-};
+use engine::predict::{PredictItem, RIGHT, Score, Verdict, feedback, for_kit_step, judge};
 
 fn run<T>(f: impl std::future::Future<Output = T>) -> T {
     pollster::block_on(f)
 }
 
+/// mlp-step's items, as its page asks for them: from the kit trace of the network's trace.
+fn mlp_items_of(p: &engine::model::mlp221::Mlp221Params) -> Vec<PredictItem> {
+    let t = run(trace_step(p, &Device::flex())).unwrap();
+    let kit = engine::lessons::mlp_step::kit_trace(p, &t);
+    (0..).map_while(|i| for_kit_step(&kit, i)).collect()
+}
+
 fn mlp_items() -> Vec<PredictItem> {
-    let p = article_params();
-    let t = run(trace_step(&p, &Device::flex())).unwrap();
-    (0..)
-        .map_while(|i| for_mlp_step(&p, &t, i))
-        .collect::<Vec<_>>()
+    mlp_items_of(&article_params())
 }
 
 fn item<'a>(items: &'a [PredictItem], target: &str) -> &'a PredictItem {
@@ -46,9 +47,18 @@ fn judge_uses_the_tolerances_it_states() {
 fn mlp_step_items_are_the_walkthrough_and_the_oracle_is_right() {
     let p = article_params();
     let items = mlp_items();
-    assert_eq!(
-        items.len(),
-        engine::lessons::mlp_step::walkthrough::STEP_COUNT
+    // The 22 forward and backward steps the page walks, then the kit's 9 update lines.
+    let walked = engine::lessons::mlp_step::walkthrough::STEP_COUNT;
+    assert_eq!(items.len(), walked + 9);
+    assert!(
+        items[..walked]
+            .iter()
+            .all(|i| !i.target.starts_with("updated:"))
+    );
+    assert!(
+        items[walked..]
+            .iter()
+            .all(|i| i.target.starts_with("updated:"))
     );
     let f = forward(&p);
     let b = backward(&p);
@@ -86,8 +96,7 @@ fn the_articles_sigmoid_slip_is_recognised() {
     p.w1 = [[0.1, -0.2], [0.3, 0.1]];
     p.w2 = [0.5, -0.4];
     p.y = 0.0;
-    let t = run(trace_step(&p, &Device::flex())).unwrap();
-    let items: Vec<PredictItem> = (0..).map_while(|i| for_mlp_step(&p, &t, i)).collect();
+    let items = mlp_items_of(&p);
     let f = forward(&p);
     let b = backward(&p);
     // σ′ = 1 + a instead of a(1 − a), computed by hand from the oracle's numbers.

@@ -9,6 +9,7 @@ use engine::lessons::mlp_step::params::article_params;
 use engine::lessons::mlp_step::walkthrough::{STEP_COUNT, forward_len, steps};
 use engine::lessons::mlp_step::{self as lesson};
 use engine::lessons::registry;
+use engine::predict::for_kit_step;
 use engine::state::hash::{settings_from_assignments, take_step, to_hash_with_step};
 use leptos::prelude::*;
 
@@ -110,7 +111,7 @@ pub fn MlpStepLesson(assignments: Vec<String>) -> impl IntoView {
         let c = state.cursor.get();
         state.traced.with(|t| {
             t.as_ref()
-                .and_then(|t| engine::predict::for_mlp_step(&t.params, &t.trace, c))
+                .and_then(|t| for_kit_step(&lesson::kit_trace(&t.params, &t.trace), c))
         })
     });
 

@@ -16,7 +16,7 @@ use burn::prelude::Device;
 pub use self::setup::{SETTINGS, article_values, params_of, values_of};
 use self::walkthrough::{Phase as MlpPhase, steps, update_lines};
 use crate::lessons::kit::{LessonDef, LessonTrace, Phase, Quantity, Step, TraceError, Values};
-use crate::model::mlp221::{Mlp221Trace, NodeTrace, ParamTrace, trace_step};
+use crate::model::mlp221::{Mlp221Params, Mlp221Trace, NodeTrace, ParamTrace, trace_step};
 use crate::model::value::Value;
 
 pub const ID: &str = "mlp-step";
@@ -36,7 +36,13 @@ pub const LESSON: LessonDef = LessonDef {
 pub async fn trace(v: &Values, device: &Device) -> Result<LessonTrace, TraceError> {
     let p = params_of(v);
     let t = trace_step(&p, device).await?;
-    let mut all: Vec<Step> = steps(&p, &t)
+    Ok(kit_trace(&p, &t))
+}
+
+/// The network's trace as the kit's: quantities, the 22 steps and the 9 updates, the next
+/// training step.
+pub fn kit_trace(p: &Mlp221Params, t: &Mlp221Trace) -> LessonTrace {
+    let mut all: Vec<Step> = steps(p, t)
         .into_iter()
         .map(|s| Step {
             phase: match s.phase {
@@ -49,7 +55,7 @@ pub async fn trace(v: &Values, device: &Device) -> Result<LessonTrace, TraceErro
             value: s.value,
         })
         .collect();
-    let updates = update_lines(&p, &t);
+    let updates = update_lines(p, t);
     let next = updates.iter().map(|u| (u.name.clone(), u.after)).collect();
     all.extend(updates.into_iter().map(|u| Step {
         phase: Phase::Update,
@@ -58,15 +64,15 @@ pub async fn trace(v: &Values, device: &Device) -> Result<LessonTrace, TraceErro
         substituted: u.substituted,
         value: u.after,
     }));
-    Ok(LessonTrace {
+    LessonTrace {
         loss: Some(t.loss),
-        quantities: quantities(&p.x, p.y, &t),
+        quantities: quantities(&p.x, p.y, t),
         steps: all,
         metrics: vec![],
         views: vec![],
         next,
         graph: Some(t.graph.clone()),
-    })
+    }
 }
 
 /// The network's numbers as the kit's named quantities (names as in links and steps).
