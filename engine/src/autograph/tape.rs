@@ -9,7 +9,7 @@ use burn::tensor::activation;
 
 use super::graph::{Graph, GraphNode, Op};
 use crate::base::breaks::{self, Break};
-use crate::base::readback::Readback;
+use crate::base::readback::{Readback, Readings, Slot};
 
 /// A tensor on the tape: the burn tensor and the node that holds it.
 #[derive(Clone, Debug)]
@@ -255,8 +255,8 @@ type PendingNode = (
     Op,
     Vec<usize>,
     Vec<usize>,
-    usize,
-    Option<usize>,
+    Slot,
+    Option<Slot>,
 );
 
 /// A graph whose numbers are registered for readback, waiting for them.
@@ -266,7 +266,7 @@ pub struct PendingGraph {
 
 impl PendingGraph {
     /// The graph, from the readback's result.
-    pub fn resolve(self, read: &[Vec<f64>]) -> Graph {
+    pub fn resolve(self, read: &Readings) -> Graph {
         let nodes = self
             .nodes
             .into_iter()

@@ -6,6 +6,35 @@ use burn::tensor::Transaction;
 
 use super::error::TraceError;
 
+/// Where one registered tensor's numbers are in a readback's result. Only [`Readback::add`]
+/// makes one and the result is indexed only by it, so a quantity can never be read by a
+/// position that a reordered `add` would silently change.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Slot(usize);
+
+/// The numbers of every registered tensor, read back in one transaction.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Readings(Vec<Vec<f64>>);
+
+impl std::ops::Index<Slot> for Readings {
+    type Output = Vec<f64>;
+    fn index(&self, slot: Slot) -> &Vec<f64> {
+        &self.0[slot.0]
+    }
+}
+
+impl Readings {
+    /// Every registered tensor's numbers, in the order they were added.
+    pub fn iter(&self) -> impl Iterator<Item = &Vec<f64>> {
+        self.0.iter()
+    }
+
+    /// The first number of a slot: a scalar tensor's value.
+    pub fn scalar(&self, slot: Slot) -> f64 {
+        self[slot][0]
+    }
+}
+
 /// Collects tensors of any rank (leaving autodiff first) and reads them back together.
 #[derive(Default)]
 pub struct Readback {
@@ -18,24 +47,24 @@ impl Readback {
         Readback::default()
     }
 
-    /// Registers a tensor; returns its slot in the result.
-    pub fn add<const D: usize>(&mut self, t: Tensor<D>) -> usize {
+    /// Registers a tensor; returns where its numbers will be in the result.
+    pub fn add<const D: usize>(&mut self, t: Tensor<D>) -> Slot {
         let tx = std::mem::take(&mut self.tx);
         self.tx = tx.register(t.without_autodiff());
         self.count += 1;
-        self.count - 1
+        Slot(self.count - 1)
     }
 
-    /// How many tensors are registered: the slot the next one gets.
-    pub fn len(&self) -> usize {
-        self.count
+    /// Registers several tensors in order; returns their slots in the same order.
+    pub fn add_all<const D: usize, const N: usize>(&mut self, ts: [Tensor<D>; N]) -> [Slot; N] {
+        ts.map(|t| self.add(t))
     }
 
     pub fn is_empty(&self) -> bool {
         self.count == 0
     }
 
-    pub async fn read(self) -> Result<Vec<Vec<f64>>, TraceError> {
+    pub async fn read(self) -> Result<Readings, TraceError> {
         let data = self
             .tx
             .execute_async()
@@ -47,7 +76,8 @@ impl Readback {
                     .map(|v| v.into_iter().map(f64::from).collect())
                     .map_err(|e| TraceError(format!("{e:?}")))
             })
-            .collect()
+            .collect::<Result<_, _>>()
+            .map(Readings)
     }
 }
 

@@ -12,7 +12,7 @@ use super::value::{Value, matrix, scalar, vector};
 use crate::autograph::{Graph, Tape};
 use crate::base::breaks::Break;
 use crate::base::error::TraceError;
-use crate::base::readback::Readback;
+use crate::base::readback::{Readback, Slot};
 
 /// Which loss the output is scored with.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
@@ -214,18 +214,18 @@ pub async fn trace_step(p: &Mlp221Params, device: &Device) -> Result<Mlp221Trace
     let updated = optimiser.step(p.lr, model, grads);
 
     // One readback for the whole step: GPU latency, not arithmetic, bounds a model this small.
-    let first = rb.add(w1_before);
-    rb.add(w1_grad);
-    rb.add(updated.w1.val());
-    for ((b, g), u) in before.into_iter().zip(param_grads).zip([
+    // Each parameter's (value, gradient, updated value) slots.
+    let w1_at = [rb.add(w1_before), rb.add(w1_grad), rb.add(updated.w1.val())];
+    let mut rest_at = before.into_iter().zip(param_grads).zip([
         updated.b1.val(),
         updated.w2.val(),
         updated.b2.val(),
-    ]) {
-        rb.add(b);
-        rb.add(g);
-        rb.add(u);
-    }
+    ]);
+    let mut next_at = || {
+        let ((b, g), u) = rest_at.next().expect("three parameters");
+        [rb.add(b), rb.add(g), rb.add(u)]
+    };
+    let (b1_at, w2_at, b2_at) = (next_at(), next_at(), next_at());
     let read = rb.read().await.map_err(|e| TraceError(e.0))?;
     let graph = graph.resolve(&read);
     let f32s_of = |v: &[f64]| -> Vec<f32> { v.iter().map(|&x| x as f32).collect() };
@@ -240,11 +240,12 @@ pub async fn trace_step(p: &Mlp221Params, device: &Device) -> Result<Mlp221Trace
             grad: as_value(&f32s_of(n.grad.as_ref().unwrap_or(&zeros))),
         })
     };
-    let param = |i: usize, as_value: &dyn Fn(&[f32]) -> Value| ParamTrace {
-        value: as_value(&f32s_of(&read[i])),
-        grad: as_value(&f32s_of(&read[i + 1])),
-        updated: as_value(&f32s_of(&read[i + 2])),
-    };
+    let param =
+        |[value, grad, updated]: [Slot; 3], as_value: &dyn Fn(&[f32]) -> Value| ParamTrace {
+            value: as_value(&f32s_of(&read[value])),
+            grad: as_value(&f32s_of(&read[grad])),
+            updated: as_value(&f32s_of(&read[updated])),
+        };
     let loss = graph
         .node("L")
         .map(|n| n.value[0])
@@ -255,10 +256,10 @@ pub async fn trace_step(p: &Mlp221Params, device: &Device) -> Result<Mlp221Trace
         a1: node("a1", vector)?,
         z2: node("z2", scalar)?,
         a2: node("a2", scalar)?,
-        w1: param(first, &|v| matrix(v, 2)),
-        b1: param(first + 3, &vector),
-        w2: param(first + 6, &vector),
-        b2: param(first + 9, &scalar),
+        w1: param(w1_at, &|v| matrix(v, 2)),
+        b1: param(b1_at, &vector),
+        w2: param(w2_at, &vector),
+        b2: param(b2_at, &scalar),
         graph,
     })
 }

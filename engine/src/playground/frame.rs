@@ -12,7 +12,7 @@ use super::features::feature_matrix;
 use super::head::one_hot;
 use super::net::{LayerOut, Weights, data_loss, forward, row_losses};
 use super::trainer::Playground;
-use crate::base::readback::{Readback, tensor};
+use crate::base::readback::{Readback, Slot, tensor};
 
 /// Cells per side of the output heatmap.
 pub const OUTPUT_GRID: usize = 100;
@@ -106,15 +106,14 @@ impl Playground {
         let start_f = n_tr + n_te;
         let output_slot = rb.add(out.a.clone().slice([start_f..start_f + n_f]));
         let start_c = start_f + n_f;
-        let layer_slots: Vec<usize> = outs
+        let layer_slots: Vec<Slot> = outs
             .iter()
             .map(|o| rb.add(o.a.clone().slice([start_c..start_c + n_c])))
             .collect();
-        let first_weight = layer_slots.last().map_or(output_slot + 1, |s| s + 1);
-        self.register_weights(&mut rb);
+        let weight_slots = self.register_weights(&mut rb);
         let read = rb.read().await?;
 
-        let loss = |slot: Option<usize>| slot.map_or(f64::NAN, |s| read[s][0]);
+        let loss = |slot: Option<Slot>| slot.map_or(f64::NAN, |s| read.scalar(s));
         let class_loss = (0..classes)
             .map(|c| {
                 let count = train.iter().filter(|p| p.label == c as f64).count();
@@ -136,7 +135,7 @@ impl Playground {
             outputs: k,
             class_loss,
             neurons,
-            weights: self.weights_from(&read, first_weight),
+            weights: self.weights_from(&read, &weight_slots),
         })
     }
 }

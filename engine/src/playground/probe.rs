@@ -94,7 +94,7 @@ impl Playground {
         let loss =
             data_loss(&outs[outs.len() - 1], y, self.head) + penalty(&net, &self.net_spec, dev);
         let mut rb = Readback::new();
-        rb.add(loss);
-        Ok(rb.read().await?[0][0])
+        let loss_at = rb.add(loss);
+        Ok(rb.read().await?.scalar(loss_at))
     }
 }

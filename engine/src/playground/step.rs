@@ -14,7 +14,7 @@ use super::head::Head;
 use super::net::{data_loss, forward, penalty};
 use super::spec::{Activation, Regularization};
 use super::trainer::Playground;
-use crate::base::readback::{Readback, tensor};
+use crate::base::readback::{Readback, Slot, tensor};
 use crate::lessons::kit::shown::DIGITS;
 use crate::lessons::kit::softmax_ce;
 use crate::lessons::kit::{LessonTrace, Metric, Phase, Quantity, Role, Step};
@@ -73,26 +73,29 @@ impl Playground {
         let g1 = |t: &Tensor<1>| t.grad(&grads).unwrap_or_else(|| t.zeros_like());
 
         let mut rb = Readback::new();
-        rb.add(loss.clone());
-        rb.add(data);
-        for (o, (tz, ta)) in outs.iter().zip(&taps) {
-            rb.add(o.z.clone());
-            rb.add(o.a.clone());
-            rb.add(g2(tz));
-            rb.add(g2(ta));
-        }
-        for layer in &self.net.layers {
-            rb.add(layer.w.val());
-            rb.add(layer.b.val());
-            rb.add(g2(&layer.w.val()));
-            rb.add(g1(&layer.b.val()));
-        }
+        let [loss_at, data_at] = rb.add_all([loss.clone(), data]);
+        // Per layer: [z, a, ∂L/∂z, ∂L/∂a] and [W, b, ∂L/∂W, ∂L/∂b].
+        let nodes_at: Vec<[Slot; 4]> = outs
+            .iter()
+            .zip(&taps)
+            .map(|(o, (tz, ta))| rb.add_all([o.z.clone(), o.a.clone(), g2(tz), g2(ta)]))
+            .collect();
+        let params_at: Vec<[Slot; 4]> = self
+            .net
+            .layers
+            .iter()
+            .map(|layer| {
+                let (w, b) = (layer.w.val(), layer.b.val());
+                let (gw, gb) = (g2(&w), g1(&b));
+                [rb.add(w), rb.add(b), rb.add(gw), rb.add(gb)]
+            })
+            .collect();
         let r = rb.read().await?;
         let layers = outs.len();
-        let node = |l: usize, k: usize| &r[2 + 4 * l + k];
-        let param = |l: usize, k: usize| &r[2 + 4 * layers + 4 * l + k];
-        let loss_v = r[0][0];
-        let data_v = r[1][0];
+        let node = |l: usize, k: usize| &r[nodes_at[l][k]];
+        let param = |l: usize, k: usize| &r[params_at[l][k]];
+        let loss_v = r.scalar(loss_at);
+        let data_v = r.scalar(data_at);
 
         let mut quantities = vec![
             Quantity::input("x", Formula::new().t("x"), Value::Vector(x_row.clone())),

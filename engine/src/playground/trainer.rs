@@ -15,7 +15,7 @@ use super::features::feature_matrix;
 use super::head::Head;
 use super::net::{Net, Weights, data_loss, forward, penalty};
 use super::spec::{ADAM_BETA1, ADAM_BETA2, ADAM_EPSILON, MOMENTUM, NetSpec, Optimizer};
-use crate::base::readback::{Readback, tensor};
+use crate::base::readback::{Readback, Readings, Slot, tensor};
 use crate::i18n::Text;
 
 /// A run's complete state on the device.
@@ -253,30 +253,29 @@ impl Playground {
     /// Every weight and bias, read back once.
     pub async fn weights(&self) -> Result<Weights, PlaygroundError> {
         let mut rb = Readback::new();
-        self.register_weights(&mut rb);
+        let slots = self.register_weights(&mut rb);
         let read = rb.read().await?;
-        Ok(self.weights_from(&read, 0))
+        Ok(self.weights_from(&read, &slots))
     }
 
-    pub(crate) fn register_weights(&self, rb: &mut Readback) {
-        for layer in &self.net.layers {
-            rb.add(layer.w.val());
-            rb.add(layer.b.val());
-        }
+    /// Registers every layer's weights and biases; returns each layer's (w, b) slots.
+    pub(crate) fn register_weights(&self, rb: &mut Readback) -> Vec<[Slot; 2]> {
+        self.net
+            .layers
+            .iter()
+            .map(|layer| [rb.add(layer.w.val()), rb.add(layer.b.val())])
+            .collect()
     }
 
-    /// Rebuilds [`Weights`] from the slots `register_weights` filled, starting at `first`.
-    pub(crate) fn weights_from(&self, read: &[Vec<f64>], first: usize) -> Weights {
+    /// Rebuilds [`Weights`] from the slots `register_weights` returned.
+    pub(crate) fn weights_from(&self, read: &Readings, slots: &[[Slot; 2]]) -> Weights {
         let layers = self
             .widths
             .windows(2)
-            .enumerate()
-            .map(|(l, p)| {
-                let w = &read[first + 2 * l];
-                super::net::LayerWeights {
-                    w: w.chunks(p[1]).map(<[f64]>::to_vec).collect(),
-                    b: read[first + 2 * l + 1].clone(),
-                }
+            .zip(slots)
+            .map(|(p, &[w_at, b_at])| super::net::LayerWeights {
+                w: read[w_at].chunks(p[1]).map(<[f64]>::to_vec).collect(),
+                b: read[b_at].clone(),
             })
             .collect();
         Weights { layers }

@@ -426,3 +426,21 @@ fn the_optimiser_race_records_its_loss() {
     assert_graph_is_its_computation(g, "ΣJ");
     assert_eq!(g.node("θ").unwrap().shape, [4, 2], "one position per racer");
 }
+
+#[test]
+fn readback_slots_name_their_tensor_whatever_the_order() {
+    use burn::prelude::{Device, Tensor};
+    use engine::base::readback::Readback;
+    let dev = Device::flex();
+    let a = || Tensor::<1>::from_floats([1.0, 2.0].as_slice(), &dev);
+    let b = || Tensor::<1>::from_floats([7.0].as_slice(), &dev);
+    let mut rb = Readback::new();
+    let (a1, b1) = (rb.add(a()), rb.add(b()));
+    let first = pollster::block_on(rb.read()).unwrap();
+    let mut rb = Readback::new();
+    let (b2, a2) = (rb.add(b()), rb.add(a()));
+    let second = pollster::block_on(rb.read()).unwrap();
+    assert_eq!(first[a1], second[a2]);
+    assert_eq!(first[a1], vec![1.0, 2.0]);
+    assert_eq!((first.scalar(b1), second.scalar(b2)), (7.0, 7.0));
+}

@@ -6,7 +6,7 @@ use burn::prelude::*;
 
 use super::setup::{D, N, heads};
 use crate::autograph::{Graph, Tape, Var};
-use crate::base::readback::{Readback, tensor};
+use crate::base::readback::{Readback, Slot, tensor};
 use crate::lessons::kit::breaks::Break;
 use crate::lessons::kit::{TraceError, Values};
 
@@ -141,14 +141,16 @@ pub async fn compute(v: &Values, device: &Device) -> Result<AttnNumbers, TraceEr
 
     let mut rb = Readback::new();
     let graph = tape.read_into(&grads, &mut rb);
-    let first_param = rb.len();
-    for wi in &w {
-        let g = grad(wi, [D, D]);
-        // The gradient step, outside the graph: W ← W − α·∂L/∂W.
-        let next = wi.clone().without_autodiff() - g.clone().mul_scalar(lr as f32);
-        rb.add(g);
-        rb.add(next);
-    }
+    // Each weight matrix's (gradient, updated value) slots.
+    let params_at: Vec<[Slot; 2]> = w
+        .iter()
+        .map(|wi| {
+            let g = grad(wi, [D, D]);
+            // The gradient step, outside the graph: W ← W − α·∂L/∂W.
+            let next = wi.clone().without_autodiff() - g.clone().mul_scalar(lr as f32);
+            rb.add_all([g, next])
+        })
+        .collect();
     let r = rb.read().await?;
     let graph = graph.resolve(&r);
     let value = |id: usize| graph.nodes[id].value.clone();
@@ -156,17 +158,16 @@ pub async fn compute(v: &Values, device: &Device) -> Result<AttnNumbers, TraceEr
         let n = &graph.nodes[id];
         n.grad.clone().unwrap_or_else(|| vec![0.0; n.value.len()])
     };
-    let m = |i: usize| rows(&r[i], D);
-    let base = first_param;
+    let m = |slot: Slot| rows(&r[slot], D);
     let params = names
         .iter()
         .zip(w_in)
-        .enumerate()
-        .map(|(i, (&name, value))| Param {
+        .zip(params_at)
+        .map(|((&name, value), [grad_at, next_at])| Param {
             name,
             value,
-            grad: m(base + 2 * i),
-            next: m(base + 2 * i + 1),
+            grad: m(grad_at),
+            next: m(next_at),
         })
         .collect();
     Ok(AttnNumbers {

@@ -6,7 +6,7 @@ use burn::prelude::*;
 
 use super::setup::{N_HID, N_IN, N_OUT};
 use crate::autograph::{Graph, Tape};
-use crate::base::readback::{Readback, tensor};
+use crate::base::readback::{Readback, Slot, tensor};
 use crate::lessons::kit::breaks::Break;
 use crate::lessons::kit::{TraceError, Values};
 
@@ -149,15 +149,12 @@ pub async fn compute(v: &Values, device: &Device) -> Result<NetNumbers, TraceErr
 
     let mut rb = Readback::new();
     let graph = tape.read_into(&grads, &mut rb);
-    let first = rb.add(fw.z1);
-    for t in [fw.a1, fw.z2, fw.p] {
-        rb.add(t);
-    }
-    rb.add(fw.loss);
-    for t in param_grads.into_iter().chain(plain).chain(next) {
-        rb.add(t);
-    }
-    rb.add(after.loss);
+    let [z1_at, a1_at, z2_at, p_at] = rb.add_all([fw.z1, fw.a1, fw.z2, fw.p]);
+    let loss_at = rb.add(fw.loss);
+    let grads_at = rb.add_all(param_grads);
+    let plain_at = rb.add_all(plain);
+    let next_at: Vec<Slot> = next.into_iter().map(|t| rb.add(t)).collect();
+    let loss_next_at = rb.add(after.loss);
     let r = rb.read().await?;
     let graph = graph.resolve(&r);
     let grad = |name: &str| {
@@ -167,33 +164,32 @@ pub async fn compute(v: &Values, device: &Device) -> Result<NetNumbers, TraceErr
             .unwrap_or_default()
     };
     let (grad_z1, grad_a1, grad_z2, grad_p) = (grad("z1"), grad("a1"), grad("z2"), grad("ŷ"));
-    let r = &r[first..];
     Ok(NetNumbers {
         x: x_in,
         y: y_in,
         lr,
-        z1: r[0].clone(),
-        a1: r[1].clone(),
-        z2: r[2].clone(),
-        p: r[3].clone(),
-        loss: r[4][0],
+        z1: r[z1_at].clone(),
+        a1: r[a1_at].clone(),
+        z2: r[z2_at].clone(),
+        p: r[p_at].clone(),
+        loss: r.scalar(loss_at),
         grad_z1,
         grad_a1,
         grad_z2,
         grad_p,
-        grad_w1: rows(&r[5], N_IN),
-        grad_b1: r[6].clone(),
-        grad_w2: rows(&r[7], N_HID),
-        grad_b2: r[8].clone(),
-        w1: rows(&r[9], N_IN),
-        b1: r[10].clone(),
-        w2: rows(&r[11], N_HID),
-        b2: r[12].clone(),
-        w1_next: rows(&r[13], N_IN),
-        b1_next: r[14].clone(),
-        w2_next: rows(&r[15], N_HID),
-        b2_next: r[16].clone(),
-        loss_next: r[17][0],
+        grad_w1: rows(&r[grads_at[0]], N_IN),
+        grad_b1: r[grads_at[1]].clone(),
+        grad_w2: rows(&r[grads_at[2]], N_HID),
+        grad_b2: r[grads_at[3]].clone(),
+        w1: rows(&r[plain_at[0]], N_IN),
+        b1: r[plain_at[1]].clone(),
+        w2: rows(&r[plain_at[2]], N_HID),
+        b2: r[plain_at[3]].clone(),
+        w1_next: rows(&r[next_at[0]], N_IN),
+        b1_next: r[next_at[1]].clone(),
+        w2_next: rows(&r[next_at[2]], N_HID),
+        b2_next: r[next_at[3]].clone(),
+        loss_next: r.scalar(loss_next_at),
         graph,
     })
 }

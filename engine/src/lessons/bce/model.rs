@@ -70,30 +70,29 @@ pub async fn compute(v: &Values, device: &Device) -> Result<BceNumbers, TraceErr
     let z_next = z_plain.clone() - grad_z.clone().mul_scalar(lr as f32);
     let p_next = sigmoid(z_next.clone());
 
-    let first = rb.add(p);
-    rb.add(terms);
-    rb.add(loss);
-    rb.add(grad_z);
-    rb.add(z_next);
-    rb.add(p_next);
-    rb.add(z_plain);
+    let p_at = rb.add(p);
+    let terms_at = rb.add(terms);
+    let loss_at = rb.add(loss);
+    let grad_z_at = rb.add(grad_z);
+    let z_next_at = rb.add(z_next);
+    let p_next_at = rb.add(p_next);
+    let z_at = rb.add(z_plain);
     let r = rb.read().await?;
     let graph = graph.resolve(&r);
-    let r = &r[first..];
     let grad_p = graph
         .node("ŷ")
         .and_then(|n| n.grad.clone())
         .unwrap_or_else(|| vec![0.0; N]);
     Ok(BceNumbers {
         y: y_in,
-        p: r[0].clone(),
-        z: r[6].clone(),
-        terms: r[1].clone(),
-        loss: r[2][0],
+        p: r[p_at].clone(),
+        z: r[z_at].clone(),
+        terms: r[terms_at].clone(),
+        loss: r.scalar(loss_at),
         grad_p,
-        grad_z: r[3].clone(),
-        z_next: r[4].clone(),
-        p_next: r[5].clone(),
+        grad_z: r[grad_z_at].clone(),
+        z_next: r[z_next_at].clone(),
+        p_next: r[p_next_at].clone(),
         lr,
         graph,
     })

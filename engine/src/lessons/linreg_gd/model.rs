@@ -173,19 +173,16 @@ pub async fn compute(v: &Values, device: &Device) -> Result<LinregNumbers, Trace
     let mut rb = Readback::new();
     let p = gd_pass(Some(&mut rb), w, b, &x, &y, lr, rule, Break::of(v));
     let graph = p.graph;
-    let first = rb.add(p.pred);
-    for t in [p.loss, p.grad_pred, p.grad_w, p.grad_b] {
-        rb.add(t);
-    }
-    for t in [p.dir_w, p.dir_b, p.w_next, p.b_next, probes] {
-        rb.add(t);
-    }
-    rb.add(x.clone().mean());
-    rb.add(x.square().mean());
-    rb.add(grid.reshape([GRID * GRID]));
+    let pred_at = rb.add(p.pred);
+    let [loss_at, grad_pred_at, grad_w_at, grad_b_at] =
+        rb.add_all([p.loss, p.grad_pred, p.grad_w, p.grad_b]);
+    let [dir_w_at, dir_b_at, w_next_at, b_next_at, probes_at] =
+        rb.add_all([p.dir_w, p.dir_b, p.w_next, p.b_next, probes]);
+    let mean_x_at = rb.add(x.clone().mean());
+    let mean_xx_at = rb.add(x.square().mean());
+    let grid_at = rb.add(grid.reshape([GRID * GRID]));
     let r = rb.read().await?;
     let graph = graph.map(|g| g.resolve(&r));
-    let r = &r[first..];
     Ok(LinregNumbers {
         graph,
         x: xs,
@@ -194,19 +191,19 @@ pub async fn compute(v: &Values, device: &Device) -> Result<LinregNumbers, Trace
         b: b0,
         lr,
         rule,
-        pred: r[0].clone(),
-        loss: r[1][0],
-        grad_pred: r[2].clone(),
-        grad_w: r[3][0],
-        grad_b: r[4][0],
-        dir_w: r[5][0],
-        dir_b: r[6][0],
-        w_next: r[7][0],
-        b_next: r[8][0],
-        probes: r[9].clone(),
-        mean_x: r[10][0],
-        mean_xx: r[11][0],
-        grid: r[12].clone(),
+        pred: r[pred_at].clone(),
+        loss: r.scalar(loss_at),
+        grad_pred: r[grad_pred_at].clone(),
+        grad_w: r.scalar(grad_w_at),
+        grad_b: r.scalar(grad_b_at),
+        dir_w: r.scalar(dir_w_at),
+        dir_b: r.scalar(dir_b_at),
+        w_next: r.scalar(w_next_at),
+        b_next: r.scalar(b_next_at),
+        probes: r[probes_at].clone(),
+        mean_x: r.scalar(mean_x_at),
+        mean_xx: r.scalar(mean_xx_at),
+        grid: r[grid_at].clone(),
     })
 }
 
@@ -233,23 +230,22 @@ pub async fn run(
     let mut w = tensor(&[v.get("w")], [1], device);
     let mut b = tensor(&[v.get("b")], [1], device);
     let mut rb = Readback::new();
+    let mut mse_at = Vec::new();
     for k in 1..=iterations {
         let p = gd_pass(None, w, b, &x, &y, lr, rule, Break::of(v));
         if checkpoints.contains(&k) {
-            rb.add(p.loss);
+            mse_at.push(rb.add(p.loss));
         }
         (w, b) = (p.w_next, p.b_next);
     }
     let n = PROBES.len();
     let probes = tensor(&PROBES, [n], device) * w.clone().expand([n]) + b.clone().expand([n]);
-    let first = rb.add(w);
-    rb.add(b);
-    rb.add(probes);
+    let [w_at, b_at, probes_at] = rb.add_all([w, b, probes]);
     let r = rb.read().await?;
     Ok(Run {
-        mse: r[..first].iter().map(|t| t[0]).collect(),
-        w: r[first][0],
-        b: r[first + 1][0],
-        probes: r[first + 2].clone(),
+        mse: mse_at.iter().map(|&s| r.scalar(s)).collect(),
+        w: r.scalar(w_at),
+        b: r.scalar(b_at),
+        probes: r[probes_at].clone(),
     })
 }

@@ -151,37 +151,41 @@ pub async fn compute(v: &Values, device: &Device) -> Result<RaceNumbers, TraceEr
 
     let mut rb = Readback::new();
     let graph = tape.read_into(&grads, &mut rb);
-    let first = rb.len();
-    for t2 in [
-        p, g, next, vel_next, m_next, v_next, m_hat, v_hat, hess_diag,
-    ] {
-        rb.add(t2);
-    }
-    rb.add(losses);
-    rb.add(sample_loss);
-    rb.add(grid.reshape([GRID * GRID]));
+    let [
+        pos_at,
+        grads_at,
+        next_at,
+        vel_next_at,
+        m_next_at,
+        v_next_at,
+        m_hat_at,
+        v_hat_at,
+    ] = rb.add_all([p, g, next, vel_next, m_next, v_next, m_hat, v_hat]);
+    let hess_diag_at = rb.add(hess_diag);
+    let losses_at = rb.add(losses);
+    let sample_loss_at = rb.add(sample_loss);
+    let grid_at = rb.add(grid.reshape([GRID * GRID]));
     let r = rb.read().await?;
     let graph = graph.resolve(&r);
-    let r = &r[first..];
     Ok(RaceNumbers {
         graph,
         t,
         sample,
-        pos: r[0].clone(),
-        grads: r[1].clone(),
-        next: r[2].clone(),
+        pos: r[pos_at].clone(),
+        grads: r[grads_at].clone(),
+        next: r[next_at].clone(),
         vel: vel_in,
-        vel_next: r[3].clone(),
+        vel_next: r[vel_next_at].clone(),
         m: m_in,
-        m_next: r[4].clone(),
+        m_next: r[m_next_at].clone(),
         v: v_in,
-        v_next: r[5].clone(),
-        m_hat: r[6].clone(),
-        v_hat: r[7].clone(),
-        hess_diag: r[8].clone(),
-        losses: r[9].clone(),
-        sample_loss: r[10][0],
-        grid: r[11].clone(),
+        v_next: r[v_next_at].clone(),
+        m_hat: r[m_hat_at].clone(),
+        v_hat: r[v_hat_at].clone(),
+        hess_diag: r[hess_diag_at].clone(),
+        losses: r[losses_at].clone(),
+        sample_loss: r.scalar(sample_loss_at),
+        grid: r[grid_at].clone(),
         lr,
         momentum,
         beta1,

@@ -67,35 +67,34 @@ pub async fn compute(v: &Values, device: &Device) -> Result<SoftmaxNumbers, Trac
     let z_next = z_plain.clone() - grad_z.clone().mul_scalar(lr as f32);
     let p_next = softmax(z_next.clone(), 0);
 
-    let first = rb.add(z_plain.clone().exp());
-    rb.add(p);
-    rb.add(terms);
-    rb.add(loss);
-    rb.add(grad_z);
-    rb.add(z_next);
-    rb.add(p_next);
-    rb.add(z_plain);
-    rb.add(surface_losses(&y_in, device));
+    let exp_z_at = rb.add(z_plain.clone().exp());
+    let p_at = rb.add(p);
+    let terms_at = rb.add(terms);
+    let loss_at = rb.add(loss);
+    let grad_z_at = rb.add(grad_z);
+    let z_next_at = rb.add(z_next);
+    let p_next_at = rb.add(p_next);
+    let z_at = rb.add(z_plain);
+    let surface_at = rb.add(surface_losses(&y_in, device));
     let r = rb.read().await?;
     let graph = graph.resolve(&r);
-    let r = &r[first..];
     let grad_p = graph
         .node("ŷ")
         .and_then(|n| n.grad.clone())
         .unwrap_or_else(|| vec![0.0; K]);
     Ok(SoftmaxNumbers {
         y: y_in,
-        exp_z: r[0].clone(),
-        p: r[1].clone(),
-        terms: r[2].clone(),
-        loss: r[3][0],
+        exp_z: r[exp_z_at].clone(),
+        p: r[p_at].clone(),
+        terms: r[terms_at].clone(),
+        loss: r.scalar(loss_at),
         grad_p,
-        grad_z: r[4].clone(),
-        z_next: r[5].clone(),
-        p_next: r[6].clone(),
-        z: r[7].clone(),
+        grad_z: r[grad_z_at].clone(),
+        z_next: r[z_next_at].clone(),
+        p_next: r[p_next_at].clone(),
+        z: r[z_at].clone(),
         lr,
-        surface: r[8].chunks(GRID).map(<[f64]>::to_vec).collect(),
+        surface: r[surface_at].chunks(GRID).map(<[f64]>::to_vec).collect(),
         graph,
     })
 }

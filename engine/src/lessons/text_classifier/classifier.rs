@@ -10,7 +10,7 @@ use super::batch::Batch;
 use super::init::SeededInit;
 use super::net::{Forward, ModelConfig, ModelKind, Net, cross_entropy};
 use super::tokenizer::{MAX_LEN, Token, Vocab, pad};
-use crate::base::readback::Readback;
+use crate::base::readback::{Readback, Slot};
 use crate::i18n::Text;
 
 /// Loss and accuracy on a set of sentences.
@@ -191,7 +191,7 @@ impl Classifier {
         let out = self.forward(&batch);
         let mut rb = Readback::new();
         let zs = rb.add(out.logits);
-        let ws: Vec<usize> = out.attention.into_iter().map(|w| rb.add(w)).collect();
+        let ws: Vec<Slot> = out.attention.into_iter().map(|w| rb.add(w)).collect();
         let r = rb.read().await?;
         let z = [r[zs][0], r[zs][1]];
         let p_yes = 1.0 / (1.0 + (z[0] - z[1]).exp());
