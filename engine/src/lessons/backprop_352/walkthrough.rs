@@ -3,9 +3,9 @@
 
 use super::model::NetNumbers;
 use super::setup::{N_HID, N_IN, N_OUT};
-use crate::lessons::kit::notation::{grad_of, ln, subscript, superscript, sym_sub};
+use crate::lessons::kit::notation::{grad_of, ln, subscript, sum, superscript, sym_sub};
 use crate::lessons::kit::shown::{num, step};
-use crate::lessons::kit::softmax_ce::{self, sum_terms};
+use crate::lessons::kit::softmax_ce;
 use crate::lessons::kit::{Phase, Step};
 use crate::math::Formula;
 
@@ -71,10 +71,10 @@ fn forward(n: &NetNumbers) -> Vec<Step> {
             format!("z1[{i}]"),
             z(1, i)
                 .t(" = ")
-                .f(sum_terms(N_IN, |j| weight(1, i, j).f(x(j))))
+                .f(sum((0..N_IN).map(|j| weight(1, i, j).f(x(j)))))
                 .t(" + ")
                 .f(bias(1, i)),
-            sum_terms(N_IN, |j| num(n.w1[i][j]).times().f(num(n.x[j])))
+            sum((0..N_IN).map(|j| num(n.w1[i][j]).times().f(num(n.x[j]))))
                 .t(" + ")
                 .f(num(n.b1[i])),
             n.z1[i],
@@ -105,10 +105,10 @@ fn forward(n: &NetNumbers) -> Vec<Step> {
             format!("z2[{k}]"),
             z(2, k)
                 .t(" = ")
-                .f(sum_terms(N_HID, |i| weight(2, k, i).f(a1(i))))
+                .f(sum((0..N_HID).map(|i| weight(2, k, i).f(a1(i)))))
                 .t(" + ")
                 .f(bias(2, k)),
-            sum_terms(N_HID, |i| num(n.w2[k][i]).times().f(num(n.a1[i])))
+            sum((0..N_HID).map(|i| num(n.w2[k][i]).times().f(num(n.a1[i]))))
                 .t(" + ")
                 .f(num(n.b2[k])),
             n.z2[k],
@@ -121,11 +121,11 @@ fn forward(n: &NetNumbers) -> Vec<Step> {
             format!("p[{k}]"),
             p(k).t(" = ").frac(
                 Formula::new().exp(z(2, k)),
-                sum_terms(N_OUT, |j| Formula::new().exp(z(2, j))),
+                sum((0..N_OUT).map(|j| Formula::new().exp(z(2, j)))),
             ),
             Formula::new().frac(
                 Formula::new().exp(num(n.z2[k])),
-                sum_terms(N_OUT, |j| Formula::new().exp(num(n.z2[j]))),
+                sum((0..N_OUT).map(|j| Formula::new().exp(num(n.z2[j])))),
             ),
             n.p[k],
         ));
@@ -136,11 +136,13 @@ fn forward(n: &NetNumbers) -> Vec<Step> {
         "loss".into(),
         Formula::new()
             .both("L = −(", r"L = -\left(")
-            .f(sum_terms(N_OUT, |k| y(k).t(" ").f(ln(p(k)))))
+            .f(sum((0..N_OUT).map(|k| y(k).t(" ").f(ln(p(k))))))
             .both(")", r"\right)"),
         Formula::new()
             .both("−(", r"-\left(")
-            .f(sum_terms(N_OUT, |k| num(n.y[k]).t(" ").f(ln(num(n.p[k])))))
+            .f(sum(
+                (0..N_OUT).map(|k| num(n.y[k]).t(" ").f(ln(num(n.p[k]))))
+            ))
             .both(")", r"\right)"),
         n.loss,
     ));
@@ -198,10 +200,10 @@ fn backward_hidden(n: &NetNumbers) -> Vec<Step> {
         out.push(step(
             Phase::Backward,
             format!("grad:a1[{i}]"),
-            grad_of(a1(i)).t(" = ").f(sum_terms(N_OUT, |k| {
-                weight(2, k, i).times().f(grad_of(z(2, k)))
-            })),
-            sum_terms(N_OUT, |k| num(n.w2[k][i]).times().f(num(n.grad_z2[k]))),
+            grad_of(a1(i)).t(" = ").f(sum(
+                (0..N_OUT).map(|k| weight(2, k, i).times().f(grad_of(z(2, k))))
+            )),
+            sum((0..N_OUT).map(|k| num(n.w2[k][i]).times().f(num(n.grad_z2[k])))),
             n.grad_a1[i],
         ));
     }

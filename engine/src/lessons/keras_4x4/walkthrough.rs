@@ -7,9 +7,10 @@
 use super::model::KerasNumbers;
 use super::setup::{D, H, N, PARAMS};
 use crate::lessons::kit::notation::grad_of;
+use crate::lessons::kit::notation::sum;
 use crate::lessons::kit::shown::num;
 use crate::lessons::kit::{Phase, Quantity, Role, Step};
-use crate::lessons::xor::walkthrough::{step, sum, sym};
+use crate::lessons::xor::walkthrough::{step, sym};
 use crate::math::Formula;
 use crate::model::value::Value;
 

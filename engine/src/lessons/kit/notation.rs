@@ -44,3 +44,15 @@ pub fn ln(inner: Formula) -> Formula {
         .f(inner)
         .both(")", r"\right)")
 }
+
+/// `t₁ + t₂ + …` of formulas.
+pub fn sum(terms: impl IntoIterator<Item = Formula>) -> Formula {
+    let mut out = Formula::new();
+    for (i, t) in terms.into_iter().enumerate() {
+        if i > 0 {
+            out = out.t(" + ");
+        }
+        out = out.f(t);
+    }
+    out
+}

@@ -1,18 +1,10 @@
 //! The backward steps of softmax with cross-entropy, written once for every lesson that shows
 //! them (softmax-ce, backprop-352, the playground's softmax head).
 
-use super::notation::grad_of;
+use super::notation::{grad_of, sum};
 use super::shown::{num, step};
 use super::trace::{Phase, Step};
 use crate::math::Formula;
-
-/// `t(0) + t(1) + … + t(n − 1)`.
-pub fn sum_terms(n: usize, term: impl Fn(usize) -> Formula) -> Formula {
-    (0..n).fold(Formula::new(), |acc, i| {
-        let acc = if i > 0 { acc.t(" + ") } else { acc };
-        acc.f(term(i))
-    })
-}
 
 /// True for labels that form a distribution: then ∂L/∂zₖ is exactly ŷₖ − yₖ.
 pub fn labels_sum_to_one(y: &[f64]) -> bool {
@@ -38,13 +30,13 @@ pub fn logit_gradient(k: usize, p: &[f64], y: &[f64], s: &Symbols) -> (Formula, 
     (
         (s.prob)(k)
             .t("(")
-            .f(sum_terms(y.len(), s.label))
+            .f(sum((0..y.len()).map(s.label)))
             .t(")")
             .minus()
             .f((s.label)(k)),
         num(p[k])
             .t("(")
-            .f(sum_terms(y.len(), |j| num(y[j])))
+            .f(sum(y.iter().map(|&v| num(v))))
             .t(")")
             .minus()
             .f(num(y[k])),

@@ -3,7 +3,7 @@
 
 use super::model::SoftmaxNumbers;
 use super::setup::K;
-use crate::lessons::kit::notation::{grad_of, ln, sym_sub};
+use crate::lessons::kit::notation::{grad_of, ln, sum, sym_sub};
 use crate::lessons::kit::shown::{num, step};
 use crate::lessons::kit::softmax_ce;
 use crate::lessons::kit::{Phase, Step};
@@ -25,11 +25,6 @@ fn e_to(power: Formula) -> Formula {
     Formula::new().exp(power)
 }
 
-/// `a + b` over both classes, each term built by `term`.
-fn sum_of(term: impl Fn(usize) -> Formula) -> Formula {
-    softmax_ce::sum_terms(K, term)
-}
-
 pub fn steps(n: &SoftmaxNumbers) -> Vec<Step> {
     let mut out = Vec::new();
     for k in 0..K {
@@ -46,8 +41,9 @@ pub fn steps(n: &SoftmaxNumbers) -> Vec<Step> {
         out.push(step(
             Phase::Forward,
             format!("p[{k}]"),
-            p(k).t(" = ").frac(e_to(z(k)), sum_of(|j| e_to(z(j)))),
-            Formula::new().frac(num(n.exp_z[k]), sum_of(|j| num(n.exp_z[j]))),
+            p(k).t(" = ")
+                .frac(e_to(z(k)), sum((0..K).map(|j| e_to(z(j))))),
+            Formula::new().frac(num(n.exp_z[k]), sum((0..K).map(|j| num(n.exp_z[j])))),
             n.p[k],
         ));
     }
@@ -75,8 +71,8 @@ pub fn steps(n: &SoftmaxNumbers) -> Vec<Step> {
         "loss".into(),
         Formula::new()
             .t("L = ")
-            .f(sum_of(|k| sym_sub("ℓ", r"\ell", k))),
-        sum_of(|k| num(n.terms[k])),
+            .f(sum((0..K).map(|k| sym_sub("ℓ", r"\ell", k)))),
+        sum((0..K).map(|k| num(n.terms[k]))),
         n.loss,
     ));
     // ∂L/∂ŷₖ = −yₖ / ŷₖ, then ∂L/∂zₖ = ŷₖ(y₁ + y₂) − yₖ (ŷₖ − yₖ for labels summing to 1).
@@ -111,8 +107,11 @@ pub fn steps(n: &SoftmaxNumbers) -> Vec<Step> {
             Phase::Update,
             format!("updated:p[{k}]"),
             p(k).both(" ← ", r" \leftarrow ")
-                .frac(e_to(z(k)), sum_of(|j| e_to(z(j)))),
-            Formula::new().frac(e_to(num(n.z_next[k])), sum_of(|j| e_to(num(n.z_next[j])))),
+                .frac(e_to(z(k)), sum((0..K).map(|j| e_to(z(j))))),
+            Formula::new().frac(
+                e_to(num(n.z_next[k])),
+                sum((0..K).map(|j| e_to(num(n.z_next[j])))),
+            ),
             n.p_next[k],
         ));
     }

@@ -6,7 +6,7 @@
 
 use super::model::{HiddenLayer, XorNumbers};
 use super::setup::{N, X};
-use crate::lessons::kit::notation::{grad_of, subscript};
+use crate::lessons::kit::notation::{grad_of, subscript, sum};
 use crate::lessons::kit::shown::{DIGITS, num};
 use crate::lessons::kit::{Phase, Quantity, Role, Step};
 use crate::math::Formula;
@@ -34,18 +34,6 @@ pub fn step(phase: Phase, target: String, formula: Formula, subst: Formula, valu
             .result(value, DIGITS),
         value,
     }
-}
-
-/// `t₁ + t₂ + …` of formulas.
-pub fn sum(terms: impl IntoIterator<Item = Formula>) -> Formula {
-    let mut out = Formula::new();
-    for (i, t) in terms.into_iter().enumerate() {
-        if i > 0 {
-            out = out.t(" + ");
-        }
-        out = out.f(t);
-    }
-    out
 }
 
 struct Names {
