@@ -4,9 +4,10 @@ use engine::math::mathml;
 use leptos::prelude::*;
 
 use crate::app::{ctx, tr};
+use crate::backend::Backend;
 use crate::i18n;
 use engine::i18n::{Lang, has_cjk, runs};
-use engine::lessons::kit::{Erratum, RowKind};
+use engine::lessons::kit::{Erratum, LessonDef, RowKind};
 
 /// Text with code between backticks: prose as text, code as `<code>`, backticks dropped.
 fn marked(text: &str) -> AnyView {
@@ -64,6 +65,22 @@ fn article_quote(e: &Erratum, l: Lang) -> AnyView {
         }
         .into_any()
     }
+}
+
+/// A step-through's errata at the article's setup (the claims are about it, not about the
+/// learner's edits), computed on the page's backend into `into`.
+pub fn compute_errata(
+    def: &'static LessonDef,
+    backend: Backend,
+    into: RwSignal<Option<Result<Vec<Erratum>, String>>>,
+) {
+    leptos::task::spawn_local(async move {
+        let rows = backend
+            .run(|device| async move { (def.errata)(&(def.article_values)(), &device).await })
+            .await
+            .map_err(|e| e.0);
+        into.try_set(Some(rows));
+    });
 }
 
 /// The errata of a lesson: `None` while they are computed, `Err` when that failed.

@@ -9,6 +9,7 @@ use engine::state::setting::Settings;
 use leptos::prelude::*;
 
 use crate::backend::{Backend, BackendKind};
+use crate::components::errata_table::compute_errata;
 use crate::components::gradcheck::{CheckState, spawn_check};
 use crate::frame::{next_frame, now_ms};
 use crate::speed::Speed;
@@ -141,18 +142,9 @@ impl KitState {
         });
     }
 
-    /// The article's claims beside the truth at the article's setup, computed once when the
-    /// lesson opens (the claims are about that setup, not about the learner's edits).
+    /// The article's claims beside the truth, computed once when the lesson opens.
     pub fn compute_errata(self) {
-        let def = self.def;
-        leptos::task::spawn_local(async move {
-            let rows = self
-                .backend
-                .run(|device| async move { (def.errata)(&(def.article_values)(), &device).await })
-                .await
-                .map_err(|e| e.0);
-            self.errata.try_set(Some(rows));
-        });
+        compute_errata(self.def, self.backend, self.errata);
     }
 
     /// Sets one named value from text; on error the values are unchanged. An edit starts a

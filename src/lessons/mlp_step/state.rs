@@ -3,13 +3,14 @@
 
 use engine::lessons::kit::Erratum;
 use engine::lessons::mlp_step::walkthrough::{UpdateLine, steps, update_lines};
-use engine::lessons::mlp_step::{LESSON, article_values, values_of};
+use engine::lessons::mlp_step::{LESSON, values_of};
 use engine::model::mlp221::{Mlp221Params, Mlp221Trace, trace_step};
 use engine::state::number::InputError;
 use engine::state::setting::Settings;
 use leptos::prelude::*;
 
 use crate::backend::{Backend, BackendKind};
+use crate::components::errata_table::compute_errata;
 use crate::components::gradcheck::{CheckState, spawn_check};
 use crate::frame::{next_frame, now_ms};
 pub use crate::speed::Speed;
@@ -109,16 +110,9 @@ impl LessonState {
         });
     }
 
-    /// The article's claims beside the truth at the article's setup, on the page's backend.
+    /// The article's claims beside the truth, computed once when the lesson opens.
     pub fn compute_errata(self) {
-        leptos::task::spawn_local(async move {
-            let rows = self
-                .backend
-                .run(|device| async move { (LESSON.errata)(&article_values(), &device).await })
-                .await
-                .map_err(|e| e.0);
-            self.errata.try_set(Some(rows));
-        });
+        compute_errata(&LESSON, self.backend, self.errata);
     }
 
     /// Sets one named value from text; on error the parameters are unchanged.
