@@ -94,7 +94,7 @@ async function playgroundFrames(server, backend) {
 // ---- page load ----------------------------------------------------------------------------
 const INTERACTIVE = () => {
   const ready = () => {
-    const fwd = document.querySelector('[data-testid="btn-forward"]');
+    const fwd = document.querySelector('[data-testid="btn-next"]');
     // The lesson's first trace is computed (its backend named) and its step buttons work.
     return fwd && !fwd.disabled && document.querySelector('[data-testid="trace-backend"]')?.dataset.kind;
   };

@@ -12,7 +12,6 @@ use crate::components::backend_switch::BackendSwitch;
 use crate::home::Home;
 use crate::i18n;
 use crate::lessons::kit_lesson::KitLesson;
-use crate::lessons::mlp_step::MlpStepLesson;
 use crate::mnist::MnistPage;
 use crate::playground::PlaygroundPage;
 use crate::text_lesson::TextClassifierPage;
@@ -93,6 +92,14 @@ pub fn App() -> impl IntoView {
     let hash = route::hash_signal();
     let page = move || {
         let h = hash.get();
+        // A new page starts with nothing focused: two pages of one kind (two kit lessons) reuse
+        // their elements, and a field focused on the last page would keep the lesson's keys.
+        if let Some(el) = document()
+            .active_element()
+            .and_then(|e| wasm_bindgen::JsCast::dyn_into::<leptos::web_sys::HtmlElement>(e).ok())
+        {
+            el.blur().ok();
+        }
         let mut parsed = parse_route(&h);
         let (rest, embedded) = take_flag(&parsed.assignments, EMBED_KEY);
         parsed.assignments = rest;
@@ -105,9 +112,6 @@ pub fn App() -> impl IntoView {
             .map(|id| (id, registry::find(id).map(|p| p.page)))
         {
             None => view! { <Home/> }.into_any(),
-            Some((_, Some(Page::MlpStep(_)))) => {
-                view! { <MlpStepLesson assignments=assignments/> }.into_any()
-            }
             Some((_, Some(Page::Mnist))) => {
                 view! { <MnistPage assignments=assignments/> }.into_any()
             }

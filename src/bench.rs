@@ -1,7 +1,7 @@
 //! In-page benchmark hooks, called by `scripts/bench.sh` through `window.wasmBindings`.
 
 use burn::prelude::Device;
-use engine::lessons::mlp_step::params::article_params;
+use engine::lessons::mlp_step::article_params;
 use engine::model::mlp221::trace_step;
 use wasm_bindgen::prelude::*;
 

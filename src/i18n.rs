@@ -30,38 +30,24 @@ pub const FELL_BACK: Text = Text::new(
 pub const REASON: Text = Text::new("原因", "Reason");
 
 pub const NETWORK: Text = Text::new("网络", "Network");
-pub const PARAMETERS: Text = Text::new("输入、权重与设置", "Inputs, weights and settings");
 pub const FORMULA: Text = Text::new("这一步的计算", "This step's computation");
 pub const LOSS_CURVE: Text = Text::new("损失曲线", "Loss curve");
 pub const ERRATA: Text = Text::new("文章勘误", "Errata: what the article gets wrong");
-pub const UPDATE_HEADING: Text = Text::new("SGD 更新", "SGD update");
 
-pub const FORWARD: Text = Text::new("前向 ▸", "Forward ▸");
-pub const BACKWARD: Text = Text::new("反向 ▸", "Backward ▸");
-pub const UPDATE: Text = Text::new("更新 ▸", "Update ▸");
 pub const RUN: Text = Text::new("运行 ▸", "Run ▸");
 pub const PAUSE: Text = Text::new("暂停 ⏸", "Pause ⏸");
 pub const RESET: Text = Text::new("重置", "Reset");
 
 pub const PHASE_READY: Text = Text::new(
-    "准备好了：点“前向 ▸”开始",
-    "Ready: press Forward ▸ to begin",
+    "准备好了：点“前向传播 ▸”开始",
+    "Ready: press Forward pass ▸ to begin",
 );
 pub const PHASE_FORWARD: Text = Text::new("前向传播", "Forward pass");
 pub const PHASE_BACKWARD: Text = Text::new("反向传播", "Backward pass");
-pub const PHASE_DONE: Text = Text::new(
-    "梯度都算好了：点“更新 ▸”走一步 SGD",
-    "All gradients known: press Update ▸ for one SGD step",
-);
+pub const PHASE_DONE: Text = Text::new("全部步骤都已展开", "Every step revealed");
 pub const STEP: Text = Text::new("训练步", "step");
 pub const LOSS: Text = Text::new("损失", "loss");
 pub const LEARNING_RATE: Text = Text::new("学习率 α", "Learning rate α");
-pub const LOSS_FUNCTION: Text = Text::new("损失函数", "Loss function");
-pub const BCE: Text = Text::new("二元交叉熵（BCE）", "Binary cross-entropy (BCE)");
-pub const MSE: Text = Text::new("均方误差（MSE）", "Squared error (MSE)");
-pub const INPUT: Text = Text::new("输入", "Input");
-pub const HIDDEN_LAYER: Text = Text::new("隐藏层", "Hidden layer");
-pub const OUTPUT_LAYER: Text = Text::new("输出层", "Output layer");
 pub const EDIT_HINT: Text = Text::new(
     "点击图中的任意权重、偏置、输入或标签即可编辑；按住左右拖动可连续调整。",
     "Click any weight, bias, input or label in the diagram to edit it; drag sideways to adjust it continuously.",
@@ -76,8 +62,8 @@ pub const LINK_ERROR: Text = Text::new(
 );
 pub const UNKNOWN_LESSON: Text = Text::new("没有这门课：", "No such lesson: ");
 pub const NO_LOSS_YET: Text = Text::new(
-    "还没有训练步。点“更新 ▸”或“运行 ▸”，曲线就会生长。",
-    "No training steps yet. Press Update ▸ or Run ▸ and the curve grows.",
+    "还没有训练步。点“训练一步”或“运行 ▸”，曲线就会生长。",
+    "No training steps yet. Press Train one step or Run ▸ and the curve grows.",
 );
 pub const QUANTITY: Text = Text::new("量", "Quantity");
 pub const ARTICLE_SAYS: Text = Text::new("文章写的", "The article says");
@@ -92,10 +78,6 @@ pub const ERRATA_NOTES_INTRO: Text = Text::new(
 pub const ERRATA_NOTE: Text = Text::new(
     "“实际计算”一栏用本页的模型在文章的初始设置下算出；“按原式重算”用文章自己的公式和数字精确计算。",
     "“Computed” comes from this page's model at the article's setup; “recomputed” evaluates the article's own formula with its own numbers exactly.",
-);
-pub const UPDATED_FROM: Text = Text::new(
-    "用上一步的梯度更新了全部参数：",
-    "Every parameter updated with the previous step's gradients:",
 );
 pub const COMPUTED_ON: Text = Text::new("本步计算于", "This step computed on");
 pub const SPEED: Text = Text::new("运行速度", "Run speed");

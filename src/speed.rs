@@ -19,9 +19,9 @@ pub fn SpeedSelect(speed: RwSignal<Speed>) -> impl IntoView {
                     speed.set(s);
                 }
             }>
-                <option value="1">{tr(i18n::SPEED_ONE)}</option>
-                <option value="10">{tr(i18n::SPEED_TEN)}</option>
-                <option value="max">{tr(i18n::SPEED_MAX)}</option>
+                <option value="1" selected=move || speed.get() == Speed::One>{tr(i18n::SPEED_ONE)}</option>
+                <option value="10" selected=move || speed.get() == Speed::Ten>{tr(i18n::SPEED_TEN)}</option>
+                <option value="max" selected=move || speed.get() == Speed::Fill>{tr(i18n::SPEED_MAX)}</option>
             </select>
         </label>
     }

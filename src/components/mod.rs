@@ -5,6 +5,7 @@ pub mod backend_switch;
 pub mod curves_chart;
 pub mod errata_table;
 pub mod gradcheck;
+pub mod lesson_header;
 pub mod loss_chart;
 pub mod number_field;
 pub mod predict;

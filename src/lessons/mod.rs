@@ -1,4 +1,3 @@
-//! One folder per lesson: its state (signals over engine calls) and its views.
+//! The step-through lessons' page: one kit page serves every lesson the engine's kit defines.
 
 pub mod kit_lesson;
-pub mod mlp_step;

@@ -9,6 +9,7 @@ use super::state::{MnistState, Origin, RunState};
 use super::text;
 use crate::app::{ctx, tr};
 use crate::components::number_field::NumberField;
+use crate::speed::SpeedSelect;
 
 fn field(state: MnistState, name: &'static str, label: engine::i18n::Text) -> impl IntoView {
     let lang = ctx().lang;
@@ -98,6 +99,7 @@ pub fn TrainingPanel(state: MnistState) -> impl IntoView {
                 <button data-testid="mnist-stop" disabled=move || run.get() == RunState::Idle
                     on:click=move |_| state.stop()>{tr(text::STOP)}</button>
                 <button data-testid="mnist-fresh" on:click=move |_| state.fresh()>{tr(text::FRESH)}</button>
+                <SpeedSelect speed=state.speed/>
                 <button data-testid="mnist-pretrained" on:click=move |_| state.load_pretrained()>{tr(text::PRETRAINED)}</button>
             </div>
             <progress data-testid="mnist-progress"

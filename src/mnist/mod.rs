@@ -25,7 +25,7 @@ use crate::app::{ctx, tr};
 use crate::classroom::keys::{self, LessonKeys};
 use crate::components::curves_chart::CurvesChart;
 use crate::components::errata_table::ErrataTable;
-use crate::i18n;
+use crate::components::lesson_header::LessonHeader;
 
 #[component]
 pub fn MnistPage(assignments: Vec<String>) -> impl IntoView {
@@ -82,15 +82,9 @@ pub fn MnistPage(assignments: Vec<String>) -> impl IntoView {
     });
     view! {
         <section class="lesson mnist" data-testid="mnist-lesson">
-            <nav class="crumbs"><a href="#/" data-testid="back">{tr(i18n::ALL_LESSONS)}</a></nav>
-            <h1>{tr(text::TITLE)}</h1>
-            <p class="summary">{tr(text::INTRO)}</p>
-            <p class="muted">{tr(text::DATA_NOTE)}</p>
-            {link_error.map(|e| view! {
-                <div class="banner warn" data-testid="link-error" role="alert">
-                    {tr(i18n::LINK_ERROR)} " " {move || e.message(lang.get())}
-                </div>
-            })}
+            <LessonHeader page="mnist-cnn" summary=text::INTRO link_error=link_error.map(|e| Signal::derive(move || e.message(lang.get())))>
+                <p class="muted">{tr(text::DATA_NOTE)}</p>
+            </LessonHeader>
             {move || match state.data_status.get() {
                 DataStatus::Loading => Some(view! { <div class="banner" data-testid="data-loading">{tr(text::LOADING_DATA)}</div> }.into_any()),
                 DataStatus::Failed(e) => Some(view! {

@@ -11,11 +11,11 @@ use super::state::{MnistState, PROBE, Progress, RunState};
 use super::text;
 use crate::backend::BackendKind;
 use crate::frame::{next_frame, now_ms};
+use engine::base::pace::FRAME_BUDGET_MS;
 
 /// Training digits between two points on the curves.
 pub const CHECKPOINT_SAMPLES: usize = 1_600;
 /// Milliseconds of a frame the loop may use before it yields to the page.
-const FRAME_BUDGET_MS: f64 = 12.0;
 /// Digits per slice of a larger batch: one slice takes well under 100 ms on the CPU.
 const SLICE: usize = 32;
 
@@ -84,6 +84,8 @@ impl MnistState {
         let mut since = Since::default();
         'frames: while self.current(token) {
             let frame_start = now_ms();
+            let speed = self.speed.get_untracked();
+            let mut batches = 0;
             loop {
                 let Some(planned) = self
                     .schedule
@@ -131,7 +133,8 @@ impl MnistState {
                         break 'frames;
                     }
                 }
-                if now_ms() - frame_start > FRAME_BUDGET_MS {
+                batches += 1;
+                if !speed.wants_more(batches, now_ms() - frame_start) {
                     break;
                 }
             }

@@ -106,6 +106,8 @@ pub struct MnistState {
     pub steps: RwSignal<usize>,
     pub settings: RwSignal<RunSettings>,
     pub run: RwSignal<RunState>,
+    /// Batches per frame while training (the learner's choice; as many as fit by default).
+    pub speed: RwSignal<crate::speed::Speed>,
     /// Each started loop has a token; a loop whose token is stale stops.
     pub(super) loop_token: StoredValue<u64>,
     pub(super) schedule: StoredValue<Option<Schedule>>,
@@ -148,6 +150,7 @@ impl MnistState {
             steps: RwSignal::new(0),
             settings: RwSignal::new(settings),
             run: RwSignal::new(RunState::Idle),
+            speed: RwSignal::new(crate::speed::Speed::Fill),
             loop_token: StoredValue::new(0),
             schedule: StoredValue::new(None),
             meter: StoredValue::new(RateMeter::default()),

@@ -2,7 +2,6 @@
 
 use engine::i18n::Text;
 
-pub const TITLE: Text = Text::new("MNIST 卷积网络", "The MNIST CNN");
 pub const INTRO: Text = Text::new(
     "文章 004 §5 的网络：Conv2D(32, 3×3, ReLU) → 最大池化 2 → Conv2D(64, 3×3, ReLU) → 最大池化 2 → 展平 → Dense(64, ReLU) → Dense(10, softmax)，Adam，稀疏分类交叉熵，批大小 32。它在这个页面里用 burn 训练。",
     "Article 004 §5's network: Conv2D(32, 3×3, ReLU) → max-pool 2 → Conv2D(64, 3×3, ReLU) → max-pool 2 → flatten → Dense(64, ReLU) → Dense(10, softmax), Adam, sparse categorical cross-entropy, batch 32. It trains in this page with burn.",

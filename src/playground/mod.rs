@@ -11,7 +11,6 @@ use engine::export::{
     curves_svg, playground_classes_svg, playground_output_svg, playground_weights_json,
 };
 use engine::lessons::kit::breaks::Break;
-use engine::lessons::registry;
 use engine::playground::frame::OUTPUT_GRID;
 use engine::playground::state::from_hash;
 use leptos::html::Canvas;
@@ -27,6 +26,7 @@ use crate::classroom::download;
 use crate::classroom::keys::{self, LessonKeys};
 use crate::components::curves_chart::CurvesChart;
 use crate::components::gradcheck::{CheckState, GradCheckPanel, follow};
+use crate::components::lesson_header::LessonHeader;
 use crate::i18n;
 
 fn report(result: Result<(), leptos::wasm_bindgen::JsValue>) {
@@ -43,7 +43,6 @@ fn save_canvas(canvas: NodeRef<Canvas>, name: &str) {
 
 #[component]
 pub fn PlaygroundPage(hash: String) -> impl IntoView {
-    let info = registry::find("playground").expect("the playground is registered");
     let c = ctx();
     let lang = c.lang;
     let (initial, link_error) = match from_hash(&hash) {
@@ -158,14 +157,7 @@ pub fn PlaygroundPage(hash: String) -> impl IntoView {
     };
     view! {
         <section class="playground" data-testid="playground">
-            <nav class="crumbs"><a href="#/" data-testid="back">{tr(i18n::ALL_LESSONS)}</a></nav>
-            <h1>{tr(info.title)}</h1>
-            <p class="summary">{tr(info.summary)}</p>
-            {link_error.map(|e| view! {
-                <div class="banner warn" data-testid="link-error" role="alert">
-                    {tr(i18n::LINK_ERROR)} " " {move || e.message(lang.get())}
-                </div>
-            })}
+            <LessonHeader page="playground" link_error=link_error.map(|e| Signal::derive(move || e.message(lang.get())))/>
             {move || state.link_left_out.get().map(|n| view! {
                 <div class="banner warn" data-testid="pg-link-data-left-out" role="status">
                     {tr(i18n::LINK_DATA_LEFT_OUT)} " " {n} " " {tr(i18n::LINK_DATA_LEFT_OUT_END)}

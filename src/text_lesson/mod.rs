@@ -8,7 +8,6 @@ mod i18n;
 mod predict;
 mod state;
 
-use engine::lessons::registry;
 use engine::lessons::text_classifier::ID;
 use engine::lessons::text_classifier::net::ModelKind;
 use engine::lessons::text_classifier::settings::TextSettings;
@@ -24,6 +23,8 @@ use crate::app::{ctx, tr};
 use crate::backend::BackendKind;
 use crate::classroom::keys::{self, LessonKeys};
 use crate::components::errata_table::ErrataTable;
+use crate::components::lesson_header::LessonHeader;
+use crate::speed::SpeedSelect;
 
 fn percent(v: f64) -> String {
     format!("{} %", format_number(100.0 * v, 1))
@@ -33,7 +34,6 @@ fn percent(v: f64) -> String {
 pub fn TextClassifierPage(assignments: Vec<String>) -> impl IntoView {
     let c = ctx();
     let lang = c.lang;
-    let info = registry::find(ID);
     let refs: Vec<&str> = assignments.iter().map(String::as_str).collect();
     let (initial, link_error) = TextSettings::from_assignments(&refs);
     let state = TextState::new(initial, c.backend, lang);
@@ -110,17 +110,7 @@ pub fn TextClassifierPage(assignments: Vec<String>) -> impl IntoView {
     };
     view! {
         <section class="lesson text-lesson" data-testid=format!("lesson-{ID}")>
-            <nav class="crumbs"><a href="#/" data-testid="back">{tr(crate::i18n::ALL_LESSONS)}</a></nav>
-            <h1>{move || info.map(|i| i.title.get(lang.get()))}</h1>
-            <p class="source" data-testid="source">
-                {tr(crate::i18n::ARTICLE)} " " {info.map(|i| i.article)} " " {info.map(|i| i.section)}
-            </p>
-            <p class="summary">{tr(t::TASK)}</p>
-            {link_error.map(|e| view! {
-                <div class="banner warn" data-testid="link-error" role="alert">
-                    {tr(t::LINK_ERROR)} " " {move || e.message(lang.get())}
-                </div>
-            })}
+            <LessonHeader page=ID summary=t::TASK link_lead=t::LINK_ERROR link_error=link_error.map(|e| Signal::derive(move || e.message(lang.get())))/>
             <div class="controls" role="toolbar">
                 <button class="primary" data-testid="tc-run" on:click=move |_| state.toggle_run()
                     disabled=move || state.busy.get() && !running.get()>
@@ -128,6 +118,7 @@ pub fn TextClassifierPage(assignments: Vec<String>) -> impl IntoView {
                 </button>
                 <button data-testid="tc-step" on:click=move |_| state.step_once() disabled=move || state.busy.get()>{tr(t::TRAIN_BATCH)}</button>
                 <button data-testid="tc-reset" on:click=move |_| state.reset()>{tr(crate::i18n::RESET)}</button>
+                <SpeedSelect speed=state.speed/>
                 <span class="pg-stats" data-testid="tc-stats"
                     data-steps=move || state.stats.with(|s| s.steps)
                     data-epochs=move || state.stats.with(|s| s.epochs)

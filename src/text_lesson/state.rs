@@ -16,10 +16,10 @@ use crate::backend::{Backend, BackendKind};
 use crate::frame::{next_frame, now_ms};
 use crate::lease::Lease;
 use crate::route;
+use crate::speed::Speed;
 
 /// Milliseconds of training per animation frame: several batches on the CPU, one on an
 /// emulated GPU, and the page still redraws.
-const FRAME_BUDGET_MS: f64 = 12.0;
 /// Held-out sentences shown as examples.
 const EXAMPLES: usize = 6;
 
@@ -58,6 +58,8 @@ pub struct TextState {
     pub stats: RwSignal<Stats>,
     pub examples: RwSignal<Vec<Sentence>>,
     pub running: RwSignal<bool>,
+    /// Batches per frame while running (the learner's choice; as many as fit by default).
+    pub speed: RwSignal<Speed>,
     /// True from Run or "Train one batch" until the last batch and its curve point are done.
     pub busy: RwSignal<bool>,
     /// Bumped by every training task started: a task whose id is old stops quietly, so a
@@ -83,6 +85,7 @@ impl TextState {
             stats: RwSignal::new(Stats::default()),
             examples: RwSignal::new(vec![]),
             running: RwSignal::new(false),
+            speed: RwSignal::new(Speed::Fill),
             busy: RwSignal::new(false),
             task: StoredValue::new(0),
             error: RwSignal::new(None),
@@ -240,8 +243,8 @@ impl TextState {
         });
     }
 
-    /// Trains for about one frame's budget (at least one batch, or exactly one when `one`),
-    /// adding a curve point whenever one is due. False when training must stop.
+    /// Trains the batches of one frame at the chosen speed (at least one, exactly one when
+    /// `one`), adding a curve point whenever one is due. False when training must stop.
     async fn train_frame(self, one: bool) -> bool {
         let Some((mut s, g)) = self.take().await else {
             return false;
@@ -249,6 +252,12 @@ impl TextState {
         let kind = self.backend.kind.get_untracked();
         s.settings.lr = self.settings.get_untracked().lr;
         let start = now_ms();
+        let speed = if one {
+            Speed::One
+        } else {
+            self.speed.get_untracked()
+        };
+        let mut batches = 0;
         let mut points = vec![];
         let mut loss = None;
         let mut failure = None;
@@ -269,8 +278,9 @@ impl TextState {
                     }
                 }
             }
+            batches += 1;
             let finite = loss.is_some_and(f64::is_finite);
-            if one || !finite || now_ms() - start > FRAME_BUDGET_MS {
+            if !finite || !speed.wants_more(batches, now_ms() - start) {
                 break;
             }
         }

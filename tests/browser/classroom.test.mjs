@@ -46,6 +46,8 @@ test('keys step, run, reset and toggle presentation mode', async (t) => {
   assert.equal(await cursor(page), '0');
   // mlp-step has the same keys.
   await open(page, '#/mlp-step');
+  // The hash changed in the same document: wait for mlp-step's own first trace.
+  await page.waitForSelector('[data-testid="lesson-mlp-step"] [data-testid="trace-backend"][data-kind="cpu"]', { state: 'attached' });
   await page.keyboard.press('ArrowRight');
   assert.equal(await cursor(page), '1');
   assert.deepEqual(errors, []);

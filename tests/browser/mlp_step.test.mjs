@@ -47,17 +47,20 @@ async function openLesson(page, hash, kind) {
   await page.waitForSelector(`[data-testid="trace-backend"][data-kind="${kind}"]`, { state: 'attached', timeout: 60_000 });
 }
 
+/** Reveals the 7 forward and the 15 backward steps (the 9 update steps follow them). */
 async function stepAll(page) {
-  for (let i = 0; i < 7; i++) await page.click('[data-testid="btn-forward"]');
-  assert.ok(await page.isDisabled('[data-testid="btn-forward"]'), 'forward pass complete');
-  for (let i = 0; i < 15; i++) await page.click('[data-testid="btn-backward"]');
-  assert.ok(await page.isDisabled('[data-testid="btn-backward"]'), 'backward pass complete');
+  for (let i = 0; i < 22; i++) await page.click('[data-testid="btn-next"]');
+  assert.equal(await page.getAttribute('[data-testid="phase"]', 'data-cursor'), '22');
+  assert.equal(await page.getAttribute('[data-testid="current-step"]', 'data-phase'), 'bwd', 'backward pass complete');
 }
 
+/** The values table and the network diagram both show the native numbers. */
 async function checkAgainstNative(page, json, tag) {
-  for (const n of NODES) near(await dataValue(page, `value-${n}`), pick(json, n), `${tag} value ${n}`);
-  for (const n of NODE_GRADS) near(await dataValue(page, `grad-${n}`), pick(json, n, 'grad'), `${tag} grad ${n}`);
-  for (const n of PARAMS) near(await dataValue(page, `grad-${n}`), pick(json, n, 'grad'), `${tag} grad ${n}`);
+  for (const where of ['', 'diagram-']) {
+    for (const n of NODES) near(await dataValue(page, `${where}value-${n}`), pick(json, n), `${tag} ${where}value ${n}`);
+    for (const n of NODE_GRADS) near(await dataValue(page, `${where}grad-${n}`), pick(json, n, 'grad'), `${tag} ${where}grad ${n}`);
+    for (const n of PARAMS) near(await dataValue(page, `${where}grad-${n}`), pick(json, n, 'grad'), `${tag} ${where}grad ${n}`);
+  }
 }
 
 for (const backend of [
@@ -84,7 +87,8 @@ for (const backend of [
       // Open the lesson from the home page; step through it via the UI.
       await page.click('[data-testid="lesson-mlp-step"]');
       await page.waitForSelector(`[data-testid="trace-backend"][data-kind="${backend.kind}"]`, { state: 'attached', timeout: 60_000 });
-      assert.equal(await page.textContent('[data-testid="value-z1[0]"]'), 'z¹₁ = ?', 'values hidden before stepping');
+      assert.equal(await page.textContent('[data-testid="diagram-value-z1[0]"]'), 'z¹₁ = ?', 'values hidden before stepping');
+      assert.equal(await page.textContent('[data-testid="value-z1[0]"]'), '?', 'the table hides them too');
       const article = nativeTrace();
       await stepAll(page);
       await checkAgainstNative(page, article, `${backend.name} article`);
@@ -102,13 +106,16 @@ for (const backend of [
         await checkAgainstNative(page, article, 'switched back to webgpu');
       }
 
-      // One SGD update: the shown update equals the native one and the curve has a point.
+      // The 9 update steps show the native SGD update; applying it moves every parameter
+      // there and puts a point on the loss curve.
+      for (let i = 0; i < 9; i++) await page.click('[data-testid="btn-next"]');
+      assert.equal(await page.getAttribute('[data-testid="current-step"]', 'data-phase'), 'upd');
+      for (const n of PARAMS) near(await dataValue(page, `updated-${n}`), pick(article, n, 'updated'), `${backend.name} updated ${n}`);
       await page.click('[data-testid="btn-update"]');
+      await page.waitForSelector('[data-testid="loss-latest"][data-count="1"]');
       for (const n of PARAMS) {
-        const after = Number(await page.getAttribute(`[data-testid="update-${n}"]`, 'data-after'));
-        near(after, pick(article, n, 'updated'), `${backend.name} updated ${n}`);
+        near(Number(await dataValueOf(page, `param-${n}`, 'data-value')), pick(article, n, 'updated'), `${backend.name} applied ${n}`);
       }
-      assert.equal(await page.getAttribute('[data-testid="loss-latest"]', 'data-count'), '1');
 
       // Errata: the computed column comes from the model, not the article.
       // (the errata table shows 4 decimals: the same table as every lesson's)
@@ -143,6 +150,7 @@ for (const backend of [
 
       // Drag a bias sideways on the diagram: 0.01 per pixel. A click without drag opens its field.
       await page.click('[data-testid="btn-reset"]');
+      await page.locator('[data-testid="param-b2"]').scrollIntoViewIfNeeded();
       const box = await page.locator('[data-testid="param-b2"]').boundingBox();
       await page.mouse.move(box.x + 10, box.y + box.height / 2);
       await page.mouse.down();
@@ -196,7 +204,7 @@ for (const backend of [
       assert.match(await page.textContent('[data-testid="brand"]'), /Backprop Lab/);
       await page.reload();
       await page.waitForSelector('[data-testid="brand"]');
-      assert.match(await page.textContent('[data-testid="btn-forward"]'), /Forward/);
+      assert.match(await page.textContent('[data-testid="btn-next"]'), /Forward/);
       await page.screenshot({ path: screenshotPath(`mlp-step-${backend.name}-english`), fullPage: true });
       await page.click('[data-testid="lang-zh"]');
 

@@ -54,8 +54,7 @@ for (const webgpu of [true, false]) {
     assert.equal(await target(page), 'a1[0]');
 
     // Reveal the rest of the forward pass and ∂L/∂a², then slip on ∂L/∂z² the article's way.
-    for (let i = 0; i < 7; i++) await page.click('[data-testid="btn-forward"]').catch(() => {});
-    while ((await target(page)) !== 'grad:z2') await page.click('[data-testid="btn-backward"]');
+    while ((await target(page)) !== 'grad:z2') await page.click('[data-testid="btn-next"]');
     const a2 = json.nodes.a2.value;
     const gradA2 = json.nodes.a2.grad;
     const slipped = gradA2 * (1 + a2); // σ′ = 1 + a

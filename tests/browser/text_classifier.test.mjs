@@ -204,3 +204,29 @@ for (const webgpu of [true, false]) {
     assert.deepEqual([...errors, ...freshErrors].filter((e) => !e.includes('favicon')), []);
   });
 }
+
+test('the speed control paces the run: at most one batch per frame at speed 1', { timeout: 240_000 }, async (t) => {
+  const context = await launch({ webgpu: false });
+  t.after(() => context.close());
+  const page = context.pages()[0];
+  const errors = watchErrors(page);
+  await page.goto(`${server.url}/#/text-classifier`);
+  await page.waitForSelector('[data-testid="tc-loss-chart"][data-count="1"]', { timeout: 120_000 });
+  assert.equal(await page.inputValue('[data-testid="run-speed"]'), 'max', 'as many as fit in a frame by default');
+  await page.selectOption('[data-testid="run-speed"]', '1');
+  await page.evaluate(() => {
+    window.__frames = 0;
+    const tick = () => { window.__frames++; requestAnimationFrame(tick); };
+    requestAnimationFrame(tick);
+  });
+  const s0 = await steps(page);
+  const f0 = await page.evaluate(() => window.__frames);
+  await page.click('[data-testid="tc-run"]');
+  await page.waitForFunction((n) => Number(document.querySelector('[data-testid="tc-stats"]').getAttribute('data-steps')) >= n, s0 + 8, { timeout: 120_000 });
+  await page.click('[data-testid="tc-run"]');
+  await page.waitForSelector('[data-testid="tc-stats"][data-busy="false"]', { timeout: 60_000 });
+  const batches = (await steps(page)) - s0;
+  const frames = (await page.evaluate(() => window.__frames)) - f0;
+  assert.ok(batches >= 8 && batches <= frames + 1, `${batches} batches in ${frames} frames`);
+  assert.deepEqual(errors, []);
+});

@@ -9,8 +9,6 @@ use crate::lessons::kit::LessonDef;
 pub enum Page {
     /// A step-through lesson built from the lesson kit.
     Kit(&'static LessonDef),
-    /// The 2-2-1 step-through: a kit lesson whose page draws its own network diagram.
-    MlpStep(&'static LessonDef),
     /// The MNIST CNN trainer.
     Mnist,
     /// The LSTM and Transformer text classifier.
@@ -23,7 +21,7 @@ impl Page {
     /// The kit lesson behind a step-through page.
     pub fn lesson(self) -> Option<&'static LessonDef> {
         match self {
-            Page::Kit(def) | Page::MlpStep(def) => Some(def),
+            Page::Kit(def) => Some(def),
             _ => None,
         }
     }
@@ -38,12 +36,22 @@ impl std::fmt::Debug for Page {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             Page::Kit(def) => write!(f, "Kit({})", def.id),
-            Page::MlpStep(_) => f.write_str("MlpStep"),
             Page::Mnist => f.write_str("Mnist"),
             Page::Text => f.write_str("Text"),
             Page::Playground => f.write_str("Playground"),
         }
     }
+}
+
+/// A page's main picture: what the learner looks at while the steps run.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Picture {
+    /// The 2-2-1 network, every value, gradient and weight on it, the current step lit.
+    Network221,
+    /// The lesson's own views (heatmaps, loss surfaces, tables) drawn from its trace.
+    LessonViews,
+    /// A page that draws its own pictures (MNIST, text, playground).
+    OwnPage,
 }
 
 /// The course's groups, in learning order (the playground stands beside them).
@@ -83,6 +91,7 @@ pub struct PageInfo {
     /// False while the lesson is still being built: the home page shows it as "coming".
     pub live: bool,
     pub page: Page,
+    pub picture: Picture,
     pub group: Group,
 }
 
@@ -97,7 +106,8 @@ pub const PAGES: &[PageInfo] = &[
             "Walk the forward pass, the backward pass and one SGD update node by node, every number on the diagram.",
         ),
         live: true,
-        page: Page::MlpStep(&crate::lessons::mlp_step::LESSON),
+        page: Page::Kit(&crate::lessons::mlp_step::LESSON),
+        picture: Picture::Network221,
         group: Group::Backpropagation,
     },
     PageInfo {
@@ -111,6 +121,7 @@ pub const PAGES: &[PageInfo] = &[
         ),
         live: true,
         page: Page::Kit(&crate::lessons::keras_4x4::LESSON),
+        picture: Picture::LessonViews,
         group: Group::Networks,
     },
     PageInfo {
@@ -124,6 +135,7 @@ pub const PAGES: &[PageInfo] = &[
         ),
         live: true,
         page: Page::Kit(&crate::lessons::bce::LESSON),
+        picture: Picture::LessonViews,
         group: Group::NeuronAndLoss,
     },
     PageInfo {
@@ -137,6 +149,7 @@ pub const PAGES: &[PageInfo] = &[
         ),
         live: true,
         page: Page::Kit(&crate::lessons::optimizers::LESSON),
+        picture: Picture::LessonViews,
         group: Group::GradientDescent,
     },
     PageInfo {
@@ -153,6 +166,7 @@ pub const PAGES: &[PageInfo] = &[
         ),
         live: true,
         page: Page::Kit(&crate::lessons::linreg_gd::LESSON),
+        picture: Picture::LessonViews,
         group: Group::GradientDescent,
     },
     PageInfo {
@@ -166,6 +180,7 @@ pub const PAGES: &[PageInfo] = &[
         ),
         live: true,
         page: Page::Kit(&crate::lessons::softmax_ce::LESSON),
+        picture: Picture::LessonViews,
         group: Group::NeuronAndLoss,
     },
     PageInfo {
@@ -179,6 +194,7 @@ pub const PAGES: &[PageInfo] = &[
         ),
         live: true,
         page: Page::Kit(&crate::lessons::backprop_352::LESSON),
+        picture: Picture::LessonViews,
         group: Group::Backpropagation,
     },
     PageInfo {
@@ -192,6 +208,7 @@ pub const PAGES: &[PageInfo] = &[
         ),
         live: true,
         page: Page::Kit(&crate::lessons::xor::LESSON),
+        picture: Picture::LessonViews,
         group: Group::Networks,
     },
     PageInfo {
@@ -205,6 +222,7 @@ pub const PAGES: &[PageInfo] = &[
         ),
         live: true,
         page: Page::Mnist,
+        picture: Picture::OwnPage,
         group: Group::Convolution,
     },
     PageInfo {
@@ -218,6 +236,7 @@ pub const PAGES: &[PageInfo] = &[
         ),
         live: true,
         page: Page::Kit(&crate::lessons::attention::LESSON),
+        picture: Picture::LessonViews,
         group: Group::AttentionAndText,
     },
     PageInfo {
@@ -231,6 +250,7 @@ pub const PAGES: &[PageInfo] = &[
         ),
         live: true,
         page: Page::Text,
+        picture: Picture::OwnPage,
         group: Group::AttentionAndText,
     },
     PageInfo {
@@ -244,6 +264,7 @@ pub const PAGES: &[PageInfo] = &[
         ),
         live: true,
         page: Page::Playground,
+        picture: Picture::OwnPage,
         group: Group::Playground,
     },
 ];

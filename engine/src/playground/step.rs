@@ -250,6 +250,7 @@ impl StepCtx<'_> {
                 formula,
                 substituted: subst,
                 value: z[j],
+                uses: Vec::new(),
             });
             if self.out_layer(l) && matches!(self.head, Head::Softmax(_)) {
                 steps.push(self.softmax_step(n, j, z, a[j]));
@@ -285,6 +286,7 @@ impl StepCtx<'_> {
                     .t(" = ")
                     .result(a[j], DIGITS),
                 value: a[j],
+                uses: Vec::new(),
             });
         }
     }
@@ -312,6 +314,7 @@ impl StepCtx<'_> {
                 .t(" = ")
                 .result(a, DIGITS),
             value: a,
+            uses: Vec::new(),
         }
     }
 
@@ -365,6 +368,7 @@ impl StepCtx<'_> {
             formula,
             substituted,
             value: loss,
+            uses: Vec::new(),
         }
     }
 
@@ -434,6 +438,7 @@ impl StepCtx<'_> {
                         formula: f,
                         substituted: s.t(" = ").result(da[j], DIGITS),
                         value: da[j],
+                        uses: Vec::new(),
                     });
                     let (deriv, dsub) = match self.act {
                         Activation::Tanh => (
@@ -473,6 +478,7 @@ impl StepCtx<'_> {
                 formula,
                 substituted: substituted.t(" = ").result(dz[j], DIGITS),
                 value: dz[j],
+                uses: Vec::new(),
             });
         }
     }
@@ -528,6 +534,7 @@ impl StepCtx<'_> {
                     formula: f,
                     substituted: s.t(" = ").result(dw[k], DIGITS),
                     value: dw[k],
+                    uses: Vec::new(),
                 });
             }
         }
@@ -543,6 +550,7 @@ impl StepCtx<'_> {
                     .t(" = ")
                     .result(db[j], DIGITS),
                 value: db[j],
+                uses: Vec::new(),
             });
         }
     }

@@ -6,7 +6,7 @@ use crate::graph_oracle::{assert_graph_is_its_computation, close};
 use burn::prelude::Device;
 use engine::autograph::{Op, Phase, svg};
 use engine::lessons::kit::breaks::Break;
-use engine::lessons::mlp_step::params::article_params;
+use engine::lessons::mlp_step::article_params;
 use engine::model::mlp221::{LossKind, Mlp221Params, Mlp221Trace, trace_step};
 use engine::state::setting::Settings;
 

@@ -6,7 +6,7 @@ use burn::prelude::Device;
 use engine::gradcheck::{self, AGREES, CheckVerdict, judge};
 use engine::lessons::kit::breaks::{self, Break};
 use engine::lessons::kit::{LessonDef, Values};
-use engine::lessons::mlp_step::params::article_params;
+use engine::lessons::mlp_step::article_params;
 use engine::lessons::registry::kit_lessons;
 use engine::state::setting::Settings;
 

@@ -3,7 +3,7 @@
 use burn::prelude::Device;
 use engine::i18n::Lang;
 use engine::lessons::kit::LessonDef;
-use engine::lessons::mlp_step::params::article_params;
+use engine::lessons::mlp_step::article_params;
 use engine::lessons::mlp_step::walkthrough::{steps, update_lines};
 use engine::lessons::registry::{Page, find, kit_lesson, kit_lessons, lessons};
 use engine::model::mlp221::trace_step;
@@ -250,14 +250,16 @@ fn check_steps(id: &str, steps: &[engine::lessons::kit::Step]) {
 
 #[test]
 fn every_page_has_one_entry_that_names_its_component() {
-    use engine::lessons::registry::PAGES;
+    use engine::lessons::registry::{PAGES, Picture};
     for p in PAGES {
         assert_eq!(PAGES.iter().filter(|q| q.id == p.id).count(), 1, "{}", p.id);
         match p.page {
-            Page::Kit(def) | Page::MlpStep(def) => assert_eq!(def.id, p.id),
+            Page::Kit(def) => assert_eq!(def.id, p.id),
             Page::Playground => assert_eq!(p.id, "playground"),
             _ => {}
         }
+        // Kit pages draw a picture from the trace; the other pages draw their own.
+        assert_eq!(p.page.traced(), p.picture != Picture::OwnPage, "{}", p.id);
     }
     // The playground is a page, not a lesson of the articles.
     assert!(find("playground").is_some());
@@ -271,4 +273,39 @@ fn every_page_has_one_entry_that_names_its_component() {
     let kit: Vec<&str> = kit_lessons().iter().map(|d| d.id).collect();
     assert_eq!(traced, kit);
     assert!(kit.contains(&"mlp-step"));
+}
+
+/// The network picture lights what each step reads: every name a step `uses` must be an entry
+/// of the trace (its value, or with `grad:` its gradient), or the picture lights nothing.
+#[test]
+fn the_network_picture_finds_every_entry_a_step_uses() {
+    use engine::lessons::registry::{PAGES, Picture};
+    let device = Device::flex();
+    for p in PAGES.iter().filter(|p| p.picture == Picture::Network221) {
+        let def = p.page.lesson().expect("a kit lesson");
+        let values = (def.article_values)();
+        let t = pollster::block_on((def.trace)(&values, &device)).unwrap();
+        let mut used = 0;
+        for s in &t.steps {
+            for u in &s.uses {
+                used += 1;
+                let found = match u.strip_prefix("grad:") {
+                    Some(name) => t.entry(name).and_then(|e| e.1),
+                    None => t.entry(u).map(|e| e.0),
+                };
+                assert!(
+                    found.is_some_and(f64::is_finite),
+                    "{}: step {} uses {u}",
+                    p.id,
+                    s.target
+                );
+            }
+        }
+        assert!(used > 0, "{}: no step says what it reads", p.id);
+        // The picture's editable numbers are settings; the trace holds each at its value.
+        for name in ["x[1]", "W1[1][0]", "b1[0]", "W2[1]", "b2"] {
+            assert_eq!(t.entry(name).map(|e| e.0), Some(values.get(name)), "{name}");
+        }
+        assert_eq!(t.entry("loss"), t.loss.map(|l| (l, Some(1.0))));
+    }
 }

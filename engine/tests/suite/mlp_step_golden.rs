@@ -98,10 +98,11 @@ fn the_comparison_catches_a_changed_number_and_a_missing_key() {
 
 #[test]
 fn values_of_is_the_inverse_of_params_of() {
-    use engine::lessons::mlp_step::params::{article_params, variant};
-    use engine::lessons::mlp_step::{params_of, values_of};
+    use engine::lessons::kit::variant::variant;
+    use engine::lessons::mlp_step::{article_params, article_values, params_of, values_of};
     use engine::model::mlp221::LossKind;
-    let mut p = variant(&article_params(), 3);
+    let mut p = params_of(&variant(&article_values(), 3));
+    assert_ne!(p, article_params(), "the variant moves the numbers");
     p.loss = LossKind::Mse;
     p.lr = 0.37;
     assert_eq!(params_of(&values_of(&p)), p);

@@ -3,7 +3,7 @@
 
 use crate::oracle::{backward, finite_difference, flatten, forward};
 use burn::prelude::Device;
-use engine::lessons::mlp_step::params::article_params;
+use engine::lessons::mlp_step::article_params;
 use engine::model::mlp221::{LossKind, Mlp221Params, Mlp221Trace, trace_step};
 
 const TOL: f64 = 1e-5;

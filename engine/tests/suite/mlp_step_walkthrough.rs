@@ -3,9 +3,10 @@
 
 use crate::oracle::{backward, forward, sigmoid};
 use burn::prelude::Device;
+use engine::lessons::kit::Phase;
+use engine::lessons::mlp_step::article_params;
 use engine::lessons::mlp_step::errata::{ERRATA, Truth};
-use engine::lessons::mlp_step::params::article_params;
-use engine::lessons::mlp_step::walkthrough::{Phase, forward_len, steps, update_lines, uses};
+use engine::lessons::mlp_step::walkthrough::{forward_len, steps, update_lines, uses};
 use engine::model::mlp221::trace_step;
 
 #[test]
@@ -120,7 +121,7 @@ fn errata_truths_are_computed_and_differ_from_the_article() {
 fn every_formula_renders_as_mathml() {
     for loss in ["bce", "mse"] {
         let mut p = article_params();
-        engine::state::setting::Settings::set(&mut p, "loss", loss).unwrap();
+        p.loss = engine::model::mlp221::LossKind::from_name(loss).unwrap();
         let t = pollster::block_on(trace_step(&p, &Device::flex())).unwrap();
         let tex: Vec<String> = steps(&p, &t)
             .into_iter()

@@ -4,7 +4,7 @@
 use crate::oracle::{backward, forward, sigmoid};
 use burn::prelude::Device;
 use engine::lessons::kit::Phase;
-use engine::lessons::mlp_step::params::article_params;
+use engine::lessons::mlp_step::article_params;
 use engine::lessons::registry::kit_lessons;
 use engine::model::mlp221::trace_step;
 use engine::predict::{PredictItem, RIGHT, Score, Verdict, feedback, for_kit_step, judge};

@@ -1,7 +1,8 @@
 //! Typed numbers, NAME=VALUE assignments and the URL hash: what is accepted, what is refused
 //! and that nothing panics.
 
-use engine::lessons::mlp_step::params::article_params;
+use engine::lessons::kit::Values;
+use engine::lessons::mlp_step::{article_values, params_of, values_of};
 use engine::model::mlp221::{LossKind, Mlp221Params};
 use engine::state::hash::{
     parse_route, percent_decode, settings_from_assignments, take_step, to_hash, to_hash_with_step,
@@ -63,15 +64,16 @@ fn formatting() {
 
 #[test]
 fn settings_by_name() {
-    let mut p = article_params();
+    let mut p = article_values();
     p.set("W1[0][1]", "2.5").unwrap();
     p.set("x[1]", "-3").unwrap();
     p.set("loss", "MSE").unwrap();
     p.set("y", "0").unwrap();
-    assert_eq!(p.w1[0][1], 2.5);
-    assert_eq!(p.x[1], -3.0);
-    assert_eq!(p.loss, LossKind::Mse);
-    assert_eq!(p.get("W1[0][1]").as_deref(), Some("2.5"));
+    let net = params_of(&p);
+    assert_eq!(net.w1[0][1], 2.5);
+    assert_eq!(net.x[1], -3.0);
+    assert_eq!(net.loss, LossKind::Mse);
+    assert_eq!(Settings::get(&p, "W1[0][1]").as_deref(), Some("2.5"));
 
     let before = p.clone();
     assert!(matches!(
@@ -106,12 +108,12 @@ fn hash_round_trip_and_routes() {
     assert_eq!(r.lesson, Some("mlp-step"));
     assert_eq!(r.assignments, vec!["y=0", "lr=0.1"]);
 
-    let mut p = article_params();
+    let mut p = article_values();
     p.set("W1[1][0]", "-0.125").unwrap();
     p.set("loss", "mse").unwrap();
     let hash = to_hash("mlp-step", &p);
     let back =
-        settings_from_assignments(article_params(), &parse_route(&hash).assignments).unwrap();
+        settings_from_assignments(article_values(), &parse_route(&hash).assignments).unwrap();
     assert_eq!(back, p);
 }
 
@@ -120,8 +122,8 @@ fn percent_escapes_from_pasted_links() {
     assert_eq!(percent_decode("W1%5B0%5D%5B1%5D=2").unwrap(), "W1[0][1]=2");
     assert!(percent_decode("y=%ZZ").is_err());
     assert!(percent_decode("y=%E2%88").is_err(), "a cut UTF-8 sequence");
-    let got = settings_from_assignments(article_params(), &["W1%5B0%5D%5B1%5D=2"]).unwrap();
-    assert_eq!(got.w1[0][1], 2.0);
+    let got = settings_from_assignments(article_values(), &["W1%5B0%5D%5B1%5D=2"]).unwrap();
+    assert_eq!(got.get("W1[0][1]"), 2.0);
 }
 
 #[test]
@@ -134,14 +136,14 @@ fn malformed_links_fall_back_to_defaults_with_the_reason() {
         &["lr=-1"],
         &["x[9]=1"],
     ] {
-        let (fallback, err) = settings_from_assignments(article_params(), bad).unwrap_err();
-        assert_eq!(fallback, article_params(), "{bad:?}");
+        let (fallback, err) = settings_from_assignments(article_values(), bad).unwrap_err();
+        assert_eq!(fallback, article_values(), "{bad:?}");
         assert!(!err.message(engine::i18n::Lang::En).is_empty());
     }
     let huge = "y=1&".repeat(2000);
     let items: Vec<&str> = huge.split('&').collect();
     assert!(
-        settings_from_assignments(article_params(), &items).is_err(),
+        settings_from_assignments(article_values(), &items).is_err(),
         "an over-long link"
     );
 }
@@ -153,12 +155,12 @@ fn finite() -> impl Strategy<Value = f64> {
 prop_compose! {
     fn any_params()(x in [finite(), finite()], y in 0.0f64..=1.0, w in [finite(), finite(), finite(), finite()],
                     b1 in [finite(), finite()], w2 in [finite(), finite()], b2 in finite(),
-                    lr in 0.0001f64..10.0, mse in any::<bool>()) -> Mlp221Params {
-        Mlp221Params {
+                    lr in 0.0001f64..10.0, mse in any::<bool>()) -> Values {
+        values_of(&Mlp221Params {
             x, y, w1: [[w[0], w[1]], [w[2], w[3]]], b1, w2, b2, lr,
             loss: if mse { LossKind::Mse } else { LossKind::Bce },
             backward: engine::lessons::kit::breaks::Break::Correct,
-        }
+        })
     }
 }
 
@@ -167,7 +169,7 @@ proptest! {
     #[test]
     fn hash_round_trip_any_state(p in any_params()) {
         let hash = to_hash("mlp-step", &p);
-        let back = settings_from_assignments(article_params(), &parse_route(&hash).assignments);
+        let back = settings_from_assignments(article_values(), &parse_route(&hash).assignments);
         prop_assert_eq!(back.ok(), Some(p));
     }
 
@@ -176,20 +178,20 @@ proptest! {
     fn parsers_never_panic(text in ".{0,200}") {
         let _ = parse_number(&text);
         let route = parse_route(&text);
-        let _ = settings_from_assignments(article_params(), &route.assignments);
+        let _ = settings_from_assignments(article_values(), &route.assignments);
         let _ = percent_decode(&text);
     }
 }
 
 #[test]
 fn step_position_in_the_link() {
-    let p = article_params();
+    let p = article_values();
     let hash = to_hash_with_step("mlp-step", &p, 9);
     let route = parse_route(&hash);
     let (settings, step) = take_step(&route.assignments, 22);
     assert_eq!(step, Ok(9));
     assert_eq!(
-        settings_from_assignments(article_params(), &settings).unwrap(),
+        settings_from_assignments(article_values(), &settings).unwrap(),
         p
     );
     assert_eq!(

@@ -167,7 +167,11 @@ pub fn GradCheckPanel(
         match parse_number(&t) {
             Ok(v) if (MIN_EPS..=MAX_EPS).contains(&v) => {
                 eps_error.set(None);
-                state.eps.set(v);
+                // The same ε again (a second change event on blur) keeps the table: a rerun
+                // would move the page under the pointer.
+                if state.eps.get_untracked() != v {
+                    state.eps.set(v);
+                }
             }
             _ => eps_error.set(Some(
                 text::BAD_EPS

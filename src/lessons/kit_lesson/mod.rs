@@ -4,13 +4,14 @@
 mod export;
 mod form;
 mod formulas;
+mod network221;
 mod quantities;
 mod state;
 mod steps;
 mod views;
 
 use engine::lessons::kit::{LessonDef, Step};
-use engine::lessons::registry;
+use engine::lessons::registry::{self, Picture};
 use engine::state::hash::{settings_from_assignments, take_step, to_hash_with_step};
 use engine::state::number::format_number;
 use leptos::prelude::*;
@@ -18,6 +19,7 @@ use leptos::prelude::*;
 use self::export::ExportPanel;
 use self::form::KitForm;
 use self::formulas::ArticleFormulas;
+use self::network221::{Network221, Reveal};
 use self::quantities::QuantityTable;
 use self::state::KitState;
 use self::steps::{KitStepPanel, phase_name};
@@ -29,6 +31,7 @@ use crate::components::autograph::AutographPanel;
 use crate::components::curves_chart::CurvesChart;
 use crate::components::errata_table::ErrataTable;
 use crate::components::gradcheck::{CheckState, GradCheckPanel, follow};
+use crate::components::lesson_header::LessonHeader;
 use crate::components::loss_chart::LossChart;
 use crate::components::predict::{PredictPanel, initially_on};
 use crate::speed::SpeedSelect;
@@ -72,6 +75,7 @@ pub fn KitLesson(def: &'static LessonDef, assignments: Vec<String>) -> impl Into
     let c = ctx();
     let lang = c.lang;
     let info = registry::find(def.id);
+    let picture = info.map_or(Picture::LessonViews, |i| i.picture);
     let refs: Vec<&str> = assignments.iter().map(String::as_str).collect();
     let (settings, step) = take_step(&refs, MAX_LINK_STEP);
     let start_step = step.clone().unwrap_or(0);
@@ -164,6 +168,12 @@ pub fn KitLesson(def: &'static LessonDef, assignments: Vec<String>) -> impl Into
             .with(|t| t.as_ref().and_then(|t| t.trace.graph.clone()))
     });
 
+    let has_views = Memo::new(move |_| {
+        state
+            .traced
+            .with(|t| t.as_ref().is_some_and(|t| !t.trace.views.is_empty()))
+    });
+
     let running = state.running;
     let busy = move || running.get() || state.traced.with(|t| t.is_none());
     let diverged = Memo::new(move |_| state.diverged());
@@ -200,18 +210,7 @@ pub fn KitLesson(def: &'static LessonDef, assignments: Vec<String>) -> impl Into
     let has_accuracy = Memo::new(move |_| accuracy.with(|c| !c.is_empty()));
     view! {
         <section class="lesson" data-testid=format!("lesson-{}", def.id)>
-            <nav class="crumbs"><a href="#/" data-testid="back">{tr(i18n::ALL_LESSONS)}</a></nav>
-            <h1>{move || info.map(|i| i.title.get(lang.get()))}</h1>
-            <p class="source" data-testid="source">
-                {tr(i18n::ARTICLE)} " " {info.map(|i| i.article)} " " {info.map(|i| i.section)} " · "
-                <code>{def.article_file}</code>
-            </p>
-            <p class="summary">{move || info.map(|i| i.summary.get(lang.get()))}</p>
-            {link_error.map(|e| view! {
-                <div class="banner warn" data-testid="link-error" role="alert">
-                    {tr(i18n::LINK_ERROR)} " " {move || e.message(lang.get())}
-                </div>
-            })}
+            <LessonHeader page=def.id file=def.article_file link_error=link_error.map(|e| Signal::derive(move || e.message(lang.get())))/>
             <div class="controls" role="toolbar">
                 <button data-testid="btn-prev" on:click=move |_| state.previous_step()
                     disabled=move || busy() || state.cursor.get() == 0>{tr(i18n::PREVIOUS_STEP)}</button>
@@ -256,6 +255,13 @@ pub fn KitLesson(def: &'static LessonDef, assignments: Vec<String>) -> impl Into
             <ArticleFormulas state=state/>
             <div class="metrics" data-testid="metrics">{metrics}</div>
             <div class="lesson-grid kit">
+                {(picture == Picture::Network221).then(|| view! {
+                    <section class="panel diagram-panel" data-testid="lesson-picture">
+                        <h2>{tr(i18n::NETWORK)}</h2>
+                        <Network221 state=state reveal=Reveal { steps, cursor: state.cursor }/>
+                        <p class="hint">{tr(i18n::EDIT_HINT)}</p>
+                    </section>
+                })}
                 <section class="panel step-panel" data-testid="step-panel">
                     <h2>{tr(i18n::FORMULA)}</h2>
                     <KitStepPanel state=state steps=steps/>
@@ -272,10 +278,12 @@ pub fn KitLesson(def: &'static LessonDef, assignments: Vec<String>) -> impl Into
                 <Show when=move || graph.with(Option::is_some)>
                     <AutographPanel graph=graph/>
                 </Show>
-                <section class="panel views-panel" data-testid="views">
-                    <h2>{tr(i18n::VIEWS)}</h2>
-                    <KitViews state=state/>
-                </section>
+                <Show when=move || has_views.get()>
+                    <section class="panel views-panel" data-testid="views">
+                        <h2>{tr(i18n::VIEWS)}</h2>
+                        <KitViews state=state/>
+                    </section>
+                </Show>
                 <section class="panel params-panel">
                     <h2>{tr(i18n::SETTINGS)}</h2>
                     <KitForm state=state/>

@@ -10,14 +10,8 @@ pub mod walkthrough;
 
 use self::model::{Mat, compute};
 pub use self::setup::{D, N, SETTINGS, TOKENS, article_values, heads};
-use crate::lessons::kit::{
-    ArticleFormula, LessonDef, LessonTrace, Quantity, Role, TraceError, Values,
-};
-use crate::math::Formula;
-use crate::model::value::Value;
+use crate::lessons::kit::prelude::*;
 use burn::prelude::*;
-
-use crate::i18n::Text;
 
 pub const ID: &str = "attention";
 
@@ -52,17 +46,7 @@ const FORMULAS: &[ArticleFormula] = &[
     },
 ];
 
-pub const LESSON: LessonDef = LessonDef {
-    id: ID,
-    article_file: "003_3ef749dac949cac8.txt",
-    settings: SETTINGS,
-    formulas: FORMULAS,
-    trace: |v, d| Box::pin(trace(v, d)),
-    errata: |v, d| Box::pin(errata::errata(v, d)),
-    reseed: None,
-    article_values,
-    gradcheck: None,
-};
+pub const LESSON: LessonDef = lesson_def!("003_3ef749dac949cac8.txt", formulas: FORMULAS);
 
 pub async fn trace(v: &Values, device: &Device) -> Result<LessonTrace, TraceError> {
     let n = compute(v, device).await?;

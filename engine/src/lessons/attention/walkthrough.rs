@@ -96,17 +96,8 @@ struct Steps(Vec<Step>);
 
 impl Steps {
     fn push(&mut self, phase: Phase, target: String, formula: Formula, subst: Formula, value: f64) {
-        self.0.push(Step {
-            phase,
-            target,
-            formula,
-            substituted: Formula::new()
-                .t("= ")
-                .f(subst)
-                .t(" = ")
-                .result(value, DIGITS),
-            value,
-        });
+        self.0
+            .push(Step::computed(phase, target, formula, subst, value, DIGITS));
     }
 }
 

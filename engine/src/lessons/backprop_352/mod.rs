@@ -10,12 +10,7 @@ pub mod walkthrough;
 
 use self::model::{NetNumbers, compute};
 pub use self::setup::{N_HID, N_IN, N_OUT, SETTINGS, article_values};
-use crate::i18n::Text;
-use crate::lessons::kit::{
-    ArticleFormula, LessonDef, LessonTrace, Metric, Quantity, Role, TraceError, Values,
-};
-use crate::math::Formula;
-use crate::model::value::Value;
+use crate::lessons::kit::prelude::*;
 use burn::prelude::*;
 
 pub const ID: &str = "backprop-352";
@@ -44,17 +39,7 @@ const FORMULAS: &[ArticleFormula] = &[
     },
 ];
 
-pub const LESSON: LessonDef = LessonDef {
-    id: ID,
-    article_file: "002_5db701f3b4928dee.txt",
-    settings: SETTINGS,
-    formulas: FORMULAS,
-    trace: |v, d| Box::pin(trace(v, d)),
-    errata: |v, d| Box::pin(errata::errata(v, d)),
-    reseed: None,
-    article_values,
-    gradcheck: None,
-};
+pub const LESSON: LessonDef = lesson_def!("002_5db701f3b4928dee.txt", formulas: FORMULAS);
 
 pub async fn trace(v: &Values, device: &Device) -> Result<LessonTrace, TraceError> {
     let n = compute(v, device).await?;

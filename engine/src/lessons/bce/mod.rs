@@ -8,14 +8,7 @@ pub mod walkthrough;
 
 use self::model::{BceNumbers, compute};
 pub use self::setup::{N, SETTINGS, article_values};
-use crate::base::views::{Table, View};
-use crate::i18n::Text;
-use crate::lessons::kit::shown::shown;
-use crate::lessons::kit::{
-    ArticleFormula, CheckSpec, LessonDef, LessonTrace, Quantity, Role, TraceError, Values,
-};
-use crate::math::Formula;
-use crate::model::value::Value;
+use crate::lessons::kit::prelude::*;
 use burn::prelude::*;
 
 pub const ID: &str = "bce";
@@ -42,20 +35,14 @@ const FORMULAS: &[ArticleFormula] = &[
     },
 ];
 
-pub const LESSON: LessonDef = LessonDef {
-    id: ID,
-    article_file: "001_5028b7b2186777f3.txt",
-    settings: SETTINGS,
+pub const LESSON: LessonDef = lesson_def!(
+    "001_5028b7b2186777f3.txt",
     formulas: FORMULAS,
-    trace: |v, d| Box::pin(trace(v, d)),
-    errata: |v, d| Box::pin(errata::errata(v, d)),
-    reseed: None,
-    article_values,
     gradcheck: Some(CheckSpec {
         targets: check_targets,
         nudge: nudge_logit,
     }),
-};
+);
 
 /// The gradient check moves the logits z, the lesson's parameters (the settings are the
 /// predictions ŷ = σ(z), so σ′ is on the path the check tests).

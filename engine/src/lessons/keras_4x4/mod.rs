@@ -10,11 +10,7 @@ pub mod walkthrough;
 
 use self::model::{KerasNumbers, compute, next_values};
 pub use self::setup::{D, H, N, PARAMS, SETTINGS, X, article_values, reseed};
-use crate::i18n::Text;
-use crate::lessons::kit::shown::shown;
-use crate::lessons::kit::{
-    ArticleFormula, LessonDef, LessonTrace, Metric, Table, TraceError, Values, View,
-};
+use crate::lessons::kit::prelude::*;
 use burn::prelude::*;
 
 pub const ID: &str = "keras-4x4";
@@ -41,17 +37,8 @@ const FORMULAS: &[ArticleFormula] = &[
     },
 ];
 
-pub const LESSON: LessonDef = LessonDef {
-    id: ID,
-    article_file: "000_43c5c6e8a9ce5015.txt",
-    settings: SETTINGS,
-    formulas: FORMULAS,
-    trace: |v, d| Box::pin(trace(v, d)),
-    errata: |v, d| Box::pin(errata::errata(v, d)),
-    reseed: Some(reseed),
-    article_values,
-    gradcheck: None,
-};
+pub const LESSON: LessonDef =
+    lesson_def!("000_43c5c6e8a9ce5015.txt", formulas: FORMULAS, reseed: Some(reseed));
 
 pub async fn trace(v: &Values, device: &Device) -> Result<LessonTrace, TraceError> {
     let n = compute(v, device).await?;

@@ -53,3 +53,30 @@ pub struct CheckSpec {
     pub targets: fn(&Values, &LessonTrace) -> Vec<(String, f64)>,
     pub nudge: fn(&mut Values, &str, f64),
 }
+
+/// A lesson module's [`LessonDef`], from the names every lesson module declares: `ID`,
+/// `SETTINGS`, `article_values`, its `trace(&Values, &Device)` and `errata::errata(&Values,
+/// &Device)`. Only the article file is always given; `formulas`, `reseed` and `gradcheck`
+/// follow as `field: value` where the lesson has them.
+macro_rules! lesson_def {
+    ($file:expr) => {
+        $crate::lessons::kit::lesson::LessonDef {
+            id: ID,
+            article_file: $file,
+            settings: SETTINGS,
+            formulas: &[],
+            trace: |v, d| Box::pin(trace(v, d)),
+            errata: |v, d| Box::pin(errata::errata(v, d)),
+            reseed: None,
+            article_values,
+            gradcheck: None,
+        }
+    };
+    ($file:expr, $($field:ident: $value:expr),+ $(,)?) => {
+        $crate::lessons::kit::lesson::LessonDef {
+            $($field: $value,)+
+            ..$crate::lessons::kit::lesson::lesson_def!($file)
+        }
+    };
+}
+pub(crate) use lesson_def;

@@ -8,7 +8,7 @@ use super::spec::Values;
 use crate::base::views::View;
 use crate::i18n::{Phrase, Text};
 use crate::math::Formula;
-use crate::model::value::Value;
+use crate::model::value::{Value, split_entry_name};
 use crate::state::setting::Settings;
 
 pub use crate::base::error::TraceError;
@@ -96,6 +96,9 @@ pub struct Step {
     /// The same formula with the current numbers substituted, ending in the value.
     pub substituted: Formula,
     pub value: f64,
+    /// The entries the formula reads (names as in `target`), for a picture to highlight;
+    /// empty where the lesson's picture does not follow the steps.
+    pub uses: Vec<String>,
 }
 
 impl Step {
@@ -119,6 +122,7 @@ impl Step {
                 .t(" = ")
                 .result(value, digits),
             value,
+            uses: Vec::new(),
         }
     }
 }
@@ -169,6 +173,18 @@ pub struct LessonTrace {
 impl LessonTrace {
     pub fn quantity(&self, name: &str) -> Option<&Quantity> {
         self.quantities.iter().find(|q| q.name == name)
+    }
+
+    /// One entry's value and gradient by its name (`z1[0]`, `W1[1][0]`, `b2`); `loss` is the
+    /// loss, with ∂L/∂L = 1.
+    pub fn entry(&self, name: &str) -> Option<(f64, Option<f64>)> {
+        if name == "loss" {
+            return self.loss.map(|l| (l, Some(1.0)));
+        }
+        let (base, idx) = split_entry_name(name)?;
+        let q = self.quantity(base)?;
+        let value = q.value.entry(&idx)?;
+        Some((value, q.grad.as_ref().and_then(|g| g.entry(&idx))))
     }
 
     /// True when every number shown is finite.

@@ -11,12 +11,7 @@ pub mod walkthrough;
 
 use self::model::compute;
 pub use self::setup::{CHECKPOINTS, PROBES, SETTINGS, article_values, checkpoint_name};
-use crate::i18n::Text;
-use crate::lessons::kit::{
-    ArticleFormula, LessonDef, LessonTrace, Metric, Quantity, TraceError, Values,
-};
-use crate::math::Formula;
-use crate::model::value::Value;
+use crate::lessons::kit::prelude::*;
 use burn::prelude::*;
 
 pub const ID: &str = "linreg-gd";
@@ -52,17 +47,7 @@ const FORMULAS: &[ArticleFormula] = &[
     },
 ];
 
-pub const LESSON: LessonDef = LessonDef {
-    id: ID,
-    article_file: "003_3ef749dac949cac8.txt",
-    settings: SETTINGS,
-    formulas: FORMULAS,
-    trace: |v, d| Box::pin(trace(v, d)),
-    errata: |v, d| Box::pin(errata::errata(v, d)),
-    reseed: None,
-    article_values,
-    gradcheck: None,
-};
+pub const LESSON: LessonDef = lesson_def!("003_3ef749dac949cac8.txt", formulas: FORMULAS);
 
 pub async fn trace(v: &Values, device: &Device) -> Result<LessonTrace, TraceError> {
     let n = compute(v, device).await?;

@@ -2,36 +2,24 @@
 //! of a 2-2-1 sigmoid network.
 //!
 //! It is a kit lesson (`LESSON`): the `trace` tool, worksheets, the gradient check, predict
-//! mode and the errata read it like any other. Its page still draws the network from the
-//! network trace itself (`model::mlp221`); that page moves onto the kit next.
+//! mode, the errata and the page read it like any other. Its steps say which entries they
+//! read (`Step::uses`), so the page's network picture can light them.
 
 pub mod errata;
 pub mod labels;
-pub mod params;
 pub mod setup;
 pub mod walkthrough;
 
 use burn::prelude::Device;
 
-pub use self::setup::{SETTINGS, article_values, params_of, values_of};
-use self::walkthrough::{Phase as MlpPhase, steps, update_lines};
-use crate::lessons::kit::{LessonDef, LessonTrace, Phase, Quantity, Step, TraceError, Values};
+pub use self::setup::{SETTINGS, article_params, article_values, params_of, values_of};
+use self::walkthrough::{steps, update_lines};
+use crate::lessons::kit::prelude::*;
 use crate::model::mlp221::{Mlp221Params, Mlp221Trace, NodeTrace, ParamTrace, trace_step};
-use crate::model::value::Value;
 
 pub const ID: &str = "mlp-step";
 
-pub const LESSON: LessonDef = LessonDef {
-    id: ID,
-    article_file: "000_43c5c6e8a9ce5015.txt",
-    settings: SETTINGS,
-    formulas: &[],
-    trace: |v, d| Box::pin(trace(v, d)),
-    errata: |v, d| Box::pin(errata::errata(v, d)),
-    reseed: None,
-    article_values,
-    gradcheck: None,
-};
+pub const LESSON: LessonDef = lesson_def!("000_43c5c6e8a9ce5015.txt");
 
 pub async fn trace(v: &Values, device: &Device) -> Result<LessonTrace, TraceError> {
     let p = params_of(v);
@@ -42,19 +30,7 @@ pub async fn trace(v: &Values, device: &Device) -> Result<LessonTrace, TraceErro
 /// The network's trace as the kit's: quantities, the 22 steps and the 9 updates, the next
 /// training step.
 pub fn kit_trace(p: &Mlp221Params, t: &Mlp221Trace) -> LessonTrace {
-    let mut all: Vec<Step> = steps(p, t)
-        .into_iter()
-        .map(|s| Step {
-            phase: match s.phase {
-                MlpPhase::Forward => Phase::Forward,
-                MlpPhase::Backward => Phase::Backward,
-            },
-            target: s.target,
-            formula: s.formula,
-            substituted: s.substituted,
-            value: s.value,
-        })
-        .collect();
+    let mut all = steps(p, t);
     let updates = update_lines(p, t);
     let next = updates.iter().map(|u| (u.name.clone(), u.after)).collect();
     all.extend(updates.into_iter().map(|u| Step {
@@ -63,6 +39,8 @@ pub fn kit_trace(p: &Mlp221Params, t: &Mlp221Trace) -> LessonTrace {
         formula: u.formula,
         substituted: u.substituted,
         value: u.after,
+        // An update reads the parameter and its gradient.
+        uses: vec![u.name.clone(), format!("grad:{}", u.name)],
     }));
     LessonTrace {
         loss: Some(t.loss),

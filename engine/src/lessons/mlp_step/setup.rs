@@ -6,8 +6,6 @@ use crate::lessons::kit::breaks::{Break, WITH_SIGMOID};
 use crate::lessons::kit::{SettingSpec, Values};
 use crate::model::mlp221::{LossKind, Mlp221Params};
 
-use super::params::MAX_LR;
-
 const INPUT: Text = Text::new("输入与标签", "Input and label");
 const WEIGHTS: Text = Text::new("权重与偏置", "Weights and biases");
 const TRAIN: Text = Text::new("训练", "Training");
@@ -15,6 +13,9 @@ const TRAIN: Text = Text::new("训练", "Training");
 /// Inputs, weights and biases accept any number of this size: beyond it a sigmoid is flat to
 /// every digit shown.
 const LIMIT: f64 = 1e6;
+
+/// Largest learning rate accepted; beyond it one step throws the sigmoids into saturation.
+pub const MAX_LR: f64 = 1000.0;
 
 /// Article 000 §4.3: x = (1, 2), y = 1, W¹ = [[1, 2], [3, 4]], b¹ = 0, W² = (1, 0), b² = 0,
 /// α = 0.01, binary cross-entropy. Names and order are those of the page's links.
@@ -39,6 +40,12 @@ pub const SETTINGS: &[SettingSpec] = &[
 
 pub fn article_values() -> Values {
     Values::defaults(SETTINGS)
+}
+
+/// The article's network. The article never gives W²₂: it computes z² from a¹₁ alone, which is
+/// W²₂ = 0. Its δ² uses y₂ = 1, so the label is 1.
+pub fn article_params() -> Mlp221Params {
+    params_of(&article_values())
 }
 
 /// The network's parameters at these settings.

@@ -1,38 +1,15 @@
 //! The step-through: each forward node, each gradient and the update, with the formula and
 //! the same formula with the trace's numbers substituted. Every number comes from the trace.
 
-use super::labels::{grad_label, grad_sym, label, sym};
+use super::labels::{grad_sym, sym};
 use crate::lessons::kit::shown::DIGITS;
+use crate::lessons::kit::{Phase, Step};
 use crate::math::Formula;
 use crate::model::mlp221::{LossKind, Mlp221Params, Mlp221Trace};
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Phase {
-    Forward,
-    Backward,
-}
-
-/// One click of Forward ▸ or Backward ▸.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Step {
-    pub phase: Phase,
-    /// What this step reveals: a node (`z1[0]`, `loss`) or a gradient (`grad:W1[0][1]`).
-    pub target: String,
-    /// The quantity in article notation.
-    pub label: String,
-    /// The formula in symbols.
-    pub formula: Formula,
-    /// The formula with the current numbers substituted, ending in the value.
-    pub substituted: Formula,
-    pub value: f64,
-    /// The quantities this step reads (names as in `target`), for highlighting.
-    pub uses: Vec<String>,
-}
 
 /// Forward (7) and backward (15) steps of the 2-2-1 network: the most a link's `step=` may hold.
 pub const STEP_COUNT: usize = 22;
 
-/// Digits shown in the page and in formulas.
 /// One line of the SGD update for a parameter.
 #[derive(Clone, Debug, PartialEq)]
 pub struct UpdateLine {
@@ -86,18 +63,10 @@ pub fn steps(p: &Mlp221Params, t: &Mlp221Trace) -> Vec<Step> {
     let num = |v: f64| Formula::new().num(v, DIGITS);
     let mut out = Vec::new();
     let mut push = |phase, target: String, formula: Formula, subst: Formula, v: f64| {
-        let label = match target.strip_prefix("grad:") {
-            Some(name) => grad_label(name),
-            None => label(&target),
-        };
+        let reads = uses(&target);
         out.push(Step {
-            phase,
-            label,
-            formula,
-            substituted: Formula::new().t("= ").f(subst).t(" = ").result(v, DIGITS),
-            value: v,
-            uses: uses(&target),
-            target,
+            uses: reads,
+            ..Step::computed(phase, target, formula, subst, v, DIGITS)
         })
     };
     // σ(z) = 1 / (1 + e^(−z)), with z given as a formula.

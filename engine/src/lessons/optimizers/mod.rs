@@ -8,13 +8,7 @@ pub mod walkthrough;
 
 use self::model::{GRID, RaceNumbers, W1_RANGE, W2_RANGE, X, Y, compute};
 pub use self::setup::{RACERS, SETTINGS, article_values};
-use crate::i18n::Text;
-use crate::lessons::kit::{
-    ArticleFormula, CheckSpec, LessonDef, LessonTrace, Metric, Quantity, Role, Surface,
-    SurfacePath, TraceError, Values, View,
-};
-use crate::math::Formula;
-use crate::model::value::Value;
+use crate::lessons::kit::prelude::*;
 use burn::prelude::*;
 
 pub const ID: &str = "optimizers";
@@ -50,20 +44,14 @@ const FORMULAS: &[ArticleFormula] = &[
     },
 ];
 
-pub const LESSON: LessonDef = LessonDef {
-    id: ID,
-    article_file: "001_5028b7b2186777f3.txt",
-    settings: SETTINGS,
+pub const LESSON: LessonDef = lesson_def!(
+    "001_5028b7b2186777f3.txt",
     formulas: FORMULAS,
-    trace: |v, d| Box::pin(trace(v, d)),
-    errata: |v, d| Box::pin(errata::errata(v, d)),
-    reseed: None,
-    article_values,
     gradcheck: Some(CheckSpec {
         targets: check_targets,
         nudge: |v, name, delta| v.put(name, v.get(name) + delta),
     }),
-};
+);
 
 /// The gradient check moves Adam's position (the start before the first step, which is where
 /// every racer stands then): the trace's loss is Adam's full-batch J.

@@ -9,14 +9,7 @@ pub mod walkthrough;
 
 use self::model::{SPAN, SoftmaxNumbers, compute};
 pub use self::setup::{K, SETTINGS, article_values};
-use crate::base::views::{Surface, SurfacePath, Table, View};
-use crate::i18n::Text;
-use crate::lessons::kit::shown::shown;
-use crate::lessons::kit::{
-    ArticleFormula, LessonDef, LessonTrace, Quantity, Role, TraceError, Values,
-};
-use crate::math::Formula;
-use crate::model::value::Value;
+use crate::lessons::kit::prelude::*;
 use burn::prelude::*;
 
 pub const ID: &str = "softmax-ce";
@@ -52,17 +45,7 @@ const FORMULAS: &[ArticleFormula] = &[
     },
 ];
 
-pub const LESSON: LessonDef = LessonDef {
-    id: ID,
-    article_file: "002_5db701f3b4928dee.txt",
-    settings: SETTINGS,
-    formulas: FORMULAS,
-    trace: |v, d| Box::pin(trace(v, d)),
-    errata: |v, d| Box::pin(errata::errata(v, d)),
-    reseed: None,
-    article_values,
-    gradcheck: None,
-};
+pub const LESSON: LessonDef = lesson_def!("002_5db701f3b4928dee.txt", formulas: FORMULAS);
 
 pub async fn trace(v: &Values, device: &Device) -> Result<LessonTrace, TraceError> {
     let n = compute(v, device).await?;

@@ -10,11 +10,7 @@ pub mod setup;
 use self::boundary::{HI, LO, SIDE};
 use self::model::{XorNumbers, compute, next_values};
 pub use self::setup::{H, N, SETTINGS, X, article_values, reseed};
-use crate::base::views::{HeatPoint, Heatmap};
-use crate::i18n::Text;
-use crate::lessons::kit::{
-    ArticleFormula, LessonDef, LessonTrace, Metric, TraceError, Values, View,
-};
+use crate::lessons::kit::prelude::*;
 use burn::prelude::*;
 
 pub mod walkthrough;
@@ -43,17 +39,8 @@ const FORMULAS: &[ArticleFormula] = &[
     },
 ];
 
-pub const LESSON: LessonDef = LessonDef {
-    id: ID,
-    article_file: "004_881d8bd8d43a727e.txt",
-    settings: SETTINGS,
-    formulas: FORMULAS,
-    trace: |v, d| Box::pin(trace(v, d)),
-    errata: |v, d| Box::pin(errata::errata(v, d)),
-    reseed: Some(reseed),
-    article_values,
-    gradcheck: None,
-};
+pub const LESSON: LessonDef =
+    lesson_def!("004_881d8bd8d43a727e.txt", formulas: FORMULAS, reseed: Some(reseed));
 
 pub async fn trace(v: &Values, device: &Device) -> Result<LessonTrace, TraceError> {
     let n = compute(v, device, true).await?;

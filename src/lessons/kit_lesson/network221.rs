@@ -1,16 +1,16 @@
-//! The 2-2-1 network as SVG: boxes for units with their values, edges with their weights,
-//! gradients in red once the backward pass reaches them. Weights, biases, inputs and the
-//! label are editable: click to edit the field, drag sideways to change continuously.
+//! mlp-step's picture: the 2-2-1 network as SVG, boxes for units with their values, edges
+//! with their weights, gradients in red once the backward pass reaches them, read from the
+//! kit trace by entry name. Weights, biases, inputs and the label are editable: click to
+//! edit the field, drag sideways to change continuously.
 
+use engine::lessons::kit::{LessonTrace, Step};
 use engine::lessons::mlp_step::labels::{grad_label, label};
-use engine::lessons::mlp_step::walkthrough::{Step, node_entry, param_entry};
-use engine::model::mlp221::Mlp221Trace;
 use engine::state::number::format_number;
 use engine::state::setting::Settings;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use super::state::LessonState;
+use super::state::KitState;
 
 const DIGITS: usize = 4;
 
@@ -60,10 +60,10 @@ fn edge_class(reveal: Reveal, weight: &str) -> &'static str {
 
 /// A number read from the trace once the walk-through has revealed `target`, else None.
 fn revealed(
-    state: LessonState,
+    state: KitState,
     reveal: Reveal,
     target: String,
-    read: impl Fn(&Mlp221Trace) -> f64 + Send + Sync + 'static,
+    read: impl Fn(&LessonTrace) -> f64 + Send + Sync + 'static,
 ) -> Signal<Option<f64>> {
     Signal::derive(move || {
         if !reveal.shown(&target) {
@@ -75,23 +75,19 @@ fn revealed(
 
 /// A node's value, or "?" before the forward pass reaches it.
 fn node_value(
-    state: LessonState,
+    state: KitState,
     reveal: Reveal,
     name: &'static str,
     x: f64,
     y: f64,
 ) -> impl IntoView {
     let value = revealed(state, reveal, name.to_string(), move |t| {
-        if name == "loss" {
-            t.loss
-        } else {
-            node_entry(t, name).map(|v| v.0).unwrap_or(f64::NAN)
-        }
+        t.entry(name).map_or(f64::NAN, |e| e.0)
     });
     let value = move || value.get();
     view! {
         <text x=x y=y class=move || format!("value {}", reveal.class_of(name))
-            data-testid=format!("value-{name}")
+            data-testid=format!("diagram-value-{name}")
             data-value=move || value().map(|v| v.to_string()).unwrap_or_default()>
             {format!("{} = ", label(name))}
             {move || value().map(|v| format_number(v, DIGITS)).unwrap_or_else(|| "?".into())}
@@ -101,7 +97,7 @@ fn node_value(
 
 /// A gradient, shown once the backward pass reaches it.
 fn grad_value(
-    state: LessonState,
+    state: KitState,
     reveal: Reveal,
     name: &'static str,
     (x, y): Point,
@@ -110,15 +106,12 @@ fn grad_value(
     let target = format!("grad:{name}");
     let target2 = target.clone();
     let value = revealed(state, reveal, target, move |t| {
-        node_entry(t, name)
-            .map(|v| v.1)
-            .or_else(|| param_entry(t, name).map(|v| v.1))
-            .unwrap_or(f64::NAN)
+        t.entry(name).and_then(|e| e.1).unwrap_or(f64::NAN)
     });
     let value = move || value.get();
     view! {
         <text x=x y=y text-anchor=anchor class=move || format!("grad {}", reveal.class_of(&target2))
-            data-testid=format!("grad-{name}")
+            data-testid=format!("diagram-grad-{name}")
             data-value=move || value().map(|v| v.to_string()).unwrap_or_default()
             visibility=move || if value().is_some() { "visible" } else { "hidden" }>
             {if name.starts_with('W') { "∂ = ".to_string() } else { format!("{} = ", grad_label(name)) }}
@@ -129,14 +122,19 @@ fn grad_value(
 
 /// An editable number on the diagram: drag sideways to change, click to edit its field.
 fn editable(
-    state: LessonState,
+    state: KitState,
     reveal: Reveal,
     name: &'static str,
     (x, y): Point,
     anchor: &'static str,
 ) -> impl IntoView {
     let drag = StoredValue::new(None::<(f64, f64, bool)>); // (start x, start value, moved)
-    let current = move || state.params.with(|p| p.get(name)).unwrap_or_default();
+    let current = move || {
+        state
+            .values
+            .with(|v| Settings::get(v, name))
+            .unwrap_or_default()
+    };
     let on_down = move |ev: web_sys::PointerEvent| {
         let start = current().parse::<f64>().unwrap_or(0.0);
         drag.set_value(Some((f64::from(ev.client_x()), start, false)));
@@ -206,7 +204,7 @@ fn unit_box(
 
 /// A unit: its box with z and a inside; ∂L/∂a, ∂L/∂z, its bias and ∂L/∂b below it.
 fn unit_with_gradients(
-    state: LessonState,
+    state: KitState,
     reveal: Reveal,
     (x, y, width): (f64, f64, f64),
     title: &'static str,
@@ -232,7 +230,7 @@ fn unit_with_gradients(
 }
 
 #[component]
-pub fn Diagram(state: LessonState, reveal: Reveal) -> impl IntoView {
+pub fn Network221(state: KitState, reveal: Reveal) -> impl IntoView {
     let active = move |names: &'static [&'static str]| {
         move || {
             reveal.current().is_some_and(|s| {
@@ -255,13 +253,7 @@ pub fn Diagram(state: LessonState, reveal: Reveal) -> impl IntoView {
     let edge_views = edges
         .into_iter()
         .map(|(w, (x1, y1), (x2, y2))| {
-            let weight = move || {
-                state
-                    .params
-                    .with(|p| p.get(w))
-                    .and_then(|s| s.parse::<f64>().ok())
-                    .unwrap_or(0.0)
-            };
+            let weight = move || state.values.with(|v| v.get(w));
             // Thickness grows with |weight|; negative weights are drawn red (CSS).
             let width = move || (1.0 + weight().abs().min(6.0)).to_string();
             let angle = (y2 - y1).atan2(x2 - x1).to_degrees();
