@@ -6,7 +6,6 @@
 use crate::base::error::TraceError;
 use crate::i18n::Lang;
 use crate::lessons::text_classifier::TextError;
-use crate::lessons::text_classifier::settings::SettingError;
 use crate::mnist::asset::AssetError;
 use crate::mnist::error::CnnError;
 use crate::mnist::preprocess::PreprocessError;
@@ -20,7 +19,6 @@ pub enum Error {
     /// A lesson setting or number the learner typed was refused.
     Input(InputError),
     Text(TextError),
-    TextSetting(SettingError),
     Mnist(CnnError),
     MnistAsset(AssetError),
     DrawnDigit(PreprocessError),
@@ -31,8 +29,8 @@ impl Error {
     /// The message for the learner, in `lang` where the part has one.
     pub fn message(&self, lang: Lang) -> String {
         match self {
+            Error::Input(e) => e.message(lang),
             Error::Text(TextError::User(t)) => t.get(lang).to_string(),
-            Error::TextSetting(e) => e.message(lang),
             Error::Mnist(e) => e.text().get(lang).to_string(),
             Error::Playground(e) => e.message(lang),
             other => other.to_string(),
@@ -47,7 +45,6 @@ impl Error {
             Error::Trace(e) => e,
             Error::Input(e) => e,
             Error::Text(e) => e,
-            Error::TextSetting(e) => e,
             Error::Mnist(e) => e,
             Error::MnistAsset(e) => e,
             Error::DrawnDigit(e) => e,
@@ -82,7 +79,6 @@ wrap!(
     Trace(TraceError),
     Input(InputError),
     Text(TextError),
-    TextSetting(SettingError),
     Mnist(CnnError),
     MnistAsset(AssetError),
     DrawnDigit(PreprocessError),

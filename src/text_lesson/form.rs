@@ -4,7 +4,9 @@
 use engine::i18n::Text;
 use engine::lessons::text_classifier::data::all_words;
 use engine::lessons::text_classifier::net::ModelKind;
-use engine::lessons::text_classifier::settings::{SettingError, TextSettings};
+use engine::lessons::text_classifier::settings::TextSettings;
+use engine::state::number::InputError;
+use engine::state::setting::Settings;
 use leptos::prelude::*;
 
 use super::i18n as t;
@@ -42,7 +44,7 @@ fn SettingField(
 ) -> impl IntoView {
     let lang = ctx().lang;
     let text = RwSignal::new(state.settings.with_untracked(|s| field(s, name)));
-    let error = RwSignal::new(None::<SettingError>);
+    let error = RwSignal::new(None::<InputError>);
     // Follow changes made elsewhere unless the field already shows that value.
     Effect::new(move |_| {
         let v = state.settings.with(|s| field(s, name));

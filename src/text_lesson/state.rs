@@ -3,12 +3,14 @@
 
 use engine::i18n::Lang;
 use engine::lessons::kit::Erratum;
+use engine::lessons::text_classifier::ID;
 use engine::lessons::text_classifier::TextError;
 use engine::lessons::text_classifier::classifier::Prediction;
 use engine::lessons::text_classifier::data::Sentence;
 use engine::lessons::text_classifier::errata;
 use engine::lessons::text_classifier::session::{Checkpoint, Session};
 use engine::lessons::text_classifier::settings::TextSettings;
+use engine::state::hash::to_hash;
 use leptos::prelude::*;
 
 use super::i18n as t;
@@ -116,7 +118,7 @@ impl TextState {
                 self.checkpoints.set(vec![]);
                 self.prediction.set(None);
                 self.error.set(None);
-                route::replace_hash(&settings.to_hash());
+                route::replace_hash(&to_hash(ID, &settings));
                 leptos::task::spawn_local(async move { self.first_look(generation).await });
                 // The training task of the old session is dropped; a run goes on with this one.
                 if self.running.get_untracked() {
@@ -163,7 +165,7 @@ impl TextState {
         if restart {
             self.rebuild();
         } else {
-            route::replace_hash(&self.settings.get_untracked().to_hash());
+            route::replace_hash(&to_hash(ID, &self.settings.get_untracked()));
         }
     }
 

@@ -1,7 +1,7 @@
 //! The URL hash: `#/LESSON?NAME=VALUE&NAME=VALUE…`. A shared link reproduces the lesson.
 
 use super::number::InputError;
-use super::setting::Settings;
+use super::setting::{Settings, split_assignment};
 
 /// Longest hash accepted; anything longer is refused unread.
 pub const MAX_HASH_LEN: usize = 4096;
@@ -47,34 +47,73 @@ pub fn percent_decode(text: &str) -> Result<String, InputError> {
     String::from_utf8(out).map_err(|_| InputError::Malformed(text.chars().take(60).collect()))
 }
 
+/// Reads a link's assignments in order, starting from `start`; a name given twice is refused.
+/// At the first bad assignment reading stops: the settings read so far come with the error.
+pub fn read_assignments<S: Settings>(start: S, assignments: &[&str]) -> (S, Option<InputError>) {
+    if assignments.iter().map(|a| a.len() + 1).sum::<usize>() > MAX_HASH_LEN {
+        return (start, Some(InputError::Malformed("…".into())));
+    }
+    let mut state = start;
+    let mut seen: Vec<String> = vec![];
+    for a in assignments {
+        let decoded = match percent_decode(a) {
+            Ok(d) => d,
+            Err(e) => return (state, Some(e)),
+        };
+        let (name, value) = match split_assignment(&decoded) {
+            Ok(nv) => nv,
+            Err(e) => return (state, Some(e)),
+        };
+        if seen.iter().any(|n| n == name) {
+            return (
+                state,
+                Some(InputError::Repeated(name.chars().take(40).collect())),
+            );
+        }
+        seen.push(name.to_string());
+        if let Err(e) = state.set(name, value) {
+            return (state, Some(e));
+        }
+    }
+    (state, None)
+}
+
 /// Reads a lesson's settings from the hash's assignments, starting from `defaults`.
 /// On any bad assignment the defaults are returned with the error, so the page can say why.
 pub fn settings_from_assignments<S: Settings>(
     defaults: S,
     assignments: &[&str],
 ) -> Result<S, (S, InputError)> {
-    if assignments.iter().map(|a| a.len() + 1).sum::<usize>() > MAX_HASH_LEN {
-        return Err((defaults, InputError::Malformed("…".into())));
-    }
-    let decoded: Result<Vec<String>, InputError> =
-        assignments.iter().map(|a| percent_decode(a)).collect();
-    let decoded = match decoded {
-        Ok(d) => d,
-        Err(e) => return Err((defaults, e)),
-    };
-    let mut state = defaults.clone();
-    match state.apply_all(decoded.iter().map(String::as_str)) {
-        Ok(()) => Ok(state),
-        Err(e) => Err((defaults, e)),
+    match read_assignments(defaults.clone(), assignments) {
+        (state, None) => Ok(state),
+        (_, Some(e)) => Err((defaults, e)),
     }
 }
 
-/// Writes a lesson's full settings as a hash that [`parse_route`] reads back.
+/// `%XX` escapes for everything but ASCII letters, digits and `-._~` (a Chinese keyword).
+pub fn percent_encode(text: &str) -> String {
+    let mut out = String::new();
+    for b in text.bytes() {
+        if b.is_ascii_alphanumeric() || b"-._~".contains(&b) {
+            out.push(b as char);
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
+/// Writes a lesson's full settings as a hash that [`parse_route`] reads back (ASCII only: each
+/// value is percent-encoded; numbers and choice names need no escape).
 pub fn to_hash<S: Settings>(lesson: &str, settings: &S) -> String {
     let query: Vec<String> = settings
         .names()
         .into_iter()
-        .filter_map(|n| settings.get(&n).map(|v| format!("{n}={v}")))
+        .filter_map(|n| {
+            settings
+                .get(&n)
+                .map(|v| format!("{n}={}", percent_encode(&v)))
+        })
         .collect();
     format!("#/{lesson}?{}", query.join("&"))
 }

@@ -13,13 +13,36 @@ pub enum InputError {
     NotANumber(String),
     NotFinite,
     TooLarge(f64),
-    OutOfRange { min: f64, max: f64 },
-    NotAChoice { choices: Vec<&'static str> },
+    OutOfRange {
+        min: f64,
+        max: f64,
+    },
+    NotAChoice {
+        choices: Vec<&'static str>,
+    },
     UnknownName(String),
     Malformed(String),
+    /// A name given twice in one link.
+    Repeated(String),
+    /// A setting's own check refused the text: which setting, the text (cut to 40
+    /// characters) and why, in both languages.
+    Refused {
+        name: String,
+        value: String,
+        problem: Text,
+    },
 }
 
 impl InputError {
+    pub fn refused(name: &str, value: &str, problem: Text) -> InputError {
+        let cut = |s: &str| s.chars().take(40).collect::<String>();
+        InputError::Refused {
+            name: cut(name),
+            value: cut(value),
+            problem,
+        }
+    }
+
     pub fn message(&self, lang: Lang) -> String {
         match (self, lang) {
             (InputError::Empty, Lang::Zh) => "请输入一个数。".into(),
@@ -52,6 +75,16 @@ impl InputError {
             (InputError::Malformed(t), Lang::En) => {
                 format!("Cannot read “{t}” (expected NAME=VALUE).")
             }
+            (InputError::Repeated(n), Lang::Zh) => format!("“{n}”在链接里出现了两次。"),
+            (InputError::Repeated(n), Lang::En) => format!("“{n}” appears twice in the link."),
+            (
+                InputError::Refused {
+                    name,
+                    value,
+                    problem,
+                },
+                _,
+            ) => format!("{name} = “{value}”: {}", problem.get(lang)),
         }
     }
 }

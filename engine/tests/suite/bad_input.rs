@@ -110,7 +110,7 @@ proptest! {
         const KNOWN: [&str; 5] = ["keyword", "size", "model", "seed", "lr"];
         let items: Vec<&str> = list.iter().map(String::as_str).collect();
         let (s, error) = TextSettings::from_assignments(&items);
-        let hash = s.to_hash();
+        let hash = engine::state::hash::to_hash(engine::lessons::text_classifier::ID, &s);
         let (back, back_error) = TextSettings::from_assignments(&parse_route(&hash).assignments);
         prop_assert!(back_error.is_none(), "{hash}: {back_error:?}");
         prop_assert_eq!(&back, &s);

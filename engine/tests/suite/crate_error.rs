@@ -9,6 +9,7 @@ use engine::lessons::text_classifier::settings::TextSettings;
 use engine::mnist::asset::decode;
 use engine::playground::state::from_hash;
 use engine::state::number::parse_number;
+use engine::state::setting::Settings;
 
 fn playground(link: &str) -> Result<(), Error> {
     from_hash(link)?;
@@ -35,7 +36,7 @@ fn each_part_error_converts_keeps_its_message_and_its_source() {
         (playground("#/playground?d=moon").unwrap_err(), "Playground"),
         (number("abc").unwrap_err(), "Input"),
         (digits(b"not digits").unwrap_err(), "MnistAsset"),
-        (text_setting("size", "-3").unwrap_err(), "TextSetting"),
+        (text_setting("size", "-3").unwrap_err(), "Input"),
     ];
     for (e, part) in cases {
         assert!(format!("{e:?}").starts_with(part), "{e:?}");

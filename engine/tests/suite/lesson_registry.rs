@@ -112,7 +112,7 @@ fn check_text_classifier() {
             .unwrap()
             .is_empty()
     );
-    let link = settings.to_hash();
+    let link = engine::state::hash::to_hash(engine::lessons::text_classifier::ID, &settings);
     let route = parse_route(&link);
     assert_eq!(route.lesson, Some("text-classifier"));
     assert_eq!(

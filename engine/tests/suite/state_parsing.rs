@@ -231,3 +231,14 @@ fn run_pace_fits_steps_into_a_frame_and_an_edit_wins() {
     assert!(!frame_still_current(&[1.0, 2.0], Some(&[1.0, 2.5])));
     assert!(!frame_still_current(&[1.0], None));
 }
+
+/// One reader for every lesson's link: a name given twice is refused (which of the two would
+/// the learner have meant?), and the page opens at the defaults with the message.
+#[test]
+fn a_name_given_twice_is_refused() {
+    let (fallback, e) = settings_from_assignments(article_values(), &["y=0", "lr=0.1", "y=1"])
+        .expect_err("a repeated name");
+    assert_eq!(e, InputError::Repeated("y".into()));
+    assert_eq!(fallback, article_values());
+    assert!(e.message(engine::i18n::Lang::Zh).contains('y'));
+}

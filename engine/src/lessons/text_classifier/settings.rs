@@ -1,19 +1,18 @@
-//! The lesson's settings and its link: `#/text-classifier?keyword=…&size=…&model=…&seed=…&lr=…`.
+//! The lesson's settings, read and written by name like every lesson's (`state::setting::Settings`);
+//! its link is `#/text-classifier?keyword=…&size=…&model=…&seed=…&lr=…`.
 //! Every value a learner types or a link carries is checked here, with a message in both
 //! languages; a refused value changes nothing.
 
-use crate::i18n::{Lang, Text};
-use crate::state::hash::percent_decode;
+use crate::i18n::Text;
+use crate::state::hash::read_assignments;
 use crate::state::number::{InputError, parse_number};
+use crate::state::setting::Settings;
 
-use super::ID;
 use super::data::{MAX_SIZE, MIN_SIZE, all_words};
 use super::net::ModelKind;
 
 /// Largest learning rate accepted: Adam at 1 already jumps across the whole loss surface.
 pub const MAX_LR: f64 = 1.0;
-/// Longest link accepted; anything longer is refused unread.
-pub const MAX_LINK_LEN: usize = 1024;
 
 /// Everything a shared link reproduces: the data, the model and its training.
 #[derive(Clone, Debug, PartialEq)]
@@ -43,42 +42,6 @@ impl Default for TextSettings {
     }
 }
 
-/// A refused setting: which one, the text given (cut to 40 characters) and why.
-#[derive(Clone, Debug, PartialEq)]
-pub struct SettingError {
-    pub name: String,
-    pub value: String,
-    pub problem: Text,
-}
-
-impl SettingError {
-    fn new(name: &str, value: &str, problem: Text) -> SettingError {
-        let cut = |s: &str| s.chars().take(40).collect::<String>();
-        SettingError {
-            name: cut(name),
-            value: cut(value),
-            problem,
-        }
-    }
-
-    pub fn message(&self, lang: Lang) -> String {
-        format!(
-            "{} = “{}”: {}",
-            self.name,
-            self.value,
-            self.problem.get(lang)
-        )
-    }
-}
-
-impl std::fmt::Display for SettingError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.message(Lang::En))
-    }
-}
-
-impl std::error::Error for SettingError {}
-
 pub const NOT_A_KEYWORD: Text = Text::new(
     "不是词表里的词：请从列表中选一个（中文或英文）。",
     "is not a word of the vocabulary: pick one from the list (Chinese or English).",
@@ -107,20 +70,15 @@ pub const UNKNOWN_SETTING: Text = Text::new(
     "没有这个设置（可用：keyword、size、model、seed、lr）。",
     "there is no such setting (known: keyword, size, model, seed, lr).",
 );
-pub const REPEATED_SETTING: Text = Text::new("这个设置出现了两次。", "this setting appears twice.");
-pub const MALFORMED: Text = Text::new(
-    "无法读取（应为 名称=值）。",
-    "cannot be read (expected NAME=VALUE).",
-);
 
 /// A typed or linked keyword: trimmed, English lower-cased, and a word of the vocabulary.
-pub fn parse_keyword(text: &str) -> Result<&'static str, SettingError> {
+pub fn parse_keyword(text: &str) -> Result<&'static str, InputError> {
     let t = text.trim().to_lowercase();
     all_words()
         .into_iter()
         .map(|(w, _, _)| w)
         .find(|w| *w == t)
-        .ok_or_else(|| SettingError::new("keyword", text, NOT_A_KEYWORD))
+        .ok_or_else(|| InputError::refused("keyword", text, NOT_A_KEYWORD))
 }
 
 fn whole_number(text: &str) -> Option<u64> {
@@ -129,93 +87,67 @@ fn whole_number(text: &str) -> Option<u64> {
     if digits { t.parse().ok() } else { None }
 }
 
-pub fn parse_size(text: &str) -> Result<usize, SettingError> {
+pub fn parse_size(text: &str) -> Result<usize, InputError> {
     whole_number(text)
         .and_then(|n| usize::try_from(n).ok())
         .filter(|n| (MIN_SIZE..=MAX_SIZE).contains(n))
-        .ok_or_else(|| SettingError::new("size", text, BAD_SIZE))
+        .ok_or_else(|| InputError::refused("size", text, BAD_SIZE))
 }
 
-pub fn parse_model(text: &str) -> Result<ModelKind, SettingError> {
-    ModelKind::from_name(text.trim()).ok_or_else(|| SettingError::new("model", text, BAD_MODEL))
+pub fn parse_model(text: &str) -> Result<ModelKind, InputError> {
+    ModelKind::from_name(text.trim()).ok_or_else(|| InputError::refused("model", text, BAD_MODEL))
 }
 
-pub fn parse_seed(text: &str) -> Result<u64, SettingError> {
-    whole_number(text).ok_or_else(|| SettingError::new("seed", text, BAD_SEED))
+pub fn parse_seed(text: &str) -> Result<u64, InputError> {
+    whole_number(text).ok_or_else(|| InputError::refused("seed", text, BAD_SEED))
 }
 
 /// A typed learning rate: any number form `parse_number` takes (`0,01`, `1e-3`), in (0, 1].
-pub fn parse_lr(text: &str) -> Result<f64, SettingError> {
+pub fn parse_lr(text: &str) -> Result<f64, InputError> {
     match parse_number(text) {
         Ok(v) if v > 0.0 && v <= MAX_LR => Ok(v),
-        Ok(_) | Err(InputError::TooLarge(_)) => Err(SettingError::new("lr", text, BAD_LR_RANGE)),
-        Err(_) => Err(SettingError::new("lr", text, BAD_LR_NUMBER)),
+        Ok(_) | Err(InputError::TooLarge(_)) => Err(InputError::refused("lr", text, BAD_LR_RANGE)),
+        Err(_) => Err(InputError::refused("lr", text, BAD_LR_NUMBER)),
     }
 }
 
-/// `%XX` escapes for everything but ASCII letters, digits and `-._~` (a Chinese keyword).
-fn percent_encode(text: &str) -> String {
-    let mut out = String::new();
-    for b in text.bytes() {
-        if b.is_ascii_alphanumeric() || b"-._~".contains(&b) {
-            out.push(b as char);
-        } else {
-            out.push_str(&format!("%{b:02X}"));
-        }
-    }
-    out
-}
-
-impl TextSettings {
-    /// The link that reproduces these settings (ASCII only: the keyword is percent-encoded).
-    pub fn to_hash(&self) -> String {
-        format!(
-            "#/{ID}?keyword={}&size={}&model={}&seed={}&lr={}",
-            percent_encode(self.keyword),
-            self.size,
-            self.model.name(),
-            self.seed,
-            self.lr
-        )
+impl Settings for TextSettings {
+    fn names(&self) -> Vec<String> {
+        ["keyword", "size", "model", "seed", "lr"]
+            .map(String::from)
+            .to_vec()
     }
 
     /// Sets one setting from text; a refused value leaves the settings unchanged.
-    pub fn set(&mut self, name: &str, value: &str) -> Result<(), SettingError> {
+    fn set(&mut self, name: &str, value: &str) -> Result<(), InputError> {
         match name {
             "keyword" => self.keyword = parse_keyword(value)?,
             "size" => self.size = parse_size(value)?,
             "model" => self.model = parse_model(value)?,
             "seed" => self.seed = parse_seed(value)?,
             "lr" => self.lr = parse_lr(value)?,
-            _ => return Err(SettingError::new(name, value, UNKNOWN_SETTING)),
+            _ => return Err(InputError::refused(name, value, UNKNOWN_SETTING)),
         }
         Ok(())
     }
 
+    fn get(&self, name: &str) -> Option<String> {
+        Some(match name {
+            "keyword" => self.keyword.to_string(),
+            "size" => self.size.to_string(),
+            "model" => self.model.name().to_string(),
+            "seed" => self.seed.to_string(),
+            "lr" => self.lr.to_string(),
+            _ => return None,
+        })
+    }
+}
+
+impl TextSettings {
     /// Reads a link's assignments (`keyword=%E4%B9%A6`, `size=400`…), starting from the
     /// defaults; missing settings keep them. At the first bad assignment reading stops: the
     /// settings read so far come with the error, so the page opens and says why.
-    pub fn from_assignments(assignments: &[&str]) -> (TextSettings, Option<SettingError>) {
-        let mut s = TextSettings::default();
-        if assignments.iter().map(|a| a.len() + 1).sum::<usize>() > MAX_LINK_LEN {
-            return (s, Some(SettingError::new("link", "…", MALFORMED)));
-        }
-        let mut seen: Vec<String> = vec![];
-        for a in assignments {
-            let Ok(decoded) = percent_decode(a) else {
-                return (s, Some(SettingError::new("link", a, MALFORMED)));
-            };
-            let Some((name, value)) = decoded.split_once('=') else {
-                return (s, Some(SettingError::new("link", &decoded, MALFORMED)));
-            };
-            if seen.iter().any(|n| n == name) {
-                return (s, Some(SettingError::new(name, value, REPEATED_SETTING)));
-            }
-            seen.push(name.to_string());
-            if let Err(e) = s.set(name, value) {
-                return (s, Some(e));
-            }
-        }
-        (s, None)
+    pub fn from_assignments(assignments: &[&str]) -> (TextSettings, Option<InputError>) {
+        read_assignments(TextSettings::default(), assignments)
     }
 }
