@@ -28,6 +28,7 @@ use crate::components::curves_chart::CurvesChart;
 use crate::components::gradcheck::{CheckState, GradCheckPanel, follow};
 use crate::components::lesson_header::LessonHeader;
 use crate::i18n;
+use crate::speed::SpeedSelect;
 
 fn report(result: Result<(), leptos::wasm_bindgen::JsValue>) {
     if let Err(e) = result {
@@ -172,6 +173,7 @@ pub fn PlaygroundPage(hash: String) -> impl IntoView {
                 </button>
                 <button data-testid="pg-step" on:click=move |_| state.step_epoch() disabled=move || state.running.get()>{tr(i18n::ONE_EPOCH)}</button>
                 <button data-testid="pg-reset" on:click=move |_| state.reset()>{tr(i18n::RESET)}</button>
+                <SpeedSelect speed=state.speed/>
                 <span class="pg-stats" data-testid="pg-stats" data-builds=move || state.builds.get()
                     data-epoch=move || state.frame.with(|f| f.as_ref().map(|f| f.epoch).unwrap_or(0))
                     data-train-loss=move || state.frame.with(|f| f.as_ref().map(|f| f.train_loss.to_string()).unwrap_or_default())

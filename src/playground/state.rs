@@ -14,9 +14,10 @@ use leptos::prelude::*;
 use crate::components::gradcheck::{CheckState, spawn_check};
 
 use crate::backend::{Backend, BackendKind};
-use crate::frame::next_frame;
+use crate::frame::{next_frame, now_ms};
 use crate::lease::Lease;
 use crate::route;
+use crate::speed::Speed;
 
 /// What the learner picked on the network drawing.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -45,6 +46,8 @@ pub struct PgState {
     pub train_losses: RwSignal<Vec<f64>>,
     pub test_losses: RwSignal<Vec<f64>>,
     pub running: RwSignal<bool>,
+    /// Epochs per frame while running (the learner's choice; one by default, to watch).
+    pub speed: RwSignal<Speed>,
     pub error: RwSignal<Option<String>>,
     pub selected: RwSignal<Option<Selection>>,
     /// Clicking the output adds a point of this class; `None`: clicking picks the point to inspect.
@@ -75,6 +78,7 @@ impl PgState {
             train_losses: RwSignal::new(Vec::new()),
             test_losses: RwSignal::new(Vec::new()),
             running: RwSignal::new(false),
+            speed: RwSignal::new(Speed::One),
             error: RwSignal::new(None),
             selected: RwSignal::new(None),
             add_class: RwSignal::new(None),
@@ -305,9 +309,20 @@ impl PgState {
         }
         self.running.set(true);
         leptos::task::spawn_local(async move {
-            while self.running.try_get_untracked() == Some(true) {
-                if !self.epoch().await {
-                    break;
+            // Epochs (each with its frame, so the curves keep a point per epoch) at the chosen
+            // speed, then the browser paints.
+            'frames: while self.running.try_get_untracked() == Some(true) {
+                let (start, speed) = (now_ms(), self.speed.get_untracked());
+                let mut done = 0;
+                loop {
+                    if !self.epoch().await {
+                        break 'frames;
+                    }
+                    done += 1;
+                    let going = self.running.try_get_untracked() == Some(true);
+                    if !going || !speed.wants_more(done, now_ms() - start) {
+                        break;
+                    }
                 }
                 next_frame().await;
             }

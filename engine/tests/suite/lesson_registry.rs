@@ -309,3 +309,36 @@ fn the_network_picture_finds_every_entry_a_step_uses() {
         assert_eq!(t.entry("loss"), t.loss.map(|l| (l, Some(1.0))));
     }
 }
+
+/// A choice the form labels has one label per choice, and both languages say something.
+#[test]
+fn choice_labels_match_their_choices() {
+    let mut labelled = 0;
+    for def in kit_lessons() {
+        for spec in def.settings.iter().filter(|s| !s.choice_labels.is_empty()) {
+            labelled += 1;
+            assert_eq!(
+                spec.choice_labels.len(),
+                spec.choices.len(),
+                "{} {}",
+                def.id,
+                spec.name
+            );
+            for (i, c) in spec.choices.iter().enumerate() {
+                for lang in [Lang::Zh, Lang::En] {
+                    let label = spec.choice_label(i, lang);
+                    assert!(
+                        !label.is_empty() && label != *c,
+                        "{} {} {c}",
+                        def.id,
+                        spec.name
+                    );
+                }
+            }
+        }
+    }
+    assert!(
+        labelled >= 3,
+        "mlp-step's loss, xor's model and linreg-gd's formula are labelled"
+    );
+}

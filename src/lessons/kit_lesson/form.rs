@@ -23,13 +23,14 @@ fn number(state: KitState, spec: &'static SettingSpec) -> AnyView {
 
 fn choice(state: KitState, spec: &'static SettingSpec) -> AnyView {
     let name = spec.name;
+    let lang = ctx().lang;
     let options = spec
         .choices
         .iter()
         .enumerate()
         .map(|(i, c)| {
             let selected = move || state.values.with(|v| v.get(name) as usize == i);
-            view! { <option value=*c selected=selected>{*c}</option> }
+            view! { <option value=*c selected=selected>{move || spec.choice_label(i, lang.get())}</option> }
         })
         .collect_view();
     view! {

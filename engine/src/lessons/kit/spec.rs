@@ -20,6 +20,9 @@ pub struct SettingSpec {
     pub group: Text,
     /// Non-empty for a choice: the value is the index of the chosen name.
     pub choices: &'static [&'static str],
+    /// What the form shows for each choice, in the learner's language (links and
+    /// `trace --set` keep the names). Empty: the form shows the names.
+    pub choice_labels: &'static [Text],
     /// True for whole numbers (seeds, epochs, head counts).
     pub integer: bool,
     /// Hidden settings are state, not input: optimiser moments and step counters. They travel
@@ -38,6 +41,7 @@ impl SettingSpec {
             min_exclusive: false,
             group,
             choices: &[],
+            choice_labels: &[],
             integer: false,
             hidden: false,
         }
@@ -79,6 +83,20 @@ impl SettingSpec {
         s.choices = choices;
         s.integer = true;
         s
+    }
+
+    /// The words the form shows for the choices, one per choice, in the same order.
+    pub const fn labelled(mut self, labels: &'static [Text]) -> Self {
+        self.choice_labels = labels;
+        self
+    }
+
+    /// What the form shows for choice `i`: its label, or its name.
+    pub fn choice_label(&self, i: usize, lang: crate::i18n::Lang) -> &'static str {
+        match self.choice_labels.get(i) {
+            Some(t) => t.get(lang),
+            None => self.choices.get(i).copied().unwrap_or("?"),
+        }
     }
 
     pub const fn hidden(mut self) -> Self {

@@ -24,7 +24,10 @@ pub const SETTINGS: &[SettingSpec] = &[
     SettingSpec::number("w", 0.1, -100.0, 100.0, PARAMS),
     SettingSpec::number("b", 0.1, -100.0, 100.0, PARAMS),
     SettingSpec::positive("lr", 0.000_05, 0.0, 10.0, TRAIN),
-    SettingSpec::choice("formula", 0, &["correct", "article"], TRAIN),
+    SettingSpec::choice("formula", 0, &["correct", "article"], TRAIN).labelled(&[
+        Text::new("正确的梯度", "The correct gradient"),
+        Text::new("文章的梯度公式", "The article's gradient formula"),
+    ]),
     SettingSpec::integer("t", 0.0, 0.0, 1e9, STATE).hidden(),
     SettingSpec::number("mse_1", 0.0, 0.0, f64::MAX, STATE).hidden(),
     SettingSpec::number("mse_10", 0.0, 0.0, f64::MAX, STATE).hidden(),

@@ -34,7 +34,10 @@ pub const SETTINGS: &[SettingSpec] = &[
     SettingSpec::number("W2[1]", 0.0, -LIMIT, LIMIT, WEIGHTS),
     SettingSpec::number("b2", 0.0, -LIMIT, LIMIT, WEIGHTS),
     SettingSpec::positive("lr", 0.01, 0.0, MAX_LR, TRAIN),
-    SettingSpec::choice("loss", 0, &["bce", "mse"], TRAIN),
+    SettingSpec::choice("loss", 0, &["bce", "mse"], TRAIN).labelled(&[
+        Text::new("二元交叉熵（BCE）", "Binary cross-entropy (BCE)"),
+        Text::new("均方误差（MSE）", "Squared error (MSE)"),
+    ]),
     WITH_SIGMOID,
 ];
 

@@ -28,7 +28,13 @@ const fn w(name: &'static str, group: Text) -> SettingSpec {
 
 /// Weights default to 0 here; `article_values` draws them from the seed.
 pub const SETTINGS: &[SettingSpec] = &[
-    SettingSpec::choice("model", 0, &["single", "hidden"], MODEL),
+    SettingSpec::choice("model", 0, &["single", "hidden"], MODEL).labelled(&[
+        Text::new(
+            "单层 σ(W·x + b)（文章的）",
+            "One layer σ(W·x + b) (the article's)",
+        ),
+        Text::new("2-4-1，tanh 隐藏层", "2-4-1 with a tanh hidden layer"),
+    ]),
     SettingSpec::number("y[0]", 0.0, 0.0, 1.0, DATA),
     SettingSpec::number("y[1]", 1.0, 0.0, 1.0, DATA),
     SettingSpec::number("y[2]", 1.0, 0.0, 1.0, DATA),
