@@ -254,7 +254,7 @@ pub fn KitLesson(def: &'static LessonDef, assignments: Vec<String>) -> impl Into
             })}
             <ArticleFormulas state=state/>
             <div class="metrics" data-testid="metrics">{metrics}</div>
-            <div class="lesson-grid kit">
+            <div class="lesson-grid kit" class:with-picture=picture == Picture::Network221>
                 {(picture == Picture::Network221).then(|| view! {
                     <section class="panel diagram-panel" data-testid="lesson-picture">
                         <h2>{tr(i18n::NETWORK)}</h2>
