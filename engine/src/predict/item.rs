@@ -5,7 +5,6 @@
 use super::slips::{self, Slip};
 use crate::lessons::kit::{LessonTrace, Phase, Step};
 use crate::math::Formula;
-use crate::model::value::{Value, split_entry_name};
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct PredictItem {
@@ -109,23 +108,6 @@ fn slips_for(
     out
 }
 
-/// An entry of a value; a one-entry vector also answers to its bare name (`z2`).
-fn pick(v: &Value, idx: &[usize]) -> Option<f64> {
-    v.entry(idx).or_else(|| match (v, idx) {
-        (Value::Vector(x), []) if x.len() == 1 => Some(x[0]),
-        _ => None,
-    })
-}
-
-fn kit_entry(trace: &LessonTrace, name: &str) -> Option<Entry> {
-    let (base, idx) = split_entry_name(name)?;
-    let q = trace.quantity(base)?;
-    Some(Entry {
-        value: pick(&q.value, &idx)?,
-        grad: q.grad.as_ref().and_then(|g| pick(g, &idx)),
-    })
-}
-
 fn kit_activation(steps: &[Step], a_target: &str) -> Option<Activation> {
     steps
         .iter()
@@ -148,7 +130,7 @@ fn for_steps(trace: &LessonTrace, steps: &[Step], index: usize) -> Option<Predic
 }
 
 fn item(trace: &LessonTrace, steps: &[Step], s: &Step) -> PredictItem {
-    let entry = |name: &str| kit_entry(trace, name);
+    let entry = |name: &str| trace.entry(name).map(|(value, grad)| Entry { value, grad });
     let activation_of = |name: &str| kit_activation(steps, name);
     PredictItem {
         target: s.target.clone(),

@@ -175,16 +175,21 @@ impl LessonTrace {
         self.quantities.iter().find(|q| q.name == name)
     }
 
-    /// One entry's value and gradient by its name (`z1[0]`, `W1[1][0]`, `b2`); `loss` is the
-    /// loss, with ∂L/∂L = 1.
+    /// One entry's value and gradient by its name (`z1[0]`, `W1[1][0]`, `b2`); a one-entry
+    /// vector also answers to its bare name (`z2`); `loss` is the loss, with ∂L/∂L = 1.
     pub fn entry(&self, name: &str) -> Option<(f64, Option<f64>)> {
         if name == "loss" {
             return self.loss.map(|l| (l, Some(1.0)));
         }
         let (base, idx) = split_entry_name(name)?;
         let q = self.quantity(base)?;
-        let value = q.value.entry(&idx)?;
-        Some((value, q.grad.as_ref().and_then(|g| g.entry(&idx))))
+        let pick = |v: &Value| {
+            v.entry(&idx).or_else(|| match (v, idx.as_slice()) {
+                (Value::Vector(x), []) if x.len() == 1 => Some(x[0]),
+                _ => None,
+            })
+        };
+        Some((pick(&q.value)?, q.grad.as_ref().and_then(pick)))
     }
 
     /// True when every number shown is finite.
