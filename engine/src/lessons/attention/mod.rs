@@ -15,38 +15,8 @@ use burn::prelude::*;
 
 pub const ID: &str = "attention";
 
-/// Article 003 §4.2.3, as printed.
-const FORMULAS: &[ArticleFormula] = &[
-    ArticleFormula {
-        section: "§4.2.3",
-        article: r"\text{Attention}(Q, K, V) = \text{softmax}\left(\frac{QK^T}{\sqrt{d_k}}\right)V",
-        ours: r"A = \text{softmax}_{\text{row}}\left(\frac{QK^T}{\sqrt{d_k}}\right), \quad O = AV",
-        note: Text::new(
-            "这一条是对的；softmax 按行（每个查询词）归一化。",
-            "This one is right; softmax normalises each row (each querying token).",
-        ),
-    },
-    ArticleFormula {
-        section: "§4.2.3",
-        article: r"Q = W_Q K = W_K V = W_V",
-        ours: r"Q = XW_Q, \quad K = XW_K, \quad V = XW_V",
-        note: Text::new(
-            "文章漏了输入 X，三个等式还挤成了一串。",
-            "The article leaves out the input X and runs the three equations together.",
-        ),
-    },
-    ArticleFormula {
-        section: "§4.2.3",
-        article: r"\text{MultiHead}(Q, K, V) = \text{Concat}(_i^T \text{head}_i)(\text{head}_i) W^O",
-        ours: r"\text{MultiHead} = \text{Concat}(\text{head}_1, \ldots, \text{head}_h)W^O, \quad \text{head}_i = \text{Attention}(XW_Q^{(i)}, XW_K^{(i)}, XW_V^{(i)})",
-        note: Text::new(
-            "文章的式子是乱码，而且 headᵢ = Attention(Q, K, V) 会让所有头完全一样：每个头必须有自己的投影。",
-            "The article's formula is garbled, and headᵢ = Attention(Q, K, V) would make every head identical: each head needs its own projections.",
-        ),
-    },
-];
-
-pub const LESSON: LessonDef = lesson_def!("003_3ef749dac949cac8.txt", formulas: FORMULAS);
+pub const LESSON: LessonDef =
+    lesson_def!("003_3ef749dac949cac8.txt", formulas: article_formulas!("attention"));
 
 pub async fn trace(v: &Values, device: &Device) -> Result<LessonTrace, TraceError> {
     let n = compute(v, device).await?;

@@ -15,31 +15,8 @@ use burn::prelude::*;
 
 pub const ID: &str = "backprop-352";
 
-/// The article's formulas for this example, as printed.
-const FORMULAS: &[ArticleFormula] = &[
-    ArticleFormula {
-        section: "§Mathematical models 3",
-        article: r"\nabla_{\theta_{\text{output}}} J(\theta_{\text{output}}) = \hat{y}_2^{(i)} - y^{(i)}",
-        ours: r"\delta^{2} = \frac{\partial L}{\partial z^{2}} = \hat{y} - y, \quad \frac{\partial L}{\partial W^{2}} = \delta^{2} (a^{1})^{T}",
-        note: Text::new(
-            "ŷ − y 是输出层的 δ（对 z² 的梯度），不是权重的梯度；权重梯度还要乘上 a¹ᵀ。",
-            "ŷ − y is the output layer's δ (the gradient with respect to z²), not the weights' gradient, which also multiplies by a¹ᵀ.",
-        ),
-    },
-    ArticleFormula {
-        section: "§Mathematical models 3",
-        // As printed but for one pair of braces: the article writes the double subscript
-        // \theta_{\text{output}}_k, which TeX refuses; {\theta_{\text{output}}}_k renders it.
-        article: r"\nabla_{\theta_{\text{hidden}}} J(\theta_{\text{hidden}}) = \sum_{k=1}^{2} \nabla_{{\theta_{\text{output}}}_k} J(\theta_{\text{output}}) \cdot \hat{\theta}_{\text{output}_k}^{(i)}",
-        ours: r"\delta^{1}_i = \left(\sum_{k=1}^{2} W^{2}_{ki} \delta^{2}_k\right) a^{1}_i (1 - a^{1}_i), \quad \frac{\partial L}{\partial W^{1}_{ij}} = \delta^{1}_i x_j",
-        note: Text::new(
-            "文章的和少了激活函数的导数 a(1 − a) 和输入 xⱼ。",
-            "The article's sum leaves out the activation's derivative a(1 − a) and the input xⱼ.",
-        ),
-    },
-];
-
-pub const LESSON: LessonDef = lesson_def!("002_5db701f3b4928dee.txt", formulas: FORMULAS);
+pub const LESSON: LessonDef =
+    lesson_def!("002_5db701f3b4928dee.txt", formulas: article_formulas!("backprop_352"));
 
 pub async fn trace(v: &Values, device: &Device) -> Result<LessonTrace, TraceError> {
     let n = compute(v, device).await?;

@@ -13,31 +13,9 @@ use burn::prelude::*;
 
 pub const ID: &str = "bce";
 
-/// Article 001 §4.1 and §4.3, as printed.
-const FORMULAS: &[ArticleFormula] = &[
-    ArticleFormula {
-        section: "§4.1",
-        article: r"Binary Cross-Entropy = -\frac{1}{n}\sum_{i=1}^{n}y_i\log(\hat{y}_i) + (1 - y_i)\log(1 - \hat{y}_i)",
-        ours: r"L = -\frac{1}{n}\sum_{i=1}^{n}\left[y_i\ln\hat{y}_i + (1 - y_i)\ln(1 - \hat{y}_i)\right]",
-        note: Text::new(
-            "文章少了方括号：求和只覆盖了第一项。",
-            "The article's bracket is missing: the sum covers the first term only.",
-        ),
-    },
-    ArticleFormula {
-        section: "§4.3",
-        article: r"\nabla_\theta Loss = \frac{1}{4}\sum_{i=1}^{4}(\hat{y}_i - y_i) \cdot x_i^T",
-        ours: r"\frac{\partial L}{\partial z_i} = \frac{\hat{y}_i - y_i}{n}, \quad \hat{y}_i = \sigma(z_i)",
-        note: Text::new(
-            "文章的式子是逻辑回归权重的梯度（对 xᵢ 加权）；本课把每个预测的 logit 当作参数，梯度就是 (ŷᵢ − yᵢ)/n。",
-            "The article's formula is the gradient of logistic-regression weights (weighted by xᵢ); this lesson takes each prediction's logit as the parameter, whose gradient is (ŷᵢ − yᵢ)/n.",
-        ),
-    },
-];
-
 pub const LESSON: LessonDef = lesson_def!(
     "001_5028b7b2186777f3.txt",
-    formulas: FORMULAS,
+    formulas: article_formulas!("bce"),
     gradcheck: Some(CheckSpec {
         targets: check_targets,
         nudge: nudge_logit,

@@ -15,30 +15,7 @@ use burn::prelude::*;
 
 pub const ID: &str = "keras-4x4";
 
-/// The article's formulas for this example, as printed.
-const FORMULAS: &[ArticleFormula] = &[
-    ArticleFormula {
-        section: "§5",
-        article: r"\texttt{Dense(2, sigmoid)} \to \texttt{Dense(1, sigmoid)}, \ \texttt{Adam(0.01)}, \ \texttt{binary\_crossentropy}",
-        ours: r"\hat{y} = \sigma\left(W^{2} \sigma(W^{1} x + b^{1}) + b^{2}\right), \quad L = -\frac{1}{4} \sum_{i=1}^{4} \left[y_i \ln \hat{y}_i + (1 - y_i) \ln(1 - \hat{y}_i)\right]",
-        note: Text::new(
-            "模型和文章的代码一致；训练用 Keras 的 Adam 形式。",
-            "The model is the article's code; training uses Keras' form of Adam.",
-        ),
-    },
-    ArticleFormula {
-        section: "§5.4",
-        article: r"\text{accuracy} \approx 80\%",
-        ours: r"\text{accuracy} = \frac{\#\{i : [\hat{y}_i > 0.5] = y_i\}}{4} \in \{0, 25, 50, 75, 100\}\%",
-        note: Text::new(
-            "4 个样本的准确率只能是 25% 的整数倍，80% 不可能出现。",
-            "With 4 samples the accuracy is a multiple of 25 %: 80 % cannot occur.",
-        ),
-    },
-];
-
-pub const LESSON: LessonDef =
-    lesson_def!("000_43c5c6e8a9ce5015.txt", formulas: FORMULAS, reseed: Some(reseed));
+pub const LESSON: LessonDef = lesson_def!("000_43c5c6e8a9ce5015.txt", formulas: article_formulas!("keras_4x4"), reseed: Some(reseed));
 
 pub async fn trace(v: &Values, device: &Device) -> Result<LessonTrace, TraceError> {
     let n = compute(v, device).await?;

@@ -80,3 +80,12 @@ macro_rules! lesson_def {
     };
 }
 pub(crate) use lesson_def;
+
+/// The article's formulas of the lesson folder `$lesson`, from its `formulas.toml` (turned into
+/// a table by `engine/build.rs`).
+macro_rules! article_formulas {
+    ($lesson:literal) => {
+        include!(concat!(env!("OUT_DIR"), "/formulas/", $lesson, ".rs"))
+    };
+}
+pub(crate) use article_formulas;

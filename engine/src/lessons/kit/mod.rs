@@ -13,7 +13,7 @@ pub mod trace;
 pub mod variant;
 
 pub use crate::base::views::{HeatPoint, Heatmap, Surface, SurfacePath, Table, View};
-pub(crate) use lesson::lesson_def;
 pub use lesson::{ArticleFormula, CheckSpec, ErrataFuture, LessonDef, TraceFuture};
+pub(crate) use lesson::{article_formulas, lesson_def};
 pub use spec::{SettingSpec, Values};
 pub use trace::{Erratum, LessonTrace, Metric, Phase, Quantity, Role, RowKind, Step, TraceError};

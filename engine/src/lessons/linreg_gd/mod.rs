@@ -16,38 +16,8 @@ use burn::prelude::*;
 
 pub const ID: &str = "linreg-gd";
 
-/// The article's formulas for this example, as printed.
-const FORMULAS: &[ArticleFormula] = &[
-    ArticleFormula {
-        section: "002 §Mathematical models 1",
-        article: r"\nabla_{\theta_1} J(\theta_0, \theta_1) = \frac{1}{n} \sum_{i=1}^{n} (y_i - (\theta_0 + \theta_1 \cdot x_i)) \cdot x_i",
-        ours: r"\frac{\partial \,\mathrm{MSE}}{\partial w} = -\frac{2}{m} \sum_{i=1}^{m} (y_i - (w x_i + b))\, x_i",
-        note: Text::new(
-            "符号反了（少了负号），系数也与它自己的 J = ½Σ(…)² 不符：照它更新是在往上爬。",
-            "The sign is flipped (the minus is missing) and the factor does not match its own J = ½Σ(…)²: following it climbs uphill.",
-        ),
-    },
-    ArticleFormula {
-        section: "002 §Mathematical models 1",
-        article: r"J(\theta_0, \theta_1) = \frac{1}{2} \sum_{i=1}^{n} (y_i - (\theta_0 + \theta_1 \cdot x_i))^2",
-        ours: r"\mathrm{MSE}(w, b) = \frac{1}{m} \sum_{i=1}^{m} (y_i - (w x_i + b))^2",
-        note: Text::new(
-            "文章称之为均方误差，但没有除以 n，它是平方误差之和的一半。",
-            "The article calls this the mean squared error, but it never divides by n: it is half the sum of squared errors.",
-        ),
-    },
-    ArticleFormula {
-        section: "003 §4.3.3",
-        article: r"w_{t+1} = w_t - \alpha \nabla_w MSE",
-        ours: r"w \leftarrow w - \alpha \frac{\partial \,\mathrm{MSE}}{\partial w}, \quad b \leftarrow b - \alpha \frac{\partial \,\mathrm{MSE}}{\partial b}",
-        note: Text::new(
-            "这一条是对的，但文章从未给出 α；本课算出能收敛的最大 α。",
-            "This one is right, but the article never gives α; the lesson computes the largest α that converges.",
-        ),
-    },
-];
-
-pub const LESSON: LessonDef = lesson_def!("003_3ef749dac949cac8.txt", formulas: FORMULAS);
+pub const LESSON: LessonDef =
+    lesson_def!("003_3ef749dac949cac8.txt", formulas: article_formulas!("linreg_gd"));
 
 pub async fn trace(v: &Values, device: &Device) -> Result<LessonTrace, TraceError> {
     let n = compute(v, device).await?;

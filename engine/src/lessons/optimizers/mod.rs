@@ -13,40 +13,9 @@ use burn::prelude::*;
 
 pub const ID: &str = "optimizers";
 
-/// The article's formulas for this example, as printed.
-const FORMULAS: &[ArticleFormula] = &[
-    ArticleFormula {
-        section: "§4.2",
-        article: r"v_t = \beta_2 v_{t-1} + (1 - \beta_2) \nabla_\theta^2 J(\theta; x^{(t)}, y^{(t)})",
-        ours: r"v_t = \beta_2 v_{t-1} + (1 - \beta_2) \left(\nabla_\theta J\right)^2",
-        note: Text::new(
-            "∇² 是二阶导数（Hessian）；Adam 用的是梯度的平方（逐元素）。",
-            "∇² is the second derivative (the Hessian); Adam uses the square of the gradient, element-wise.",
-        ),
-    },
-    ArticleFormula {
-        section: "§4.2",
-        article: r"\theta_{t+1} = \theta_{t} - \alpha \cdot \frac{m_t}{\sqrt{v_t} + \epsilon}",
-        ours: r"\hat{m}_t = \frac{m_t}{1 - \beta_1^t}, \quad \hat{v}_t = \frac{v_t}{1 - \beta_2^t}, \quad \theta_{t+1} = \theta_t - \alpha \frac{\hat{m}_t}{\sqrt{\hat{v}_t} + \epsilon}",
-        note: Text::new(
-            "少了偏差校正：前几步的 m、v 偏向 0，步长会失真。",
-            "Bias correction is missing: early m and v are biased toward 0 and the step size is off.",
-        ),
-    },
-    ArticleFormula {
-        section: "§4.2",
-        article: r"\theta_{t+1} = \theta_{t} - \alpha \cdot \nabla_\theta J(\theta; x^{(t)}, y^{(t)})",
-        ours: r"\theta_{t+1} = \theta_t - \alpha \nabla_\theta J(\theta; x^{(t)}, y^{(t)})",
-        note: Text::new(
-            "SGD 的这一条是对的：每步只用一个样本的梯度。",
-            "The SGD rule is right: each step uses one sample's gradient.",
-        ),
-    },
-];
-
 pub const LESSON: LessonDef = lesson_def!(
     "001_5028b7b2186777f3.txt",
-    formulas: FORMULAS,
+    formulas: article_formulas!("optimizers"),
     gradcheck: Some(CheckSpec {
         targets: check_targets,
         nudge: |v, name, delta| v.put(name, v.get(name) + delta),

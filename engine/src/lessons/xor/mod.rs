@@ -17,30 +17,7 @@ pub mod walkthrough;
 
 pub const ID: &str = "xor";
 
-/// The article's formulas for this example, as printed.
-const FORMULAS: &[ArticleFormula] = &[
-    ArticleFormula {
-        section: "§4.4",
-        article: r"\hat{y}_i = \sigma(W \cdot x_i + b)",
-        ours: r"\hat{y}_i = \sigma\left(W^{2} \tanh(W^{1} x_i + b^{1}) + b^{2}\right)",
-        note: Text::new(
-            "单层 σ(W·x + b) 的决策边界是一条直线，分不开异或；需要一个隐藏层。",
-            "A single layer σ(W·x + b) has a straight decision boundary and cannot separate XOR; a hidden layer is needed.",
-        ),
-    },
-    ArticleFormula {
-        section: "§4.1.2",
-        article: r"Cross-Entropy Loss = -\frac{1}{m} \sum_{i=1}^{m} y_i \log(\hat{y}_i)",
-        ours: r"L = -\frac{1}{m} \sum_{i=1}^{m} \left[y_i \ln \hat{y}_i + (1 - y_i) \ln(1 - \hat{y}_i)\right]",
-        note: Text::new(
-            "对单个 sigmoid 输出，只有 y log ŷ 一项时 y = 0 的样本不贡献损失。",
-            "For one sigmoid output, with the y log ŷ term alone the samples with y = 0 add no loss.",
-        ),
-    },
-];
-
-pub const LESSON: LessonDef =
-    lesson_def!("004_881d8bd8d43a727e.txt", formulas: FORMULAS, reseed: Some(reseed));
+pub const LESSON: LessonDef = lesson_def!("004_881d8bd8d43a727e.txt", formulas: article_formulas!("xor"), reseed: Some(reseed));
 
 pub async fn trace(v: &Values, device: &Device) -> Result<LessonTrace, TraceError> {
     let n = compute(v, device, true).await?;
