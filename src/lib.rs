@@ -19,7 +19,6 @@ mod panic_panel;
 mod playground;
 mod prefs;
 mod route;
-mod speed;
 mod text_lesson;
 
 use wasm_bindgen::prelude::*;

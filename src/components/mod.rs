@@ -10,3 +10,4 @@ pub mod loss_chart;
 pub mod number_field;
 pub mod predict;
 pub mod raster_canvas;
+pub mod run_controls;

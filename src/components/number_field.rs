@@ -22,8 +22,9 @@ fn for_field(value: &str) -> String {
 pub fn NumberField(
     /// The setting's name (`W1[0][1]`); also the element id `field-NAME` the diagram focuses.
     name: String,
-    /// The label shown to the learner.
-    label: String,
+    /// The label shown to the learner, in the current language.
+    #[prop(into)]
+    label: Signal<String>,
     /// The model's current value, as text.
     #[prop(into)]
     value: Signal<String>,

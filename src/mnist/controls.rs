@@ -9,7 +9,7 @@ use super::state::{MnistState, Origin, RunState};
 use super::text;
 use crate::app::{ctx, tr};
 use crate::components::number_field::NumberField;
-use crate::speed::SpeedSelect;
+use crate::components::run_controls::RunControls;
 
 fn field(state: MnistState, name: &'static str, label: engine::i18n::Text) -> impl IntoView {
     let lang = ctx().lang;
@@ -21,7 +21,7 @@ fn field(state: MnistState, name: &'static str, label: engine::i18n::Text) -> im
         state.write_link();
         Ok(())
     });
-    view! { <NumberField name=name.to_string() label=label.get(lang.get_untracked()).to_string() value=value on_commit=commit/> }
+    view! { <NumberField name=name.to_string() label=Signal::derive(move || label.get(lang.get()).to_string()) value=value on_commit=commit/> }
 }
 
 fn clock(seconds: f64) -> String {
@@ -85,21 +85,17 @@ pub fn TrainingPanel(state: MnistState) -> impl IntoView {
             </fieldset>
             {move || (run.get() != RunState::Idle).then(|| view! { <p class="hint">{tr(text::SETTINGS_LOCKED)}</p> })}
             <div class="controls" role="toolbar">
-                <button class="primary" data-testid="mnist-train" disabled=move || !ready()
-                    on:click=move |_| match run.get_untracked() {
+                <RunControls testid="mnist-train" speed=state.speed
+                    running=Signal::derive(move || run.get() == RunState::Running)
+                    run_disabled=Signal::derive(move || !ready())
+                    run_label=Signal::derive(move || if run.get() == RunState::Paused { text::RESUME } else { text::TRAIN })
+                    on_toggle=Callback::new(move |_| match run.get_untracked() {
                         RunState::Running => state.pause(),
                         _ => state.train(),
-                    }>
-                    {move || match run.get() {
-                        RunState::Running => text::PAUSE.get(lang.get()),
-                        RunState::Paused => text::RESUME.get(lang.get()),
-                        RunState::Idle => text::TRAIN.get(lang.get()),
-                    }}
-                </button>
+                    })/>
                 <button data-testid="mnist-stop" disabled=move || run.get() == RunState::Idle
                     on:click=move |_| state.stop()>{tr(text::STOP)}</button>
                 <button data-testid="mnist-fresh" on:click=move |_| state.fresh()>{tr(text::FRESH)}</button>
-                <SpeedSelect speed=state.speed/>
                 <button data-testid="mnist-pretrained" on:click=move |_| state.load_pretrained()>{tr(text::PRETRAINED)}</button>
             </div>
             <progress data-testid="mnist-progress"

@@ -4,6 +4,7 @@
 
 use std::rc::Rc;
 
+use engine::base::pace::Speed;
 use engine::mnist::report::Worst;
 use engine::mnist::schedule::{RateMeter, Schedule};
 use engine::mnist::settings::RunSettings;
@@ -107,7 +108,7 @@ pub struct MnistState {
     pub settings: RwSignal<RunSettings>,
     pub run: RwSignal<RunState>,
     /// Batches per frame while training (the learner's choice; as many as fit by default).
-    pub speed: RwSignal<crate::speed::Speed>,
+    pub speed: RwSignal<Speed>,
     /// Each started loop has a token; a loop whose token is stale stops.
     pub(super) loop_token: StoredValue<u64>,
     pub(super) schedule: StoredValue<Option<Schedule>>,
@@ -150,7 +151,7 @@ impl MnistState {
             steps: RwSignal::new(0),
             settings: RwSignal::new(settings),
             run: RwSignal::new(RunState::Idle),
-            speed: RwSignal::new(crate::speed::Speed::Fill),
+            speed: RwSignal::new(Speed::Fill),
             loop_token: StoredValue::new(0),
             schedule: StoredValue::new(None),
             meter: StoredValue::new(RateMeter::default()),

@@ -19,7 +19,6 @@ pub const MODEL_FAILED: Text = Text::new(
 
 pub const TRAINING: Text = Text::new("训练", "Training");
 pub const TRAIN: Text = Text::new("训练 ▸", "Train ▸");
-pub const PAUSE: Text = Text::new("暂停 ❚❚", "Pause ❚❚");
 pub const RESUME: Text = Text::new("继续 ▸", "Resume ▸");
 pub const STOP: Text = Text::new("停止 ■", "Stop ■");
 pub const FRESH: Text = Text::new("从随机权重开始", "Start from random weights");

@@ -27,8 +27,8 @@ use crate::classroom::keys::{self, LessonKeys};
 use crate::components::curves_chart::CurvesChart;
 use crate::components::gradcheck::{CheckState, GradCheckPanel, follow};
 use crate::components::lesson_header::LessonHeader;
+use crate::components::run_controls::RunControls;
 use crate::i18n;
-use crate::speed::SpeedSelect;
 
 fn report(result: Result<(), leptos::wasm_bindgen::JsValue>) {
     if let Err(e) = result {
@@ -168,12 +168,10 @@ pub fn PlaygroundPage(hash: String) -> impl IntoView {
                 <div class="banner error" data-testid="playground-error" role="alert">{e}</div>
             })}
             <div class="controls" role="toolbar">
-                <button class="primary" data-testid="pg-run" on:click=move |_| state.toggle_run()>
-                    {move || if state.running.get() { i18n::PAUSE.get(lang.get()) } else { i18n::RUN.get(lang.get()) }}
-                </button>
+                <RunControls testid="pg-run" running=state.running speed=state.speed
+                    run_disabled=Signal::stored(false) on_toggle=Callback::new(move |_| state.toggle_run())/>
                 <button data-testid="pg-step" on:click=move |_| state.step_epoch() disabled=move || state.running.get()>{tr(i18n::ONE_EPOCH)}</button>
                 <button data-testid="pg-reset" on:click=move |_| state.reset()>{tr(i18n::RESET)}</button>
-                <SpeedSelect speed=state.speed/>
                 <span class="pg-stats" data-testid="pg-stats" data-builds=move || state.builds.get()
                     data-epoch=move || state.frame.with(|f| f.as_ref().map(|f| f.epoch).unwrap_or(0))
                     data-train-loss=move || state.frame.with(|f| f.as_ref().map(|f| f.train_loss.to_string()).unwrap_or_default())

@@ -17,7 +17,7 @@ use crate::backend::{Backend, BackendKind};
 use crate::frame::{next_frame, now_ms};
 use crate::lease::Lease;
 use crate::route;
-use crate::speed::Speed;
+use engine::base::pace::Speed;
 
 /// What the learner picked on the network drawing.
 #[derive(Clone, Copy, Debug, PartialEq)]

@@ -24,7 +24,7 @@ use crate::backend::BackendKind;
 use crate::classroom::keys::{self, LessonKeys};
 use crate::components::errata_table::ErrataTable;
 use crate::components::lesson_header::LessonHeader;
-use crate::speed::SpeedSelect;
+use crate::components::run_controls::RunControls;
 
 fn percent(v: f64) -> String {
     format!("{} %", format_number(100.0 * v, 1))
@@ -112,13 +112,10 @@ pub fn TextClassifierPage(assignments: Vec<String>) -> impl IntoView {
         <section class="lesson text-lesson" data-testid=format!("lesson-{ID}")>
             <LessonHeader page=ID summary=t::TASK link_lead=t::LINK_ERROR link_error=link_error.map(|e| Signal::derive(move || e.message(lang.get())))/>
             <div class="controls" role="toolbar">
-                <button class="primary" data-testid="tc-run" on:click=move |_| state.toggle_run()
-                    disabled=move || state.busy.get() && !running.get()>
-                    {move || if running.get() { crate::i18n::PAUSE.get(lang.get()) } else { crate::i18n::RUN.get(lang.get()) }}
-                </button>
+                <RunControls testid="tc-run" running=running speed=state.speed
+                    run_disabled=state.busy on_toggle=Callback::new(move |_| state.toggle_run())/>
                 <button data-testid="tc-step" on:click=move |_| state.step_once() disabled=move || state.busy.get()>{tr(t::TRAIN_BATCH)}</button>
                 <button data-testid="tc-reset" on:click=move |_| state.reset()>{tr(crate::i18n::RESET)}</button>
-                <SpeedSelect speed=state.speed/>
                 <span class="pg-stats" data-testid="tc-stats"
                     data-steps=move || state.stats.with(|s| s.steps)
                     data-epochs=move || state.stats.with(|s| s.epochs)

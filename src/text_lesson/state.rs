@@ -18,7 +18,7 @@ use crate::backend::{Backend, BackendKind};
 use crate::frame::{next_frame, now_ms};
 use crate::lease::Lease;
 use crate::route;
-use crate::speed::Speed;
+use engine::base::pace::Speed;
 
 /// Milliseconds of training per animation frame: several batches on the CPU, one on an
 /// emulated GPU, and the page still redraws.

@@ -342,3 +342,32 @@ fn choice_labels_match_their_choices() {
         "mlp-step's loss, xor's model and linreg-gd's formula are labelled"
     );
 }
+
+/// mlp-step's form speaks the article's notation (1-based indices, layer as a superscript)
+/// and names the loss in words; other lessons show the setting names their links use.
+#[test]
+fn form_captions_follow_the_lessons_notation() {
+    let mlp = kit_lesson("mlp-step").expect("mlp-step is a kit lesson");
+    let caption = |name: &str, lang| {
+        let spec = mlp.settings.iter().find(|s| s.name == name).expect(name);
+        (mlp.field_label)(spec, lang)
+    };
+    assert_eq!(caption("W1[0][1]", Lang::En), "W¹₁₂");
+    assert_eq!(caption("W2[1]", Lang::Zh), "W²₂");
+    assert_eq!(caption("x[0]", Lang::En), "x₁");
+    assert_eq!(caption("lr", Lang::En), "α");
+    assert_eq!(caption("loss", Lang::Zh), "损失函数");
+    assert_eq!(caption("loss", Lang::En), "Loss function");
+    let shown: Vec<String> = mlp
+        .settings
+        .iter()
+        .filter(|s| !s.hidden)
+        .map(|s| (mlp.field_label)(s, Lang::En))
+        .collect();
+    let mut unique = shown.clone();
+    unique.sort();
+    unique.dedup();
+    assert_eq!(unique.len(), shown.len(), "two fields share a caption: {shown:?}");
+    let bce = kit_lesson("bce").expect("bce is a kit lesson");
+    assert_eq!((bce.field_label)(&bce.settings[0], Lang::Zh), bce.settings[0].name);
+}

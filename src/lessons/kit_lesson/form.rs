@@ -18,7 +18,10 @@ fn number(state: KitState, spec: &'static SettingSpec) -> AnyView {
             .unwrap_or_default()
     });
     let on_commit = Callback::new(move |text: String| state.set_value(name, &text));
-    view! { <NumberField name=name.to_string() label=name.to_string() value=value on_commit=on_commit/> }.into_any()
+    let lang = ctx().lang;
+    let label = Signal::derive(move || (state.def.field_label)(spec, lang.get()));
+    view! { <NumberField name=name.to_string() label=label value=value on_commit=on_commit/> }
+        .into_any()
 }
 
 fn choice(state: KitState, spec: &'static SettingSpec) -> AnyView {
@@ -35,7 +38,7 @@ fn choice(state: KitState, spec: &'static SettingSpec) -> AnyView {
         .collect_view();
     view! {
         <label class="field">
-            <span class="field-label">{name}</span>
+            <span class="field-label">{move || (state.def.field_label)(spec, lang.get())}</span>
             <select id=format!("field-{name}") data-testid=format!("field-{name}")
                 on:change=move |ev| { state.set_value(name, &event_target_value(&ev)).ok(); }>
                 {options}

@@ -34,7 +34,7 @@ use crate::components::gradcheck::{CheckState, GradCheckPanel, follow};
 use crate::components::lesson_header::LessonHeader;
 use crate::components::loss_chart::LossChart;
 use crate::components::predict::{PredictPanel, initially_on};
-use crate::speed::SpeedSelect;
+use crate::components::run_controls::RunControls;
 use crate::{i18n, route};
 
 /// Most steps a link's `step=` may ask for; the page clamps it to the lesson's count.
@@ -92,13 +92,7 @@ pub fn KitLesson(def: &'static LessonDef, assignments: Vec<String>) -> impl Into
     keys::register(
         c.keys,
         LessonKeys {
-            toggle_run: Callback::new(move |_| {
-                if state.running.get_untracked() {
-                    state.pause()
-                } else {
-                    state.run()
-                }
-            }),
+            toggle_run: Callback::new(move |_| state.toggle_run()),
             next: Callback::new(move |_| state.next_step()),
             previous: Callback::new(move |_| state.previous_step()),
             reset: Callback::new(move |_| state.reset()),
@@ -223,13 +217,9 @@ pub fn KitLesson(def: &'static LessonDef, assignments: Vec<String>) -> impl Into
                 {move || trains.get().then(|| view! {
                     <button data-testid="btn-update" on:click=move |_| state.update()
                         disabled=move || busy() || diverged.get()>{tr(i18n::TRAIN_STEP)}</button>
-                    {move || if running.get() {
-                        view! { <button data-testid="btn-run" class="primary" on:click=move |_| state.pause()>{tr(i18n::PAUSE)}</button> }.into_any()
-                    } else {
-                        view! { <button data-testid="btn-run" class="primary" on:click=move |_| state.run()
-                            disabled=move || diverged.get() || state.traced.with(|t| t.is_none())>{tr(i18n::RUN)}</button> }.into_any()
-                    }}
-                    <SpeedSelect speed=state.speed/>
+                    <RunControls testid="btn-run" running=running speed=state.speed
+                        run_disabled=Signal::derive(move || diverged.get() || state.traced.with(|t| t.is_none()))
+                        on_toggle=Callback::new(move |_| state.toggle_run())/>
                 })}
                 <button data-testid="btn-reset" on:click=move |_| state.reset()>{tr(i18n::RESET)}</button>
                 {def.reseed.map(|_| view! {

@@ -12,7 +12,7 @@ use crate::backend::{Backend, BackendKind};
 use crate::components::errata_table::compute_errata;
 use crate::components::gradcheck::{CheckState, spawn_check};
 use crate::frame::{next_frame, now_ms};
-use crate::speed::Speed;
+use engine::base::pace::Speed;
 use engine::base::pace::frame_still_current;
 
 /// A trace with the values it was computed from and the backend that computed it.
@@ -284,6 +284,15 @@ impl KitState {
                 self.recompute();
             }
         });
+    }
+
+    /// Run when paused, pause when running (the Run button and the space key).
+    pub fn toggle_run(self) {
+        if self.running.get_untracked() {
+            self.pause()
+        } else {
+            self.run()
+        }
     }
 
     pub fn pause(self) {

@@ -6,6 +6,8 @@ use std::pin::Pin;
 
 use burn::prelude::Device;
 
+use crate::i18n::Lang;
+
 use super::spec::{SettingSpec, Values};
 use super::trace::{Erratum, LessonTrace, TraceError};
 
@@ -41,9 +43,16 @@ pub struct LessonDef {
     pub reseed: Option<fn(&mut Values)>,
     /// The article's setup (usually the defaults; a lesson may derive weights from a seed).
     pub article_values: fn() -> Values,
+    /// The caption of a setting's field in the form, in the learner's language.
+    pub field_label: fn(&SettingSpec, Lang) -> String,
     /// What the gradient check moves, where the rule of `gradcheck::kit::checked_settings`
     /// (every number setting that names an entry with a gradient) does not fit the lesson.
     pub gradcheck: Option<CheckSpec>,
+}
+
+/// The form's caption unless the lesson names its fields: the setting's name, as in links.
+pub fn name_as_label(spec: &SettingSpec, _: Lang) -> String {
+    spec.name.to_string()
 }
 
 /// A lesson's own gradient check: the numbers to move, each with its autodiff gradient, and
@@ -70,6 +79,7 @@ macro_rules! lesson_def {
             reseed: None,
             article_values,
             gradcheck: None,
+            field_label: $crate::lessons::kit::lesson::name_as_label,
         }
     };
     ($file:expr, $($field:ident: $value:expr),+ $(,)?) => {

@@ -19,7 +19,8 @@ use crate::model::mlp221::{Mlp221Params, Mlp221Trace, NodeTrace, ParamTrace, tra
 
 pub const ID: &str = "mlp-step";
 
-pub const LESSON: LessonDef = lesson_def!("000_43c5c6e8a9ce5015.txt");
+pub const LESSON: LessonDef =
+    lesson_def!("000_43c5c6e8a9ce5015.txt", field_label: setup::field_label);
 
 pub async fn trace(v: &Values, device: &Device) -> Result<LessonTrace, TraceError> {
     let p = params_of(v);

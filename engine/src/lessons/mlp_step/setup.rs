@@ -1,6 +1,7 @@
 //! The lesson's settings as a kit table (article 000 §4.3's setup; see `params.rs`), and the
 //! network's parameters read from them.
 
+use crate::i18n::Lang;
 use crate::i18n::Text;
 use crate::lessons::kit::breaks::{Break, WITH_SIGMOID};
 use crate::lessons::kit::{SettingSpec, Values};
@@ -40,6 +41,14 @@ pub const SETTINGS: &[SettingSpec] = &[
     ]),
     WITH_SIGMOID,
 ];
+
+/// The form's captions: the article's notation for the numbers (W¹₁₂, α), words for the loss.
+pub fn field_label(spec: &SettingSpec, lang: Lang) -> String {
+    match spec.name {
+        "loss" => Text::new("损失函数", "Loss function").get(lang).to_string(),
+        name => super::labels::label(name),
+    }
+}
 
 pub fn article_values() -> Values {
     Values::defaults(SETTINGS)
