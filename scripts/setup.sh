@@ -15,8 +15,9 @@ if [ "$(id -u)" != 0 ]; then SUDO="sudo"; fi
 
 missing_debs=()
 [ -x /usr/bin/chromium ] || missing_debs+=(chromium)
-# A CJK font, so screenshots of the Chinese UI are readable.
-fc-list 2>/dev/null | grep -qi "wenquanyi\|noto sans cjk" || missing_debs+=(fonts-wqy-microhei)
+# One pinned CJK font (the page's font list names it before any other CJK font), so the
+# Chinese UI has the same metrics on every test machine and its screenshots are readable.
+fc-list 2>/dev/null | grep -qi "wenquanyi micro hei" || missing_debs+=(fonts-wqy-microhei)
 if [ ${#missing_debs[@]} -gt 0 ]; then
   say "installing Debian packages: ${missing_debs[*]}"
   $SUDO apt-get update -qq

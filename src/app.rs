@@ -40,6 +40,7 @@ fn lang_button(lang: RwSignal<Lang>, choice: Lang, name: &'static str) -> impl I
     view! {
         <button
             data-testid=format!("lang-{}", choice.code())
+            lang=choice.code()
             class:active=move || lang.get() == choice
             aria-pressed=move || (lang.get() == choice).to_string()
             on:click=move |_| lang.set(choice)

@@ -5,6 +5,7 @@ use leptos::prelude::*;
 
 use crate::app::{ctx, tr};
 use crate::backend::Backend;
+use crate::components::scroll_box::ScrollBox;
 use crate::i18n;
 use engine::i18n::{Lang, has_cjk, runs};
 use engine::lessons::kit::{Erratum, LessonDef, RowKind};
@@ -149,7 +150,7 @@ pub fn ErrataTable(
         <section class="panel errata" data-testid="errata">
             <h2>{tr(i18n::ERRATA)}</h2>
             <p class="muted">{tr(note.unwrap_or(i18n::ERRATA_NOTE))}</p>
-            <div class="table-scroll">
+            <ScrollBox label=i18n::ERRATA>
                 <table>
                     <thead><tr>
                         <th>{tr(i18n::QUANTITY)}</th>
@@ -160,7 +161,7 @@ pub fn ErrataTable(
                     </tr></thead>
                     <tbody>{rows}</tbody>
                 </table>
-            </div>
+            </ScrollBox>
             {notes}
         </section>
     }

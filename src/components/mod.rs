@@ -11,3 +11,4 @@ pub mod number_field;
 pub mod predict;
 pub mod raster_canvas;
 pub mod run_controls;
+pub mod scroll_box;

@@ -96,7 +96,7 @@ pub const LINK_ERROR: Text = Text::new(
 pub const KEPT: Text = Text::new("仍使用", "Still using");
 pub const ERRATA_NOTE: Text = Text::new(
     "“实际计算”是本页模型（种子 7，关键词“书”，每批 8 句）真正的做法与结果；“按原式重算”是文章代码在同一批数据上会得到的结果。",
-    "“Computed” is what this page's models really do, with their numbers (seed 7, keyword 书, a batch of 8 sentences); the next column is what the article's code would give on the same batch.",
+    "“Computed” is what this page's models really do, with their numbers (seed 7, keyword “书”, a batch of 8 sentences); the next column is what the article's code would give on the same batch.",
 );
 pub const GPU_FAILED: Text = Text::new(
     "计算出错，已切换到 CPU 并从第 0 步重新训练：",

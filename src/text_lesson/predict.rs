@@ -48,7 +48,7 @@ pub fn SentenceBox(state: TextState) -> impl IntoView {
         </label>
         <p class="hint">{tr(t::SENTENCE_HINT)}</p>
         <p class="hint">{tr(t::EXAMPLES)}</p>
-        <ul class="tc-examples" data-testid="tc-examples">{examples}</ul>
+        <ul class="tc-examples" data-testid="tc-examples" lang="zh-CN">{examples}</ul>
         {move || state.prediction_error.get().map(|e| view! {
             <div class="banner warn" data-testid="tc-sentence-error" role="alert">{message(&e, lang.get())}</div>
         })}
@@ -71,7 +71,7 @@ pub fn PredictionView(state: TextState) -> impl IntoView {
                     .map(|tok| {
                         let unknown = tok.id == UNK;
                         view! {
-                            <span class="token" class:unk=unknown title=unknown.then(|| t::UNKNOWN_WORD.get(l))>{tok.text.clone()}</span>
+                            <span class="token" lang="zh-CN" class:unk=unknown title=unknown.then(|| t::UNKNOWN_WORD.get(l))>{tok.text.clone()}</span>
                         }
                     })
                     .collect_view();

@@ -22,6 +22,13 @@ export function traceableLessons() {
   return execFileSync(TRACE_BIN, ['--list'], { encoding: 'utf8' }).split('\n').filter(Boolean);
 }
 
+/** Every live page of the registry in its order: [{ id, kind }], kind 'steps' for a
+ *  step-through and 'runs' for a page that trains with Run. */
+export function registryPages() {
+  return execFileSync(TRACE_BIN, ['--pages'], { encoding: 'utf8' }).split('\n').filter(Boolean)
+    .map((line) => { const [id, kind] = line.split(' '); return { id, kind }; });
+}
+
 export function screenshotPath(name) {
   fs.mkdirSync(SHOTS, { recursive: true });
   return path.join(SHOTS, `${name}.png`);

@@ -11,7 +11,7 @@ import { ROOT } from '../../scripts/browser.mjs';
 export const LATIN_IN_CHINESE = fs.readFileSync(path.join(ROOT, 'tests', 'latin_in_chinese.txt'), 'utf8')
   .split('\n').map((l) => l.split('#')[0].trim()).filter(Boolean);
 
-/** Text nodes under `selector` with the language they are read in, skipping code and math. */
+/** Visible text nodes under `selector` with the language they are read in, skipping code and math. */
 async function textRuns(page, selector) {
   return page.evaluate((sel) => {
     const pageLang = document.documentElement.lang || 'zh';
@@ -20,7 +20,9 @@ async function textRuns(page, selector) {
       const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
       for (let n = walker.nextNode(); n; n = walker.nextNode()) {
         const el = n.parentElement;
-        if (!el || el.closest('code, math, script, style, [data-quote]')) continue;
+        if (!el || el.closest('code, math, script, style, noscript, [data-quote]')) continue;
+        // Only what is shown: not text in a closed <details> or a hidden element.
+        if (el.checkVisibility && !el.checkVisibility({ visibilityProperty: true })) continue;
         const marked = el.closest('[lang]');
         const lang = marked ? marked.getAttribute('lang') : pageLang;
         const text = n.textContent.trim();

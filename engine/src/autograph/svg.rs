@@ -83,14 +83,16 @@ fn all_values(values: &[f64]) -> String {
     v.join(", ")
 }
 
-/// The graph at `walk`: values the walk has computed, gradients it has reached.
-pub fn draw(g: &Graph, walk: Walk) -> String {
+/// The graph at `walk`: values the walk has computed, gradients it has reached. `title` names
+/// the picture for screen readers (the page's caption says each step in words).
+pub fn draw(g: &Graph, walk: Walk, title: &str) -> String {
     let (at, width, height) = layout(g);
     let lit = g.lit(walk);
     let mut s = String::new();
     let _ = write!(
         s,
-        r#"<svg xmlns="http://www.w3.org/2000/svg" class="autograph" viewBox="0 0 {width} {height}" width="{width}" height="{height}" role="img">"#
+        r#"<svg xmlns="http://www.w3.org/2000/svg" class="autograph" viewBox="0 0 {width} {height}" width="{width}" height="{height}" role="img" aria-label="{title}"><title>{title}</title>"#,
+        title = escape(title)
     );
     // Edges first, under the boxes: from each input's right side to the op's badge.
     for n in g.nodes.iter().filter(|n| !n.op.is_leaf()) {

@@ -20,10 +20,26 @@ fn traced_ids() -> Vec<&'static str> {
         .collect()
 }
 
+/// Every live page as `id kind`, in the registry's order: `steps` for a step-through, `runs`
+/// for a page that trains with Run (the browser's layout checks read this list).
+fn page_lines() -> Vec<String> {
+    PAGES
+        .iter()
+        .filter(|p| p.live)
+        .map(|p| {
+            format!(
+                "{} {}",
+                p.id,
+                if p.page.traced() { "steps" } else { "runs" }
+            )
+        })
+        .collect()
+}
+
 fn usage() -> String {
     let ids = traced_ids();
     format!(
-        "usage: trace LESSON [--set NAME=VALUE ...] [--worksheet [--answers] [--seed N] [--lang zh|en]] | trace --list   (lessons: {})",
+        "usage: trace LESSON [--set NAME=VALUE ...] [--worksheet [--answers] [--seed N] [--lang zh|en]] | trace --list | trace --pages   (lessons: {})",
         ids.join(", ")
     )
 }
@@ -97,6 +113,9 @@ fn run(args: &[String]) -> Result<String, String> {
     let rest = rest.as_slice();
     if lesson == "--list" {
         return Ok(traced_ids().join("\n"));
+    }
+    if lesson == "--pages" {
+        return Ok(page_lines().join("\n"));
     }
     let device = Device::flex();
     let def =

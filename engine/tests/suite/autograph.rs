@@ -182,15 +182,15 @@ fn the_drawing_has_one_box_per_node_and_shows_what_the_walk_reached() {
     let t = trace(&article_params());
     let g = &t.graph;
     let count = |s: &str, pat: &str| s.matches(pat).count();
-    let start = svg::draw(g, g.walk(0));
+    let start = svg::draw(g, g.walk(0), "graph");
     assert_eq!(count(&start, "data-node="), g.nodes.len());
     assert_eq!(count(&start, r#"data-value-shown="false""#), 15);
     assert_eq!(count(&start, "lit-"), 0);
-    let end = svg::draw(g, g.walk(g.walk_len()));
+    let end = svg::draw(g, g.walk(g.walk_len()), "graph");
     assert_eq!(count(&end, r#"data-grad-shown="true""#), 19);
     assert_eq!(count(&end, "lit-backward"), 1);
     let z1 = svg::short(&g.node("z1").unwrap().value);
-    let after_one = svg::draw(g, g.walk(2));
+    let after_one = svg::draw(g, g.walk(2), "graph");
     assert!(
         after_one.contains(&format!(">{z1}<")),
         "z1's value shows once computed"

@@ -367,7 +367,14 @@ fn form_captions_follow_the_lessons_notation() {
     let mut unique = shown.clone();
     unique.sort();
     unique.dedup();
-    assert_eq!(unique.len(), shown.len(), "two fields share a caption: {shown:?}");
+    assert_eq!(
+        unique.len(),
+        shown.len(),
+        "two fields share a caption: {shown:?}"
+    );
     let bce = kit_lesson("bce").expect("bce is a kit lesson");
-    assert_eq!((bce.field_label)(&bce.settings[0], Lang::Zh), bce.settings[0].name);
+    assert_eq!(
+        (bce.field_label)(&bce.settings[0], Lang::Zh),
+        bce.settings[0].name
+    );
 }

@@ -100,6 +100,47 @@ fn errors_are_one_line_with_exit_code_2() {
     }
 }
 
+/// `--pages` lists every live page of the registry once, the traced ones as step-throughs.
+#[test]
+fn pages_lists_every_live_page_with_its_kind() {
+    let out = trace(&["--pages"]);
+    assert!(out.status.success());
+    let text = String::from_utf8_lossy(&out.stdout).to_string();
+    let pages: Vec<(&str, &str)> = text
+        .lines()
+        .map(|l| l.split_once(' ').expect("id kind"))
+        .collect();
+    let live: Vec<_> = engine::lessons::registry::PAGES
+        .iter()
+        .filter(|p| p.live)
+        .collect();
+    assert_eq!(pages.len(), live.len());
+    for (p, (id, kind)) in live.iter().zip(&pages) {
+        assert_eq!(p.id, *id);
+        assert_eq!(
+            *kind,
+            if p.page.lesson().is_some() {
+                "steps"
+            } else {
+                "runs"
+            },
+            "{id}"
+        );
+    }
+    let listed = String::from_utf8_lossy(&trace(&["--list"]).stdout).to_string();
+    let steps: Vec<&str> = pages
+        .iter()
+        .filter(|(_, k)| *k == "steps")
+        .map(|(id, _)| *id)
+        .collect();
+    assert_eq!(
+        steps,
+        listed.lines().collect::<Vec<_>>(),
+        "the step-throughs are the traced lessons"
+    );
+    assert!(pages.contains(&("playground", "runs")));
+}
+
 #[test]
 fn every_lesson_traces_in_the_same_schema() {
     let list = trace(&["--list"]);

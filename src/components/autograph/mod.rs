@@ -64,8 +64,13 @@ pub fn AutographPanel(#[prop(into)] graph: Signal<Option<Graph>>) -> impl IntoVi
     });
     let drawing = move || {
         graph.with(|g| {
-            g.as_ref()
-                .map(|g| svg::draw(g, g.walk(step.get().min(g.walk_len()))))
+            g.as_ref().map(|g| {
+                svg::draw(
+                    g,
+                    g.walk(step.get().min(g.walk_len())),
+                    text::TITLE.get(lang.get()),
+                )
+            })
         })
     };
     let line = move || {
@@ -104,7 +109,8 @@ pub fn AutographPanel(#[prop(into)] graph: Signal<Option<Graph>>) -> impl IntoVi
             </div>
             <p class="ag-caption" data-testid="ag-caption" data-step=move || step.get()
                 data-total=move || total.get() data-phase=phase aria-live="polite">{line}</p>
-            <div class="ag-scroll" data-testid="ag-svg" inner_html=drawing></div>
+            <div class="ag-scroll" data-testid="ag-svg" inner_html=drawing
+                role="region" tabindex="0" aria-label=move || text::TITLE.get(lang.get())></div>
         </section>
     }
 }

@@ -15,6 +15,7 @@ use engine::state::number::{format_number, parse_number};
 use leptos::prelude::*;
 
 use crate::app::{ctx, tr};
+use crate::components::scroll_box::ScrollBox;
 use crate::frame::{next_frame, now_ms};
 
 /// The check's state, shared by the panel and the page that runs it.
@@ -220,7 +221,7 @@ pub fn GradCheckPanel(
                 Some(view! {
                     <p class="gc-summary" data-testid="gc-summary" data-passes=c.passes().to_string()
                         data-count=c.entries.len()>{summary(c, l)}</p>
-                    <div class="table-scroll">
+                    <ScrollBox label=text::TITLE>
                         <table class="gc-table" data-testid="gc-table">
                             <thead><tr>
                                 <th scope="col">{text::PARAMETER.get(l)}</th>
@@ -231,7 +232,7 @@ pub fn GradCheckPanel(
                             </tr></thead>
                             <tbody>{body}</tbody>
                         </table>
-                    </div>
+                    </ScrollBox>
                 }
                 .into_any())
             }

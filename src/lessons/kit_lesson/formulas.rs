@@ -5,6 +5,7 @@ use leptos::prelude::*;
 
 use super::state::KitState;
 use crate::app::{ctx, tr};
+use crate::components::scroll_box::ScrollBox;
 use crate::i18n;
 
 /// MathML of quoted TeX; TeX the renderer cannot read is shown as it is printed.
@@ -40,7 +41,7 @@ pub fn ArticleFormulas(state: KitState) -> impl IntoView {
         view! {
             <section class="panel formulas" data-testid="article-formulas">
                 <h2>{tr(i18n::ARTICLE_FORMULAS)}</h2>
-                <div class="table-scroll">
+                <ScrollBox label=i18n::ARTICLE_FORMULAS>
                     <table>
                         <thead><tr>
                             <th></th>
@@ -50,7 +51,7 @@ pub fn ArticleFormulas(state: KitState) -> impl IntoView {
                         </tr></thead>
                         <tbody>{rows}</tbody>
                     </table>
-                </div>
+                </ScrollBox>
             </section>
         }
     })

@@ -11,6 +11,8 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::state::KitState;
+use crate::app::tr;
+use crate::i18n;
 
 const DIGITS: usize = 4;
 
@@ -167,11 +169,11 @@ fn editable(
     view! {
         <text x=x y=y text-anchor=anchor class=move || format!("editable {}", reveal.class_of(name))
             tabindex="0" role="button"
-            aria-label=format!("{} — edit", label(name))
             data-testid=format!("param-{name}")
             data-value=current
             on:pointerdown=on_down on:pointermove=on_move on:pointerup=on_up
             on:keydown=move |ev: web_sys::KeyboardEvent| if ev.key() == "Enter" { focus_field(name) }>
+            <title>{tr(i18n::EDIT_NUMBER)}</title>
             {format!("{} = ", label(name))}
             {move || current().parse::<f64>().map(|v| format_number(v, DIGITS)).unwrap_or_default()}
         </text>
@@ -277,8 +279,8 @@ pub fn Network221(state: KitState, reveal: Reveal) -> impl IntoView {
         .collect_view();
 
     view! {
-        <svg class="diagram" viewBox="0 0 1000 450" role="img" data-testid="diagram"
-            aria-label="2-2-1 network: inputs x1, x2; hidden units h1, h2; output; loss">
+        <svg class="diagram" viewBox="0 0 1000 450" role="group" data-testid="diagram"
+            aria-label=tr(i18n::NETWORK_221_ABOUT)>
             <g class="edges">
                 <line x1="815" y1="208" x2="860" y2="208" class="edge"/>
             </g>

@@ -11,6 +11,7 @@ use leptos::prelude::*;
 
 use super::state::KitState;
 use crate::app::tr;
+use crate::components::scroll_box::ScrollBox;
 use crate::i18n;
 
 /// Which step targets exist, and which are revealed, to decide what a cell shows.
@@ -164,12 +165,12 @@ pub fn QuantityTable(state: KitState, steps: Memo<Vec<Step>>) -> impl IntoView {
         })
     };
     view! {
-        <div class="table-scroll">
+        <ScrollBox label=i18n::VALUES>
             <table class="quantities" data-testid="quantities">
                 <thead><tr><th></th><th>{tr(i18n::VALUE)}</th><th>{tr(i18n::GRADIENT)}</th><th>{tr(i18n::UPDATED)}</th></tr></thead>
                 <tbody>{body}</tbody>
             </table>
-        </div>
+        </ScrollBox>
         {loss}
     }
 }
