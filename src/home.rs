@@ -18,7 +18,7 @@ pub fn Home() -> impl IntoView {
                 <h3>{title}</h3>
                 <p class="summary">{summary}</p>
                 <p class="meta">
-                    {tr(i18n::ARTICLE)} " " {l.article} " " {l.section}
+                    {tr(i18n::ARTICLE)} " " {l.article} " " {move || engine::i18n::section(l.section, lang.get())}
                     <span class="status" data-testid=format!("lesson-{}-status", l.id)>{tr(status)}</span>
                 </p>
             };

@@ -116,6 +116,19 @@ impl From<Text> for Phrase {
     }
 }
 
+/// An article section as the learner reads it. Article 002 heads its worked examples in
+/// English ("Mathematical Models & Detailed Explanations with Examples") and its code walk-through
+/// "Project Case: …"; the lessons cite them as `§Mathematical models N` and `§Project case`,
+/// which the Chinese UI says by their Chinese names. Numbered sections read the same in both.
+pub fn section(cited: &str, lang: Lang) -> String {
+    match lang {
+        Lang::En => cited.to_string(),
+        Lang::Zh => cited
+            .replace("Mathematical models", "数学模型")
+            .replace("Project case", "项目案例"),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

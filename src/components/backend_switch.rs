@@ -29,7 +29,7 @@ pub fn BackendSwitch() -> impl IntoView {
             };
             view! {
                 <span class="backend-notice" data-testid="backend-notice" role="status">
-                    {text.get(l)} " " <span class="reason">{i18n::REASON.get(l)} ": " {reason}</span>
+                    {text.get(l)} " " <span class="reason">{i18n::REASON.get(l)} ": " <code>{reason}</code></span>
                 </span>
             }
         })

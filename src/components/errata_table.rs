@@ -5,26 +5,11 @@ use leptos::prelude::*;
 
 use crate::app::{ctx, tr};
 use crate::backend::Backend;
+use crate::components::marked::marked;
 use crate::components::scroll_box::ScrollBox;
 use crate::i18n;
-use engine::i18n::{Lang, has_cjk, runs};
+use engine::i18n::{Lang, has_cjk};
 use engine::lessons::kit::{Erratum, LessonDef, RowKind};
-
-/// Text with code between backticks: prose as text, code as `<code>`, backticks dropped.
-fn marked(text: &str) -> AnyView {
-    runs(text)
-        .into_iter()
-        .map(|(code, run)| {
-            let run = run.to_string();
-            if code {
-                view! { <code>{run}</code> }.into_any()
-            } else {
-                run.into_any()
-            }
-        })
-        .collect_view()
-        .into_any()
-}
 
 /// `lang="zh"` for a quote in Chinese, so that it is read and shaped as Chinese in either UI.
 fn quote_lang(article: &str) -> Option<&'static str> {

@@ -6,6 +6,7 @@ use engine::lessons::registry;
 use leptos::prelude::*;
 
 use crate::app::{ctx, tr};
+use crate::components::marked::marked;
 use crate::i18n;
 
 #[component]
@@ -33,7 +34,7 @@ pub fn LessonHeader(
     let source = info.filter(|i| !i.article.is_empty()).map(|i| {
         view! {
             <p class="source" data-testid="source">
-                {tr(i18n::ARTICLE)} " " {i.article} " " {i.section}
+                {tr(i18n::ARTICLE)} " " {i.article} " " {move || engine::i18n::section(i.section, lang.get())}
                 {file.map(|f| view! { " · " <code>{f}</code> })}
             </p>
         }
@@ -42,7 +43,7 @@ pub fn LessonHeader(
         <nav class="crumbs"><a href="#/" data-testid="back">{tr(i18n::ALL_LESSONS)}</a></nav>
         <h1>{move || info.map(|i| i.title.get(lang.get()))}</h1>
         {source}
-        <p class="summary">{move || summary.map(|t| t.get(lang.get()))}</p>
+        <p class="summary">{move || summary.map(|t| marked(t.get(lang.get())))}</p>
         {children.map(|c| c())}
         {link_error.map(|reason| view! {
             <div class="banner warn" data-testid="link-error" role="alert">

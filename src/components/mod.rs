@@ -7,6 +7,7 @@ pub mod errata_table;
 pub mod gradcheck;
 pub mod lesson_header;
 pub mod loss_chart;
+pub mod marked;
 pub mod number_field;
 pub mod predict;
 pub mod raster_canvas;

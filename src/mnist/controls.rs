@@ -8,6 +8,7 @@ use leptos::prelude::*;
 use super::state::{MnistState, Origin, RunState};
 use super::text;
 use crate::app::{ctx, tr};
+use crate::components::marked::marked;
 use crate::components::number_field::NumberField;
 use crate::components::run_controls::RunControls;
 
@@ -76,7 +77,7 @@ pub fn TrainingPanel(state: MnistState) -> impl IntoView {
     view! {
         <section class="panel training" data-testid="training">
             <h2>{tr(text::TRAINING)}</h2>
-            <p class="model-origin" data-testid="model-origin">{origin}</p>
+            <p class="model-origin" data-testid="model-origin">{move || marked(&origin())}</p>
             <fieldset class="mnist-settings" disabled=move || run.get() != RunState::Idle>
                 {field(state, "epochs", text::EPOCHS)}
                 {field(state, "lr", text::LEARNING_RATE)}

@@ -11,6 +11,7 @@ use leptos::prelude::*;
 use super::state::{MapsSource, MnistState};
 use super::text;
 use crate::app::{ctx, tr};
+use crate::components::marked::Marked;
 use crate::components::raster_canvas::RasterCanvas;
 use crate::components::scroll_box::ScrollBox;
 
@@ -35,9 +36,10 @@ fn layer_raster(l: &LayerMaps) -> Raster {
     }
 }
 
-fn layer_title(l: &LayerMaps) -> String {
+/// The layer's Keras name as code, then its shape.
+fn layer_title(l: &LayerMaps) -> AnyView {
     let dims: Vec<String> = l.shape.iter().map(|d| d.to_string()).collect();
-    format!("{} · {}", l.name, dims.join("×"))
+    view! { <code>{l.name}</code> {format!(" · {}", dims.join("×"))} }.into_any()
 }
 
 #[component]
@@ -124,12 +126,12 @@ pub fn FeatureMaps(state: MnistState) -> impl IntoView {
             </div>
             <div class="maps">
                 <figure class="layer-maps">
-                    <figcaption>"input · 28×28"</figcaption>
+                    <figcaption>{tr(text::INPUT_MAP)}</figcaption>
                     <RasterCanvas raster=input testid="maps-input".to_string() zoom=4/>
                 </figure>
                 {layers}
             </div>
-            <p class="hint">{tr(text::MAPS_NOTE)}</p>
+            <p class="hint"><Marked text=text::MAPS_NOTE/></p>
         </div>
     }
 }

@@ -26,6 +26,7 @@ use crate::classroom::keys::{self, LessonKeys};
 use crate::components::curves_chart::CurvesChart;
 use crate::components::errata_table::ErrataTable;
 use crate::components::lesson_header::LessonHeader;
+use crate::components::marked::Marked;
 
 #[component]
 pub fn MnistPage(assignments: Vec<String>) -> impl IntoView {
@@ -83,7 +84,7 @@ pub fn MnistPage(assignments: Vec<String>) -> impl IntoView {
     view! {
         <section class="lesson mnist" data-testid="mnist-lesson">
             <LessonHeader page="mnist-cnn" summary=text::INTRO link_error=link_error.map(|e| Signal::derive(move || e.message(lang.get())))>
-                <p class="muted">{tr(text::DATA_NOTE)}</p>
+                <p class="muted"><Marked text=text::DATA_NOTE/></p>
             </LessonHeader>
             {move || match state.data_status.get() {
                 DataStatus::Loading => Some(view! { <div class="banner" data-testid="data-loading">{tr(text::LOADING_DATA)}</div> }.into_any()),

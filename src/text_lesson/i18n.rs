@@ -17,16 +17,16 @@ pub const LSTM: Text = Text::new(
 );
 pub const TRANSFORMER: Text = Text::new("Transformer 编码器（003）", "Transformer encoder (003)");
 pub const LSTM_ABOUT: Text = Text::new(
-    "词嵌入（16 维）→ LSTM（16 个隐藏单元）→ 取最后一个时间步 output[:, -1, :] → 全连接得到 2 个 logits。句子在句首填充到 8 个词，所以最后一步总是真实的词。",
-    "Embedding (16) → LSTM (16 hidden units) → the last time step output[:, -1, :] → Dense to 2 logits. Sentences are padded at the front to 8 tokens, so the last step is always a real word.",
+    "词嵌入（16 维）→ LSTM（16 个隐藏单元）→ 取最后一个时间步 `output[:, -1, :]` → 全连接得到 2 个 logits。句子在句首填充到 8 个词，所以最后一步总是真实的词。",
+    "Embedding (16) → LSTM (16 hidden units) → the last time step `output[:, -1, :]` → Dense to 2 logits. Sentences are padded at the front to 8 tokens, so the last step is always a real word.",
 );
 pub const TRANSFORMER_ABOUT: Text = Text::new(
     "词嵌入（d_model = 16）+ 正弦位置编码 → 1 个编码器块（2 个注意力头，前馈 32，后置层归一化）→ 对真实词取平均 → 全连接得到 2 个 logits。填充的词不被关注。",
     "Embedding (d_model = 16) + sinusoidal positions → 1 encoder block (2 attention heads, feed-forward 32, post-norm) → mean over the real tokens → Dense to 2 logits. Padding is never attended to.",
 );
 pub const TRAINING_ABOUT: Text = Text::new(
-    "损失：二分类 softmax 交叉熵（与文章代码的 nn.CrossEntropyLoss 相同）；Adam，每批 32 句；20% 的句子留作测试，不参与训练。",
-    "Loss: 2-class softmax cross-entropy (the articles' nn.CrossEntropyLoss); Adam, batches of 32 sentences; 20 % of the sentences are held out and never trained on.",
+    "损失：二分类 softmax 交叉熵（与文章代码的 `nn.CrossEntropyLoss` 相同）；Adam，每批 32 句；20% 的句子留作测试，不参与训练。",
+    "Loss: 2-class softmax cross-entropy (the articles' `nn.CrossEntropyLoss`); Adam, batches of 32 sentences; 20 % of the sentences are held out and never trained on.",
 );
 pub const RESTART_NOTE: Text = Text::new(
     "改变关键词、数据集大小、模型或种子会生成新数据、重新初始化模型并从第 0 步重新训练；切换计算后端也一样（设置保留，训练进度清零，若正在运行则在新后端上继续训练）。学习率可以随时修改，不会重来。",
@@ -54,8 +54,8 @@ pub const EXAMPLES: Text = Text::new(
 );
 pub const TRY_IT: Text = Text::new("输入一个句子", "Type a sentence");
 pub const SENTENCE_HINT: Text = Text::new(
-    "中文或英文都可以；不在词表里的词记作 <unk>，最多读前 8 个词。",
-    "Chinese or English; words outside the vocabulary become <unk>; the models read the first 8 words.",
+    "中文或英文都可以；不在词表里的词记作 `<unk>`，最多读前 8 个词。",
+    "Chinese or English; words outside the vocabulary become `<unk>`; the models read the first 8 words.",
 );
 pub const PREDICTION: Text = Text::new("预测", "Prediction");
 pub const CONTAINS: Text = Text::new("含有关键词", "contains the keyword");

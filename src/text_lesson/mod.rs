@@ -24,6 +24,7 @@ use crate::backend::BackendKind;
 use crate::classroom::keys::{self, LessonKeys};
 use crate::components::errata_table::ErrataTable;
 use crate::components::lesson_header::LessonHeader;
+use crate::components::marked::{Marked, marked};
 use crate::components::run_controls::RunControls;
 
 fn percent(v: f64) -> String {
@@ -140,8 +141,8 @@ pub fn TextClassifierPage(assignments: Vec<String>) -> impl IntoView {
                     <TextForm state=state/>
                     <p class="hint">{tr(t::RESTART_NOTE)}</p>
                     <h2>{tr(t::MODEL)}</h2>
-                    <p class="hint" data-testid="tc-model-about">{about}</p>
-                    <p class="hint">{tr(t::TRAINING_ABOUT)}</p>
+                    <p class="hint" data-testid="tc-model-about">{move || marked(about())}</p>
+                    <p class="hint"><Marked text=t::TRAINING_ABOUT/></p>
                     <p class="hint" data-testid="tc-split">
                         {tr(t::DATA_SPLIT)} ": " {move || state.stats.with(|s| format!("{} / {}", s.train_size, s.test_size))}
                     </p>

@@ -11,6 +11,17 @@ use leptos::prelude::*;
 use super::i18n as t;
 use super::state::{TextState, message};
 use crate::app::{ctx, tr};
+use crate::components::marked::Marked;
+
+/// The sentences are data in Chinese or English whatever the UI's language: each carries its
+/// own, so that it is read (and checked) as what it is.
+fn sentence_lang(text: &str) -> &'static str {
+    if engine::i18n::has_cjk(text) {
+        "zh-CN"
+    } else {
+        "en"
+    }
+}
 
 #[component]
 pub fn SentenceBox(state: TextState) -> impl IntoView {
@@ -23,13 +34,14 @@ pub fn SentenceBox(state: TextState) -> impl IntoView {
                     let text = s.text();
                     let fill = text.clone();
                     let mark = if s.label == 1 { "✓" } else { "✗" };
+                    let lang_of_text = sentence_lang(&text);
                     view! {
                         <li><button class="example" data-testid=format!("tc-example-{i}") data-label=s.label
                             on:click=move |_| {
                                 state.sentence.set(fill.clone());
                                 state.predict();
                             }>
-                            <span class="mark" class:yes=s.label == 1>{mark}</span> " " {text}
+                            <span class="mark" class:yes=s.label == 1>{mark}</span> " " <span lang=lang_of_text>{text}</span>
                         </button></li>
                     }
                 })
@@ -46,9 +58,9 @@ pub fn SentenceBox(state: TextState) -> impl IntoView {
                     state.predict();
                 }/>
         </label>
-        <p class="hint">{tr(t::SENTENCE_HINT)}</p>
+        <p class="hint"><Marked text=t::SENTENCE_HINT/></p>
         <p class="hint">{tr(t::EXAMPLES)}</p>
-        <ul class="tc-examples" data-testid="tc-examples" lang="zh-CN">{examples}</ul>
+        <ul class="tc-examples" data-testid="tc-examples">{examples}</ul>
         {move || state.prediction_error.get().map(|e| view! {
             <div class="banner warn" data-testid="tc-sentence-error" role="alert">{message(&e, lang.get())}</div>
         })}
@@ -71,7 +83,7 @@ pub fn PredictionView(state: TextState) -> impl IntoView {
                     .map(|tok| {
                         let unknown = tok.id == UNK;
                         view! {
-                            <span class="token" lang="zh-CN" class:unk=unknown title=unknown.then(|| t::UNKNOWN_WORD.get(l))>{tok.text.clone()}</span>
+                            <span class="token" lang=sentence_lang(&tok.text) class:unk=unknown title=unknown.then(|| t::UNKNOWN_WORD.get(l))>{tok.text.clone()}</span>
                         }
                     })
                     .collect_view();
@@ -85,7 +97,7 @@ pub fn PredictionView(state: TextState) -> impl IntoView {
                             <p class="banner warn" data-testid="tc-dropped" role="status">{p.dropped} " " {t::DROPPED.get(l)}</p>
                         })}
                         <p class="verdict" class:right=says == shown.truth class:wrong=says != shown.truth>
-                            {t::MODEL_SAYS.get(l)} ": " <b>{verdict(says)}</b> " “" {shown.keyword} "” · "
+                            {t::MODEL_SAYS.get(l)} ": " <b>{verdict(says)}</b> " “" <span lang=sentence_lang(shown.keyword)>{shown.keyword}</span> "” · "
                             {t::TRUTH_IS.get(l)} " " <b>{verdict(shown.truth)}</b>
                             <span class="muted">" (" {t::AT_STEP.get(l)} " " {shown.step} ")"</span>
                         </p>

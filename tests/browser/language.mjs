@@ -2,7 +2,8 @@
 // Shared by the browser tests (errata now; the page-wide sweep can reuse it). Text marked as
 // foreign on purpose is skipped: an element whose `lang` differs from the page's, <code>, math,
 // and a verbatim quote of an article (`data-quote`: the article's own words, its code and its
-// English terms in brackets included, are quoted as printed). Latin words allowed in Chinese come from tests/latin_in_chinese.txt,
+// English terms in brackets included, are quoted as printed), and what is marked
+// translate="no" (the autodiff graph's op and tape names are code identifiers). Latin words allowed in Chinese come from tests/latin_in_chinese.txt,
 // the list the native errata test reads too.
 import fs from 'node:fs';
 import path from 'node:path';
@@ -20,7 +21,7 @@ async function textRuns(page, selector) {
       const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
       for (let n = walker.nextNode(); n; n = walker.nextNode()) {
         const el = n.parentElement;
-        if (!el || el.closest('code, math, script, style, noscript, [data-quote]')) continue;
+        if (!el || el.closest('code, math, script, style, noscript, [data-quote], [translate="no"]')) continue;
         // Only what is shown: not text in a closed <details> or a hidden element.
         if (el.checkVisibility && !el.checkVisibility({ visibilityProperty: true })) continue;
         const marked = el.closest('[lang]');

@@ -91,7 +91,7 @@ pub fn draw(g: &Graph, walk: Walk, title: &str) -> String {
     let mut s = String::new();
     let _ = write!(
         s,
-        r#"<svg xmlns="http://www.w3.org/2000/svg" class="autograph" viewBox="0 0 {width} {height}" width="{width}" height="{height}" role="img" aria-label="{title}"><title>{title}</title>"#,
+        r#"<svg xmlns="http://www.w3.org/2000/svg" class="autograph" viewBox="0 0 {width} {height}" width="{width}" height="{height}" role="img" aria-label="{title}" translate="no"><title>{title}</title>"#,
         title = escape(title)
     );
     // Edges first, under the boxes: from each input's right side to the op's badge.

@@ -10,6 +10,26 @@ pub enum View {
     Table(Table),
 }
 
+impl View {
+    /// The name in test ids and file names (`boundary`, `race`).
+    pub fn id(&self) -> &'static str {
+        match self {
+            View::Heatmap(h) => h.id,
+            View::Surface(s) => s.id,
+            View::Table(t) => t.id,
+        }
+    }
+
+    /// The title the learner reads, in both languages.
+    pub fn title(&self) -> Text {
+        match self {
+            View::Heatmap(h) => h.title,
+            View::Surface(s) => s.title,
+            View::Table(t) => t.title,
+        }
+    }
+}
+
 /// A point drawn over a heatmap, in the heatmap's axis coordinates.
 #[derive(Clone, Debug, PartialEq)]
 pub struct HeatPoint {
@@ -41,7 +61,8 @@ pub struct Heatmap {
 /// A path on a surface: the settings whose history draws it.
 #[derive(Clone, Debug, PartialEq)]
 pub struct SurfacePath {
-    pub label: &'static str,
+    /// The legend's name for the path, in both languages.
+    pub label: Text,
     pub x_name: String,
     pub y_name: String,
     /// CSS colour.

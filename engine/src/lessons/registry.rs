@@ -144,7 +144,7 @@ pub const PAGES: &[PageInfo] = &[
         article: "001",
         section: "§4.2",
         summary: Text::new(
-            "GD、SGD、Momentum 与 Adam 在同一曲面上比赛。",
+            "GD、SGD、动量法与 Adam 在同一曲面上比赛。",
             "GD, SGD, Momentum and Adam race on the same loss surface.",
         ),
         live: true,

@@ -377,4 +377,34 @@ fn form_captions_follow_the_lessons_notation() {
         (bce.field_label)(&bce.settings[0], Lang::Zh),
         bce.settings[0].name
     );
+    // Words for the settings lessons share, in each language.
+    let xor = kit_lesson("xor").expect("xor is a kit lesson");
+    let model = xor
+        .settings
+        .iter()
+        .find(|s| s.name == "model")
+        .expect("xor has a model");
+    assert_eq!((xor.field_label)(model, Lang::Zh), "模型");
+    assert_eq!((xor.field_label)(model, Lang::En), "Model");
+}
+
+/// Every section a page or an article formula cites reads in Chinese in the Chinese UI (the
+/// English headings of article 002 are said by their Chinese names) and as cited in English.
+#[test]
+fn cited_sections_are_said_in_the_learners_language() {
+    let cited = cited_sections();
+    assert!(cited.iter().any(|s| s.contains("Mathematical models")));
+    for s in cited {
+        let zh = engine::i18n::section(s, Lang::Zh);
+        assert!(!zh.chars().any(|c| c.is_ascii_alphabetic()), "{s} → {zh}");
+        assert_eq!(engine::i18n::section(s, Lang::En), s);
+    }
+}
+
+fn cited_sections() -> Vec<&'static str> {
+    let pages = engine::lessons::registry::PAGES.iter().map(|p| p.section);
+    let formulas = kit_lessons()
+        .into_iter()
+        .flat_map(|d| d.formulas.iter().map(|f| f.section));
+    pages.chain(formulas).filter(|s| !s.is_empty()).collect()
 }

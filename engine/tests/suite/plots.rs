@@ -120,7 +120,7 @@ mod views {
             y_range: (-1.0, 1.0),
             z,
             paths: vec![SurfacePath {
-                label: "GD",
+                label: engine::i18n::Text::new("GD", "GD"),
                 x_name: "w".into(),
                 y_name: "b".into(),
                 colour: "#e66",

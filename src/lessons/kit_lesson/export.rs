@@ -117,21 +117,20 @@ pub fn ExportPanel(state: KitState) -> impl IntoView {
                     .views
                     .iter()
                     .filter_map(|v| {
-                        let vid = match v {
-                            View::Heatmap(h) => h.id,
-                            View::Surface(s) => s.id,
-                            View::Table(_) => return None,
-                        };
+                        if matches!(v, View::Table(_)) {
+                            return None;
+                        }
+                        let (vid, title) = (v.id(), v.title().get(l));
                         let svg = view_svg(v, l, &[]);
                         let (w, h) = svg_size(&svg);
                         let svg2 = svg.clone();
                         Some(view! {
                             <button data-testid=format!("export-{vid}-svg") on:click=move |_| {
                                 report(download::text(&format!("{id}-{vid}.svg"), "image/svg+xml", &svg));
-                            }>{vid} " SVG"</button>
+                            }>{title} " · SVG"</button>
                             <button data-testid=format!("export-{vid}-png") on:click=move |_| {
                                 report(download::svg_png(&svg2, w, h, &format!("{id}-{vid}.png")));
-                            }>{vid} " PNG"</button>
+                            }>{title} " · PNG"</button>
                         })
                     })
                     .collect_view()

@@ -30,7 +30,7 @@ pub fn ArticleFormulas(state: KitState) -> impl IntoView {
             .map(|(i, f)| {
                 view! {
                     <tr data-testid=format!("article-formula-{i}")>
-                        <td class="muted">{f.section}</td>
+                        <td class="muted">{move || engine::i18n::section(f.section, lang.get())}</td>
                         <td class="article-math" data-tex=f.article>{math_or_source(f.article)}</td>
                         <td class="our-math">{math_or_source(f.ours)}</td>
                         <td class="why">{move || f.note.get(lang.get())}</td>

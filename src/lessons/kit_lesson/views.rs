@@ -11,14 +11,6 @@ use super::state::{KitState, path_key};
 use crate::app::ctx;
 use crate::i18n;
 
-fn view_id(v: &View) -> &'static str {
-    match v {
-        View::Heatmap(h) => h.id,
-        View::Surface(s) => s.id,
-        View::Table(t) => t.id,
-    }
-}
-
 /// A click on a surface moves the run's start there (the settings the surface names).
 fn set_from_click(state: KitState, surface: &Surface, x_name: &str, y_name: &str, ev: &MouseEvent) {
     // Leptos delegates clicks to the document, so the SVG is found from the event's target.
@@ -65,7 +57,7 @@ pub fn KitViews(state: KitState) -> impl IntoView {
                                     if let (Some(x), Some(y)) = (t.values.index(&p.x_name), t.values.index(&p.y_name)) {
                                         points.push((t.values.values[x], t.values.values[y]));
                                     }
-                                    PathData { label: p.label.to_string(), colour: p.colour.to_string(), points }
+                                    PathData { label: p.label.get(l).to_string(), colour: p.colour.to_string(), points }
                                 })
                                 .collect(),
                             _ => vec![],
@@ -81,7 +73,7 @@ pub fn KitViews(state: KitState) -> impl IntoView {
                             }
                         };
                         // SVG/HTML made by the engine from numbers and its own labels, escaped.
-                        view! { <div class="view" data-testid=format!("view-{}", view_id(v)) on:click=on_click inner_html=view_svg(v, l, &drawn)></div> {hint} }
+                        view! { <div class="view" data-testid=format!("view-{}", v.id()) on:click=on_click inner_html=view_svg(v, l, &drawn)></div> {hint} }
                     })
                     .collect_view()
             })

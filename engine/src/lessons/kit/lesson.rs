@@ -6,7 +6,7 @@ use std::pin::Pin;
 
 use burn::prelude::Device;
 
-use crate::i18n::Lang;
+use crate::i18n::{Lang, Text};
 
 use super::spec::{SettingSpec, Values};
 use super::trace::{Erratum, LessonTrace, TraceError};
@@ -50,9 +50,28 @@ pub struct LessonDef {
     pub gradcheck: Option<CheckSpec>,
 }
 
-/// The form's caption unless the lesson names its fields: the setting's name, as in links.
-pub fn name_as_label(spec: &SettingSpec, _: Lang) -> String {
-    spec.name.to_string()
+/// The form's caption unless the lesson names its fields: the words for the settings several
+/// lessons share, in the learner's language; otherwise the setting's name, as in links (an
+/// indexed symbol such as `W1[0][1]` or `p[2]` reads the same in both languages).
+pub fn common_field_label(spec: &SettingSpec, lang: Lang) -> String {
+    let words = match spec.name {
+        "lr" => Text::new("学习率 α", "Learning rate α"),
+        "lr_gd" => Text::new("GD 的学习率", "GD learning rate"),
+        "lr_sgd" => Text::new("SGD 的学习率", "SGD learning rate"),
+        "lr_momentum" => Text::new("动量法的学习率", "Momentum learning rate"),
+        "lr_adam" => Text::new("Adam 的学习率", "Adam learning rate"),
+        "momentum" => Text::new("动量系数", "Momentum coefficient"),
+        "beta1" => Text::new("β₁（一阶矩衰减）", "β₁ (first-moment decay)"),
+        "beta2" => Text::new("β₂（二阶矩衰减）", "β₂ (second-moment decay)"),
+        "eps" => Text::new("ε（防止除以零）", "ε (keeps the division finite)"),
+        "seed" => Text::new("随机种子", "Random seed"),
+        "loss" => Text::new("损失函数", "Loss function"),
+        "model" => Text::new("模型", "Model"),
+        "formula" => Text::new("公式", "Formula"),
+        "heads" => Text::new("注意力头数", "Attention heads"),
+        name => return name.to_string(),
+    };
+    words.get(lang).to_string()
 }
 
 /// A lesson's own gradient check: the numbers to move, each with its autodiff gradient, and
@@ -79,7 +98,7 @@ macro_rules! lesson_def {
             reseed: None,
             article_values,
             gradcheck: None,
-            field_label: $crate::lessons::kit::lesson::name_as_label,
+            field_label: $crate::lessons::kit::lesson::common_field_label,
         }
     };
     ($file:expr, $($field:ident: $value:expr),+ $(,)?) => {

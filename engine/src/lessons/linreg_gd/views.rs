@@ -33,7 +33,7 @@ fn surface(n: &LinregNumbers) -> Surface {
         y_range: B_RANGE,
         z: n.grid.chunks(GRID).map(<[f64]>::to_vec).collect(),
         paths: vec![SurfacePath {
-            label: "GD",
+            label: Text::new("GD", "GD"),
             x_name: "w".into(),
             y_name: "b".into(),
             colour: "#d62728",

@@ -4,6 +4,7 @@
 use crate::i18n::Lang;
 use crate::i18n::Text;
 use crate::lessons::kit::breaks::{Break, WITH_SIGMOID};
+use crate::lessons::kit::lesson::common_field_label;
 use crate::lessons::kit::{SettingSpec, Values};
 use crate::model::mlp221::{LossKind, Mlp221Params};
 
@@ -42,10 +43,11 @@ pub const SETTINGS: &[SettingSpec] = &[
     WITH_SIGMOID,
 ];
 
-/// The form's captions: the article's notation for the numbers (W¹₁₂, α), words for the loss.
+/// The form's captions: the article's notation for the numbers (W¹₁₂, α), the common words
+/// for the loss.
 pub fn field_label(spec: &SettingSpec, lang: Lang) -> String {
     match spec.name {
-        "loss" => Text::new("损失函数", "Loss function").get(lang).to_string(),
+        "loss" => common_field_label(spec, lang),
         name => super::labels::label(name),
     }
 }

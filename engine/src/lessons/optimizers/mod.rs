@@ -7,7 +7,7 @@ pub mod setup;
 pub mod walkthrough;
 
 use self::model::{GRID, RaceNumbers, W1_RANGE, W2_RANGE, X, Y, compute};
-pub use self::setup::{RACERS, SETTINGS, article_values};
+pub use self::setup::{RACER_NAMES, RACERS, SETTINGS, article_values};
 use crate::lessons::kit::prelude::*;
 use burn::prelude::*;
 
@@ -16,6 +16,7 @@ pub const ID: &str = "optimizers";
 pub const LESSON: LessonDef = lesson_def!(
     "001_5028b7b2186777f3.txt",
     formulas: article_formulas!("optimizers"),
+    field_label: setup::field_label,
     gradcheck: Some(CheckSpec {
         targets: check_targets,
         nudge: |v, name, delta| v.put(name, v.get(name) + delta),
@@ -98,13 +99,9 @@ pub async fn trace(v: &Values, device: &Device) -> Result<LessonTrace, TraceErro
     let metric_names = ["loss_gd", "loss_sgd", "loss_momentum", "loss_adam"];
     let mut metrics: Vec<Metric> = metric_names
         .iter()
-        .zip(RACERS)
+        .zip(RACER_NAMES)
         .zip(&n.losses)
-        .map(|((&name, racer), &value)| Metric {
-            name,
-            label: Text::new(racer, racer),
-            value,
-        })
+        .map(|((&name, label), &value)| Metric { name, label, value })
         .collect();
     metrics.push(Metric {
         name: "step",
@@ -133,9 +130,10 @@ fn surface(n: &RaceNumbers) -> Surface {
         z: n.grid.chunks(GRID).map(<[f64]>::to_vec).collect(),
         paths: RACERS
             .iter()
+            .zip(RACER_NAMES)
             .zip(COLOURS)
-            .map(|(&name, colour)| SurfacePath {
-                label: name,
+            .map(|((&name, label), colour)| SurfacePath {
+                label,
                 x_name: format!("{name}[0]"),
                 y_name: format!("{name}[1]"),
                 colour,

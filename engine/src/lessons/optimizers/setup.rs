@@ -1,16 +1,34 @@
 //! The lesson's settings: the start, each racer's rate and hyperparameters, and the optimisers' state.
 
-use crate::i18n::Text;
+use crate::i18n::{Lang, Text};
+use crate::lessons::kit::lesson::common_field_label;
 use crate::lessons::kit::{SettingSpec, Values};
 
 /// The racers, in the order of every per-optimiser vector.
 pub const RACERS: [&str; 4] = ["gd", "sgd", "momentum", "adam"];
 
+/// The racers as the learner reads them (legend, loss readouts), in the order of [`RACERS`].
+pub const RACER_NAMES: [Text; 4] = [
+    Text::new("GD", "GD"),
+    Text::new("SGD", "SGD"),
+    Text::new("动量法", "Momentum"),
+    Text::new("Adam", "Adam"),
+];
+
+/// The form's captions: the start point by its axes; the shared words for the rest.
+pub fn field_label(spec: &SettingSpec, lang: Lang) -> String {
+    match spec.name {
+        "start[0]" => Text::new("起点 θ₁", "Start θ₁").get(lang).to_string(),
+        "start[1]" => Text::new("起点 θ₂", "Start θ₂").get(lang).to_string(),
+        _ => common_field_label(spec, lang),
+    }
+}
+
 const START: Text = Text::new("起点", "Start");
 
 const RATES: Text = Text::new("学习率", "Learning rates");
 
-const MOMENTS: Text = Text::new("动量与 Adam", "Momentum and Adam");
+const MOMENTS: Text = Text::new("动量法与 Adam", "Momentum and Adam");
 
 const STATE: Text = Text::new("训练状态", "Training state");
 

@@ -99,7 +99,7 @@ fn surface(n: &SoftmaxNumbers) -> Surface {
         y_range: (-SPAN, SPAN),
         z: n.surface.clone(),
         paths: vec![SurfacePath {
-            label: "GD",
+            label: Text::new("GD", "GD"),
             x_name: "z[0]".into(),
             y_name: "z[1]".into(),
             colour: "#d62728",
