@@ -135,6 +135,9 @@ pub const CURVE_PNG: Text = Text::new("损失曲线 PNG", "Loss curve PNG");
 pub const ONE_EPOCH: Text = Text::new("训练一轮", "One epoch");
 pub const EPOCH: Text = Text::new("轮次", "Epoch");
 pub const TRAIN_LOSS: Text = Text::new("训练损失", "Train loss");
+/// Loss-curve legends.
+pub const TRAIN_SERIES: Text = Text::new("训练", "train");
+pub const TEST_SERIES: Text = Text::new("测试", "test");
 pub const TEST_LOSS: Text = Text::new("测试损失", "Test loss");
 pub const OUTPUT: Text = Text::new("输出", "Output");
 pub const PG_NETWORK_HINT: Text = Text::new(

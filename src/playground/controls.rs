@@ -1,15 +1,17 @@
 //! The playground's settings: data, features, layers, activation, regularisation, learning
 //! rate, batch size and optimiser, and what a click on the output does.
 
+use engine::i18n::{Lang, Text};
 use engine::playground::data::{DatasetKind, MAX_CLASSES};
 use engine::playground::features::Feature;
 use engine::playground::spec::{
     Activation, MAX_BATCH, MAX_LAYERS, MAX_NEURONS, Optimizer, Regularization,
 };
 use leptos::prelude::*;
+use std::sync::Arc;
 
 use super::state::PgState;
-use crate::app::tr;
+use crate::app::{ctx, tr};
 use crate::i18n;
 
 /// TensorFlow Playground's choices, so lessons and links line up with what teachers know.
@@ -18,17 +20,29 @@ const RATES: [f64; 11] = [
 ];
 const REG_RATES: [f64; 10] = [0.0, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1.0, 3.0, 10.0];
 
+/// An option's caption: words in the learner's language, or a number.
+type Caption = Arc<dyn Fn(Lang) -> String + Send + Sync>;
+
+fn words(text: Text) -> Caption {
+    Arc::new(move |l| text.get(l).to_string())
+}
+
+fn number(shown: String) -> Caption {
+    Arc::new(move |_| shown.clone())
+}
+
 fn select<T: Copy + PartialEq + Send + Sync + 'static>(
     testid: &'static str,
-    options: Vec<(T, String)>,
+    options: Vec<(T, Caption)>,
     current: impl Fn() -> T + Copy + Send + Sync + 'static,
     on_pick: impl Fn(T) + Copy + Send + Sync + 'static,
 ) -> impl IntoView {
+    let lang = ctx().lang;
     let values: Vec<T> = options.iter().map(|(v, _)| *v).collect();
     let items = options
         .into_iter()
         .enumerate()
-        .map(|(i, (v, name))| view! { <option value=i.to_string() selected=move || current() == v>{name}</option> })
+        .map(|(i, (v, name))| view! { <option value=i.to_string() selected=move || current() == v>{move || name(lang.get())}</option> })
         .collect_view();
     view! {
         <select data-testid=testid on:change=move |ev| {
@@ -52,7 +66,7 @@ pub fn Controls(state: PgState) -> impl IntoView {
         }
         select(
             "pg-dataset",
-            kinds.iter().map(|k| (*k, k.name().to_string())).collect(),
+            kinds.iter().map(|k| (*k, words(k.label()))).collect(),
             move || data().kind,
             move |k| {
                 state.change(false, |s| {
@@ -66,7 +80,9 @@ pub fn Controls(state: PgState) -> impl IntoView {
         data().kind.has_class_choice().then(|| {
             let classes = select(
                 "pg-classes",
-                (2..=MAX_CLASSES).map(|k| (k, k.to_string())).collect(),
+                (2..=MAX_CLASSES)
+                    .map(|k| (k, number(k.to_string())))
+                    .collect(),
                 move || data().classes,
                 move |k| {
                     state.change(false, |s| {
@@ -91,7 +107,7 @@ pub fn Controls(state: PgState) -> impl IntoView {
         "pg-activation",
         Activation::ALL
             .iter()
-            .map(|a| (*a, a.name().to_string()))
+            .map(|a| (*a, words(a.label())))
             .collect(),
         move || net().activation,
         move |a| state.change(true, |s| s.net.activation = a),
@@ -100,7 +116,7 @@ pub fn Controls(state: PgState) -> impl IntoView {
         "pg-optimizer",
         Optimizer::ALL
             .iter()
-            .map(|o| (*o, o.name().to_string()))
+            .map(|o| (*o, words(o.label())))
             .collect(),
         move || net().optimizer,
         move |o| state.change(true, |s| s.net.optimizer = o),
@@ -109,20 +125,23 @@ pub fn Controls(state: PgState) -> impl IntoView {
         "pg-regularization",
         Regularization::ALL
             .iter()
-            .map(|r| (*r, r.name().to_string()))
+            .map(|r| (*r, words(r.label())))
             .collect(),
         move || net().regularization,
         move |r| state.change(true, |s| s.net.regularization = r),
     );
     let rate = select(
         "pg-lr",
-        RATES.iter().map(|r| (*r, r.to_string())).collect(),
+        RATES.iter().map(|r| (*r, number(r.to_string()))).collect(),
         move || net().learning_rate,
         move |r| state.change(true, |s| s.net.learning_rate = r),
     );
     let reg_rate = select(
         "pg-reg-rate",
-        REG_RATES.iter().map(|r| (*r, r.to_string())).collect(),
+        REG_RATES
+            .iter()
+            .map(|r| (*r, number(r.to_string())))
+            .collect(),
         move || net().reg_rate,
         move |r| state.change(true, |s| s.net.reg_rate = r),
     );

@@ -93,8 +93,14 @@ pub fn PlaygroundPage(hash: String) -> impl IntoView {
     });
     let curves = Signal::derive(move || {
         vec![
-            ("train".to_string(), state.train_losses.get()),
-            ("test".to_string(), state.test_losses.get()),
+            (
+                i18n::TRAIN_SERIES.get(lang.get()).to_string(),
+                state.train_losses.get(),
+            ),
+            (
+                i18n::TEST_SERIES.get(lang.get()).to_string(),
+                state.test_losses.get(),
+            ),
         ]
     });
     let on_output_click = move |ev: leptos::web_sys::MouseEvent| {
@@ -214,7 +220,7 @@ pub fn PlaygroundPage(hash: String) -> impl IntoView {
                         <button data-testid="pg-export-curves-svg" on:click=move |_| {
                             let l = lang.get_untracked();
                             let (train, test) = (state.train_losses.get_untracked(), state.test_losses.get_untracked());
-                            let svg = curves_svg(&[("train", &train), ("test", &test)], i18n::EPOCH.get(l), i18n::LOSS.get(l));
+                            let svg = curves_svg(&[(i18n::TRAIN_SERIES.get(l), &train), (i18n::TEST_SERIES.get(l), &test)], i18n::EPOCH.get(l), i18n::LOSS.get(l));
                             report(download::text("playground-loss.svg", "image/svg+xml", &svg));
                         }>{tr(i18n::LOSS_CURVE)} " SVG"</button>
                         <button data-testid="pg-export-curves-png" on:click=move |_| {

@@ -23,7 +23,9 @@ async function textRuns(page, selector) {
         const el = n.parentElement;
         if (!el || el.closest('code, math, script, style, noscript, [data-quote], [translate="no"]')) continue;
         // Only what is shown: not text in a closed <details> or a hidden element.
-        if (el.checkVisibility && !el.checkVisibility({ visibilityProperty: true })) continue;
+        // An <option> is drawn by its <select>: it is shown when the select is.
+        const drawn = el.closest('select') ?? el;
+        if (drawn.checkVisibility && !drawn.checkVisibility({ visibilityProperty: true })) continue;
         const marked = el.closest('[lang]');
         const lang = marked ? marked.getAttribute('lang') : pageLang;
         const text = n.textContent.trim();

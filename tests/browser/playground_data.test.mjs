@@ -81,7 +81,8 @@ for (const webgpu of [true, false]) {
     const freshErrors = watchErrors(fresh);
     await fresh.goto(`${server.url}/${link}`);
     await fresh.waitForFunction(() => document.querySelector('[data-testid="pg-stats"]')?.getAttribute('data-train-loss') !== '', null, { timeout: 60_000 });
-    assert.equal(await fresh.locator('[data-testid="pg-dataset"] option:checked').textContent(), 'csv');
+    const imported = (await fresh.evaluate(() => document.documentElement.lang)).startsWith('zh') ? '导入的 CSV' : 'imported CSV';
+    assert.equal(await fresh.locator('[data-testid="pg-dataset"] option:checked').textContent(), imported);
     assert.equal(await fresh.locator('[data-testid="link-error"]').count(), 0);
     await fresh.close();
 

@@ -2,6 +2,7 @@
 //! points on every machine and in every browser.
 
 use crate::base::rng::SplitMix64;
+use crate::i18n::Text;
 
 /// Half the side of the square the points live in (TF Playground's domain).
 pub const RADIUS: f64 = 6.0;
@@ -47,6 +48,20 @@ impl DatasetKind {
             DatasetKind::Blobs => "blobs",
             DatasetKind::Arms => "arms",
             DatasetKind::Csv => "csv",
+        }
+    }
+
+    /// What the learner reads; [`DatasetKind::name`] is the link token.
+    pub fn label(self) -> Text {
+        match self {
+            DatasetKind::Circle => Text::new("圆环", "circle"),
+            DatasetKind::Xor => Text::new("异或", "XOR"),
+            DatasetKind::Gauss => Text::new("两团高斯", "Gaussian"),
+            DatasetKind::Spiral => Text::new("螺旋", "spiral"),
+            DatasetKind::Plane => Text::new("平面", "plane"),
+            DatasetKind::Blobs => Text::new("团簇", "blobs"),
+            DatasetKind::Arms => Text::new("旋臂", "arms"),
+            DatasetKind::Csv => Text::new("导入的 CSV", "imported CSV"),
         }
     }
 

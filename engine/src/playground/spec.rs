@@ -8,8 +8,9 @@ pub const MAX_LAYERS: usize = 6;
 pub const MAX_NEURONS: usize = 8;
 pub const MAX_BATCH: usize = 30;
 
+/// A choice with its link token (`name`) and what the learner reads (`label`, zh and en).
 macro_rules! named_enum {
-    ($(#[$m:meta])* $name:ident { $($v:ident => $s:literal),+ $(,)? }) => {
+    ($(#[$m:meta])* $name:ident { $($v:ident => $s:literal ($zh:literal, $en:literal)),+ $(,)? }) => {
         $(#[$m])*
         #[derive(Clone, Copy, Debug, PartialEq, Eq)]
         pub enum $name { $($v),+ }
@@ -17,6 +18,9 @@ macro_rules! named_enum {
             pub const ALL: &'static [$name] = &[$($name::$v),+];
             pub fn name(self) -> &'static str {
                 match self { $($name::$v => $s),+ }
+            }
+            pub fn label(self) -> Text {
+                match self { $($name::$v => Text::new($zh, $en)),+ }
             }
             pub fn from_name(name: &str) -> Option<$name> {
                 $name::ALL.iter().copied().find(|v| v.name() == name)
@@ -27,13 +31,22 @@ macro_rules! named_enum {
 
 named_enum!(
     /// The activation of every hidden neuron.
-    Activation { Relu => "relu", Tanh => "tanh", Sigmoid => "sigmoid", Linear => "linear" }
+    Activation {
+        Relu => "relu" ("ReLU", "ReLU"),
+        Tanh => "tanh" ("tanh", "tanh"),
+        Sigmoid => "sigmoid" ("sigmoid", "sigmoid"),
+        Linear => "linear" ("线性", "linear"),
+    }
 );
 named_enum!(
     /// Penalty on the weights (not the biases), added to the loss.
-    Regularization { None => "none", L1 => "l1", L2 => "l2" }
+    Regularization { None => "none" ("无", "none"), L1 => "l1" ("L1", "L1"), L2 => "l2" ("L2", "L2") }
 );
-named_enum!(Optimizer { Sgd => "sgd", Momentum => "momentum", Adam => "adam" });
+named_enum!(Optimizer {
+    Sgd => "sgd" ("SGD", "SGD"),
+    Momentum => "momentum" ("动量法", "Momentum"),
+    Adam => "adam" ("Adam", "Adam"),
+});
 
 /// Momentum's β (burn's `MomentumConfig`, no dampening, no Nesterov).
 pub const MOMENTUM: f64 = 0.9;

@@ -159,3 +159,28 @@ fn checks_catch_mixed_languages() {
     assert!(!chinese("texts use “准确率” for precision"));
     assert!(chinese("“准确率” 是"));
 }
+
+/// The playground's choices read in the learner's language (their link tokens stay as they are).
+#[test]
+fn playground_choices_read_in_one_language() {
+    use engine::i18n::{Lang, Text};
+    use engine::playground::data::DatasetKind;
+    use engine::playground::spec::{Activation, Optimizer, Regularization};
+    let labels: Vec<Text> = DatasetKind::ALL
+        .iter()
+        .chain([DatasetKind::Csv].iter())
+        .map(|k| k.label())
+        .chain(Activation::ALL.iter().map(|a| a.label()))
+        .chain(Optimizer::ALL.iter().map(|o| o.label()))
+        .chain(Regularization::ALL.iter().map(|r| r.label()))
+        .collect();
+    for t in labels {
+        assert!(english_words(t.get(Lang::Zh)).is_empty(), "{t:?}");
+        assert!(!t.get(Lang::En).chars().any(cjk), "{t:?}");
+    }
+    assert_eq!(
+        Optimizer::Momentum.name(),
+        "momentum",
+        "the link token stays"
+    );
+}
