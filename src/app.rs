@@ -15,7 +15,7 @@ use crate::lessons::kit_lesson::KitLesson;
 use crate::mnist::MnistPage;
 use crate::playground::PlaygroundPage;
 use crate::text_lesson::TextClassifierPage;
-use crate::{prefs, route};
+use crate::{prefs, progress, route};
 
 /// What every view may read: the language and the compute backend.
 #[derive(Clone, Copy)]
@@ -107,6 +107,9 @@ pub fn App() -> impl IntoView {
         embed.set(embedded);
         route::set_embed(embedded);
         let assignments: Vec<String> = parsed.assignments.iter().map(|s| s.to_string()).collect();
+        if let Some(id) = parsed.lesson.filter(|id| registry::find(id).is_some()) {
+            progress::mark_visited(id);
+        }
         // The registry names each page's component; an id it does not know is reported.
         match parsed
             .lesson
@@ -144,7 +147,7 @@ pub fn App() -> impl IntoView {
         <header class="topbar">
             <a class="brand" href="#/" data-testid="brand">
                 <span class="logo" aria-hidden="true">"∂"</span>
-                {tr(i18n::APP_TITLE)}
+                <span class="brand-name">{tr(i18n::APP_TITLE)}</span>
             </a>
             <BackendSwitch/>
             <button class="present-toggle" data-testid="present-toggle" aria-pressed=move || present.get().to_string()

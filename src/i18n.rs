@@ -8,9 +8,29 @@ pub const TAGLINE: Text = Text::new(
     "Do the math with the machine and watch a neural network learn: every value and every gradient on screen.",
 );
 pub const LESSONS_HEADING: Text = Text::new("课程", "Lessons");
-pub const LIVE: Text = Text::new("可以学习", "Open");
+pub const COURSE_ORDER: Text = Text::new(
+    "按顺序学：从一个神经元和它的损失，到注意力与文本。",
+    "In order: from one neuron and its loss to attention and text.",
+);
+pub const START_HERE: Text = Text::new("从这里开始", "Start here");
+pub const START_HERE_LEAD: Text = Text::new("从这里开始：", "Start here: ");
+pub const CONTINUE_WITH: Text = Text::new("接着学：", "Next up: ");
+pub const ALL_VISITED: Text = Text::new(
+    "每一课都打开过了。挑一课再练，或者去游乐场。",
+    "You have opened every lesson. Pick one to practise again, or try the playground.",
+);
+pub const NOT_STARTED: Text = Text::new("未开始", "Not started");
+pub const VISITED: Text = Text::new("已打开过", "Visited");
+pub const STEPS_REVEALED: Text = Text::new(
+    "已揭晓 {revealed} / {steps} 步",
+    "{revealed} of {steps} steps revealed",
+);
+pub const PREDICTIONS_RIGHT: Text = Text::new(
+    "预测对 {right} / {total}",
+    "{right} of {total} predictions right",
+);
+pub const BESIDE_THE_COURSE: Text = Text::new("课程之外", "Beside the course");
 pub const COMING: Text = Text::new("即将推出", "Coming");
-pub const ARTICLE: Text = Text::new("文章", "Article");
 pub const ALL_LESSONS: Text = Text::new("← 全部课程", "← All lessons");
 pub const LANGUAGE: Text = Text::new("语言", "Language");
 
@@ -100,6 +120,10 @@ pub const PREVIOUS_STEP: Text = Text::new("◂ 上一步", "◂ Back");
 pub const ALL_STEPS: Text = Text::new("全部显示", "Show all");
 pub const TRAIN_STEP: Text = Text::new("训练一步", "Train one step");
 pub const NEW_SEED: Text = Text::new("换一组随机初始权重", "New random initial weights");
+pub const DETAILS: Text = Text::new("详细内容", "Details");
+pub const ERRATA_TAB: Text = Text::new("勘误", "Errata");
+pub const GRADIENT_CHECK_TAB: Text = Text::new("梯度检验", "Gradient check");
+pub const AUTOGRAPH_TAB: Text = Text::new("计算图", "Autodiff graph");
 pub const VALUES: Text = Text::new("数值", "Values");
 pub const VALUE: Text = Text::new("值", "Value");
 pub const GRADIENT: Text = Text::new("梯度 ∂L/∂·", "Gradient ∂L/∂·");

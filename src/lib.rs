@@ -18,6 +18,7 @@ mod mnist;
 mod panic_panel;
 mod playground;
 mod prefs;
+mod progress;
 mod route;
 mod text_lesson;
 

@@ -129,9 +129,53 @@ pub fn section(cited: &str, lang: Lang) -> String {
     }
 }
 
+/// Where a lesson's example is in the articles, in `lang`: each article number with its own
+/// section ("文章 002 §数学模型 1、003 §4.3", "Articles 002 §Mathematical models 1, 003 §4.3").
+/// `article` and `cited` list them in step, separated by " / ", as the registry writes them.
+pub fn article_reference(article: &str, cited: &str, lang: Lang) -> String {
+    let articles: Vec<&str> = article.split(" / ").collect();
+    let sections: Vec<&str> = cited.split(" / ").collect();
+    let pairs: Vec<String> = if articles.len() == sections.len() {
+        articles
+            .iter()
+            .zip(&sections)
+            .map(|(a, s)| format!("{a} {}", section(s, lang)))
+            .collect()
+    } else {
+        vec![format!("{article} {}", section(cited, lang))]
+    };
+    let (one, many, sep) = match lang {
+        Lang::Zh => ("文章", "文章", "、"),
+        Lang::En => ("Article", "Articles", ", "),
+    };
+    let word = if articles.len() > 1 { many } else { one };
+    format!("{word} {}", pairs.join(sep))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn article_references_pair_each_article_with_its_section() {
+        assert_eq!(
+            article_reference("002 / 003", "§Mathematical models 1 / §4.3", Lang::Zh),
+            "文章 002 §数学模型 1、003 §4.3"
+        );
+        assert_eq!(
+            article_reference("002 / 003", "§Mathematical models 1 / §4.3", Lang::En),
+            "Articles 002 §Mathematical models 1, 003 §4.3"
+        );
+        assert_eq!(
+            article_reference("003", "§3.1.3, §4.2.3, §4.3", Lang::En),
+            "Article 003 §3.1.3, §4.2.3, §4.3"
+        );
+        // Lists out of step are shown as written rather than paired wrongly.
+        assert_eq!(
+            article_reference("001 / 002", "§5", Lang::En),
+            "Articles 001 / 002 §5"
+        );
+    }
 
     #[test]
     fn runs_split_code_from_prose() {

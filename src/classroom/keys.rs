@@ -13,14 +13,17 @@ pub struct LessonKeys {
     pub reset: Callback<()>,
 }
 
-/// True while the learner types: keys then belong to the field.
+/// True while the learner types, or moves between tabs: keys then belong to the control.
 fn typing(ev: &KeyboardEvent) -> bool {
-    let tag = ev
+    let Some(target) = ev
         .target()
         .and_then(|t| leptos::wasm_bindgen::JsCast::dyn_into::<leptos::web_sys::Element>(t).ok())
-        .map(|e| e.tag_name().to_ascii_lowercase())
-        .unwrap_or_default();
+    else {
+        return false;
+    };
+    let tag = target.tag_name().to_ascii_lowercase();
     matches!(tag.as_str(), "input" | "select" | "textarea")
+        || target.closest("[role=tablist]").ok().flatten().is_some()
 }
 
 fn toggle_fullscreen() {

@@ -34,7 +34,7 @@ pub fn LessonHeader(
     let source = info.filter(|i| !i.article.is_empty()).map(|i| {
         view! {
             <p class="source" data-testid="source">
-                {tr(i18n::ARTICLE)} " " {i.article} " " {move || engine::i18n::section(i.section, lang.get())}
+                {move || engine::i18n::article_reference(i.article, i.section, lang.get())}
                 {file.map(|f| view! { " · " <code>{f}</code> })}
             </p>
         }

@@ -13,3 +13,4 @@ pub mod predict;
 pub mod raster_canvas;
 pub mod run_controls;
 pub mod scroll_box;
+pub mod tabs;

@@ -4,7 +4,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import { serveDist, launch, watchErrors, screenshotPath, nativeWorksheet } from './harness.mjs';
+import { serveDist, launch, watchErrors, screenshotPath, nativeWorksheet, showTab } from './harness.mjs';
 
 let server;
 before(async () => { server = await serveDist(); });
@@ -31,7 +31,7 @@ test('keys step, run, reset and toggle presentation mode', async (t) => {
   assert.equal(await cursor(page), '2');
   await page.keyboard.press('p');
   assert.ok(await page.evaluate(() => document.body.classList.contains('present')));
-  assert.ok(!(await page.isVisible('[data-testid="params-form"]')), 'side panels hidden');
+  assert.ok(!(await page.isVisible('[data-testid="tabs"]')), 'the tabs of secondary panels hidden');
   await page.screenshot({ path: screenshotPath('classroom-presentation-bce'), fullPage: true });
   await page.keyboard.press(' ');
   await page.waitForFunction(() => Number(document.querySelector('[data-testid="loss-latest"]').getAttribute('data-count')) >= 5);
@@ -40,7 +40,12 @@ test('keys step, run, reset and toggle presentation mode', async (t) => {
   await page.waitForSelector('[data-testid="loss-latest"][data-count="0"]');
   await page.keyboard.press('p');
   assert.ok(!(await page.evaluate(() => document.body.classList.contains('present'))));
-  // Keys typed into a field stay in the field.
+  // Keys typed into a field stay in the field; arrows in the tab list move between tabs.
+  await showTab(page, 'settings');
+  await page.keyboard.press('ArrowRight');
+  assert.equal(await cursor(page), '0', 'an arrow on a tab is the tab list\'s');
+  assert.equal(await page.getAttribute('[data-testid="tab-formulas"]', 'aria-selected'), 'true', 'the next tab');
+  await page.keyboard.press('ArrowLeft');
   await page.click('[data-testid="field-lr"]');
   await page.keyboard.press('ArrowRight');
   assert.equal(await cursor(page), '0');
@@ -53,6 +58,34 @@ test('keys step, run, reset and toggle presentation mode', async (t) => {
   assert.deepEqual(errors, []);
 });
 
+test('secondary panels are tabs: one shown at a time, the choice kept per lesson', async (t) => {
+  const context = await launch({ webgpu: false });
+  t.after(() => context.close());
+  const page = context.pages()[0];
+  const errors = watchErrors(page);
+  await open(page, '#/bce');
+  const shown = () => page.$$eval('[role=tabpanel]:not([hidden])', (els) => els.map((e) => e.dataset.testid));
+  assert.deepEqual(await shown(), ['tabpanel-values'], 'values first');
+  assert.equal(await page.getAttribute('[data-testid="tab-values"]', 'aria-selected'), 'true');
+  await showTab(page, 'errata');
+  assert.deepEqual(await shown(), ['tabpanel-errata']);
+  assert.ok(await page.isVisible('[data-testid="errata"]'));
+  assert.ok(!(await page.isVisible('[data-testid="params-form"]')));
+  await page.keyboard.press('End');
+  const last = await page.$$eval('[role=tab]:not([hidden])', (els) => els.at(-1).dataset.testid);
+  assert.equal(await page.evaluate(() => document.activeElement.dataset.testid), last, 'End focuses the last tab');
+  await page.keyboard.press('Home');
+  assert.deepEqual(await shown(), ['tabpanel-values']);
+  await showTab(page, 'errata');
+  await page.reload();
+  await page.waitForSelector('[data-testid="trace-backend"][data-kind="cpu"]', { state: 'attached', timeout: 60_000 });
+  assert.deepEqual(await shown(), ['tabpanel-errata'], 'kept across a reload');
+  await open(page, '#/xor');
+  await page.waitForSelector('[data-testid="lesson-xor"]');
+  assert.deepEqual(await shown(), ['tabpanel-values'], 'per lesson');
+  assert.deepEqual(errors, []);
+});
+
 test('an embed link shows the lesson alone and keeps the flag while the state changes', async (t) => {
   const context = await launch({ webgpu: false });
   t.after(() => context.close());
@@ -60,6 +93,7 @@ test('an embed link shows the lesson alone and keeps the flag while the state ch
   await open(page, '#/xor?embed=1');
   assert.ok(!(await page.isVisible('.topbar')), 'no top bar');
   assert.ok(await page.isVisible('[data-testid="lesson-xor"]'));
+  await showTab(page, 'settings');
   await page.fill('[data-testid="field-lr"]', '0.5');
   await page.waitForFunction(() => location.hash.includes('lr=0.5') && location.hash.includes('embed=1'));
   await page.screenshot({ path: screenshotPath('classroom-embed-xor') });
@@ -76,6 +110,7 @@ test('downloads: the trace CSV and JSON, the weights and a picture, made in the 
   t.after(() => context.close());
   const page = context.pages()[0];
   await open(page, '#/softmax-ce');
+  await showTab(page, 'downloads');
   const take = async (testid) => {
     const [download] = await Promise.all([page.waitForEvent('download'), page.click(`[data-testid="${testid}"]`)]);
     return { name: download.suggestedFilename(), text: fs.readFileSync(await download.path(), 'utf8') };

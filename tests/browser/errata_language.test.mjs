@@ -3,7 +3,7 @@
 // lang="zh", code is <code>, math is MathML). Screenshots of the English errata of two lessons.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serveDist, launch, watchErrors, traceableLessons, screenshotPath } from './harness.mjs';
+import { serveDist, launch, watchErrors, traceableLessons, screenshotPath, showTab } from './harness.mjs';
 import { foreignRuns, otherLanguage } from './language.mjs';
 
 let server;
@@ -32,7 +32,9 @@ test('every errata table and notes list in one language, zh and en (CPU)', { tim
     await page.click(`[data-testid="lang-${lang}"]`);
     for (const id of PAGES) {
       await page.goto(`${server.url}/#/${id}`);
-      await page.waitForSelector('[data-testid="errata"] tbody tr[data-testid^="erratum-"]', { timeout: 180_000 });
+      await page.waitForSelector('[data-testid="errata"] tbody tr[data-testid^="erratum-"]', { state: 'attached', timeout: 180_000 });
+      // A step-through keeps its errata one tab away.
+      if (await page.$('[data-testid="tab-errata"]')) await showTab(page, 'errata');
       assert.equal(await page.evaluate(() => document.documentElement.lang.slice(0, 2)), lang, `${id}: page language`);
       rowsSeen += await page.locator('[data-testid="errata"] tbody tr[data-testid^="erratum-"]').count();
       for (const r of await foreignRuns(page, PARTS)) problems.push(`${lang} ${id}: ${JSON.stringify(r.found)} in “${r.text.slice(0, 80)}”`);

@@ -5,7 +5,7 @@
 // a kit lesson (xor) has both panels too, and the playground's step view has the check.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serveDist, launch, watchErrors, screenshotPath } from './harness.mjs';
+import { serveDist, launch, watchErrors, screenshotPath, showTab } from './harness.mjs';
 
 let server;
 before(async () => { server = await serveDist(); });
@@ -35,6 +35,7 @@ for (const webgpu of [true, false]) {
 
     // Off by default; on, all 9 parameters agree.
     assert.equal(await page.locator(summary).count(), 0);
+    await showTab(page, 'gradcheck');
     await page.check('[data-testid="gc-toggle"]');
     await waitForCheck(page, 'true');
     assert.equal(await page.getAttribute(summary, 'data-count'), '9');
@@ -59,6 +60,7 @@ for (const webgpu of [true, false]) {
 
     // The autodiff graph: 22 tensors; forward lights the 15 ops, backward the 19 gradients.
     const caption = '[data-testid="ag-caption"]';
+    await showTab(page, 'autograph');
     assert.equal(await page.getAttribute(caption, 'data-total'), '34');
     assert.equal(await page.locator('[data-testid="ag-svg"] [data-node]').count(), 22);
     assert.equal(await page.locator('[data-testid="ag-svg"] [data-value-shown="false"]').count(), 15);
@@ -80,6 +82,7 @@ for (const webgpu of [true, false]) {
     const lossNode = '[data-testid="ag-svg"] [data-name="L"]';
     const lossBefore = await page.textContent(`${lossNode} .value`);
     assert.equal(await page.textContent(`${lossNode} .grad`), '∂L = 1');
+    await showTab(page, 'gradcheck');
     await page.selectOption('[data-testid="gc-break"]', 'one-plus-a');
     await page.waitForSelector('[data-testid="gc-broken"]');
     await waitForCheck(page, 'false');
@@ -116,7 +119,8 @@ for (const webgpu of [true, false]) {
 
     // A kit lesson has both panels.
     await page.goto(`${server.url}/#/xor`);
-    await page.waitForSelector('[data-testid="gradcheck"]', { timeout: 60_000 });
+    await page.waitForSelector('[data-testid="gradcheck"]', { state: 'attached', timeout: 60_000 });
+    await showTab(page, 'gradcheck');
     await page.check('[data-testid="gc-toggle"]');
     await waitForCheck(page, 'true');
     await page.selectOption('[data-testid="gc-break"]', 'flipped-sign');

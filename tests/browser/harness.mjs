@@ -39,3 +39,10 @@ export function nativeWorksheet(lesson, answers) {
   const args = [lesson, '--worksheet', ...(answers ? ['--answers'] : [])];
   return execFileSync(TRACE_BIN, args, { encoding: 'utf8' });
 }
+
+/** Opens a step-through's tab (values, settings, formulas, errata, gradcheck, autograph,
+ *  downloads) so that its controls can be used; a tab already open stays open. */
+export async function showTab(page, id) {
+  await page.click(`[data-testid="tab-${id}"]`);
+  await page.waitForSelector(`[data-testid="tabpanel-${id}"]:not([hidden])`);
+}

@@ -4,7 +4,7 @@
 // keras-4x4, and bad input in bce kept out with a message. Screenshots of each end state.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serveDist, launch, watchErrors, nativeTrace, screenshotPath } from './harness.mjs';
+import { serveDist, launch, watchErrors, nativeTrace, screenshotPath, showTab } from './harness.mjs';
 
 let server;
 let context;
@@ -39,6 +39,7 @@ async function trainSteps(n) {
 
 /** Selects a choice and waits until the trace shows it (the link carries the choice). */
 async function choose(name, value) {
+  await showTab(page, 'settings');
   await page.selectOption(`[data-testid="field-${name}"]`, value);
   await page.waitForFunction(([n, v]) => location.hash.includes(`${n}=${v}`), [name, value]);
 }
@@ -127,6 +128,7 @@ test('keras-4x4: a new seed gives new weights; accuracy is always a multiple of 
 
 test('bce: text in a number field is refused with a message and the value is kept; a valid edit recomputes', async () => {
   await open('bce');
+  await showTab(page, 'settings');
   await page.fill('[data-testid="field-p[0]"]', 'abc');
   assert.match(await page.textContent('[data-testid="error-p[0]"]'), /abc/);
   await page.fill('[data-testid="field-p[0]"]', '1');

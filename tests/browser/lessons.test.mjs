@@ -67,7 +67,7 @@ for (const webgpu of [true, false]) {
         near(Number(got), want, `${id} ${kind} ${testid}`);
       }
       if (json.loss !== null) near(Number(await page.getAttribute('[data-testid="value-loss"]', 'data-value')), json.loss, `${id} loss`);
-      await page.waitForSelector('[data-testid^="erratum-"]', { timeout: 30_000 });
+      await page.waitForSelector('[data-testid^="erratum-"]', { state: 'attached', timeout: 30_000 });
       const rows = await page.$$('[data-testid="errata"] tbody tr[data-testid^="erratum-"]');
       assert.ok(rows.length > 0, `${id}: errata listed`);
       await page.screenshot({ path: screenshotPath(`lesson-${id}-${kind}`), fullPage: true });

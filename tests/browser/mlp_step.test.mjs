@@ -2,7 +2,7 @@
 // WebGPU (SwiftShader) and on the CPU fallback, values compared with the native trace.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serveDist, launch, watchErrors, nativeTrace, screenshotPath } from './harness.mjs';
+import { serveDist, launch, watchErrors, nativeTrace, screenshotPath, showTab } from './harness.mjs';
 
 let server;
 before(async () => { server = await serveDist(); });
@@ -75,7 +75,7 @@ for (const backend of [
       // Home page: every lesson listed, mlp-step live.
       await page.goto(`${server.url}/`);
       await page.waitForSelector('[data-testid="lesson-list"]');
-      assert.equal(await page.locator('[data-testid="lesson-list"] > *').count(), 11);
+      assert.equal(await page.locator('[data-testid="lesson-list"] [data-lesson]').count(), 11);
       await page.waitForSelector(`[data-testid="backend-name"][data-ready="true"]`, { state: 'attached', timeout: 60_000 });
       assert.equal(await page.getAttribute('[data-testid="backend-name"]', 'data-kind'), backend.kind);
       if (!backend.webgpu) {
@@ -124,6 +124,7 @@ for (const backend of [
       assert.equal(await page.textContent('[data-testid="erratum-a2-article"]'), '0.371');
 
       // Bad input keeps the last valid value; a good one recomputes everything.
+      await showTab(page, 'settings');
       await page.fill('[data-testid="field-W1[0][0]"]', 'abc');
       assert.match(await page.textContent('[data-testid="error-W1[0][0]"]'), /abc/);
       await page.fill('[data-testid="field-x[1]"]', 'NaN');
@@ -212,6 +213,7 @@ for (const backend of [
         // A lost GPU device: the page falls back to the CPU and keeps the learner's edit.
         await openLesson(page, '#/mlp-step?W1[0][1]=3', 'webgpu');
         await page.evaluate(() => window.wasmBindings.simulate_gpu_device_loss());
+        await showTab(page, 'settings');
         await page.fill('[data-testid="field-b2"]', '0.5');
         await page.waitForSelector('[data-testid="trace-backend"][data-kind="cpu"]', { state: 'attached' });
         assert.match(await page.textContent('[data-testid="backend-notice"]'), /WebGPU/);
@@ -228,6 +230,7 @@ for (const backend of [
         assert.equal(await fresh.evaluate(() => window.wasmBindings.destroy_gpu_device()), true);
         await fresh.waitForSelector('[data-testid="backend-name"][data-kind="cpu"]', { state: 'attached' });
         assert.match(await fresh.textContent('[data-testid="backend-notice"]'), /lost/);
+        await showTab(fresh, 'settings');
         await fresh.fill('[data-testid="field-b2"]', '0.5');
         await fresh.waitForSelector('[data-testid="trace-backend"][data-kind="cpu"]', { state: 'attached' });
         await stepAll(fresh);

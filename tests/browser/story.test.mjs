@@ -8,7 +8,9 @@
 // Screenshots of every page at both sizes and in both languages land in target/screenshots/.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serveDist, launch, watchErrors, registryPages, screenshotPath } from './harness.mjs';
+import fs from 'node:fs';
+import path from 'node:path';
+import { serveDist, launch, watchErrors, registryPages, screenshotPath, SHOTS } from './harness.mjs';
 import {
   DESKTOP, PHONE, firstScreenParts, openPage, firstScreen, height, phoneWidth, language, axe, focusVisible,
 } from './story_pages.mjs';
@@ -18,8 +20,7 @@ const STILL_FAILING = {
   // No main picture yet but on mlp-step (25–33 % of the viewport there).
   firstScreen: ['attention', 'backprop-352', 'bce', 'keras-4x4', 'linreg-gd', 'mlp-step', 'mnist-cnn',
     'optimizers', 'playground', 'softmax-ce', 'text-classifier', 'xor'],
-  height: ['attention', 'backprop-352', 'bce', 'keras-4x4', 'linreg-gd', 'mlp-step', 'mnist-cnn',
-    'optimizers', 'softmax-ce', 'text-classifier', 'xor'],
+  height: ['mnist-cnn', 'text-classifier'],
   phoneWidth: [],
   language: [],
   axe: [],
@@ -73,6 +74,8 @@ before(async () => {
       await page.screenshot({ path: screenshotPath(`story-${id}-${lang}-phone`) });
     }
   }
+  // What each page still gets wrong, for whoever works on the list next.
+  fs.writeFileSync(path.join(SHOTS, 'story-findings.json'), JSON.stringify(found, null, 1));
   assert.deepEqual(errors, [], 'no console errors');
 });
 

@@ -3,6 +3,7 @@
 pub mod attention;
 pub mod backprop_352;
 pub mod bce;
+pub mod course;
 pub mod keras_4x4;
 pub mod kit;
 pub mod linreg_gd;

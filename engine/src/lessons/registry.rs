@@ -67,6 +67,19 @@ pub enum Group {
 }
 
 impl Group {
+    /// The group's name in the page's test ids and anchors.
+    pub fn id(self) -> &'static str {
+        match self {
+            Group::NeuronAndLoss => "neuron-and-loss",
+            Group::GradientDescent => "gradient-descent",
+            Group::Backpropagation => "backpropagation",
+            Group::Networks => "networks",
+            Group::Convolution => "convolution",
+            Group::AttentionAndText => "attention-and-text",
+            Group::Playground => "playground",
+        }
+    }
+
     pub fn title(self) -> Text {
         match self {
             Group::NeuronAndLoss => Text::new("一个神经元与损失", "One neuron and the loss"),
@@ -95,35 +108,9 @@ pub struct PageInfo {
     pub group: Group,
 }
 
+/// In course order: the groups in their order, within a group the lesson to read first first
+/// (a native test keeps the groups in order).
 pub const PAGES: &[PageInfo] = &[
-    PageInfo {
-        id: "mlp-step",
-        title: Text::new("一步训练：2-2-1 网络", "One training step: a 2-2-1 network"),
-        article: "000",
-        section: "§4.3",
-        summary: Text::new(
-            "逐个节点走完前向、反向传播和一次 SGD 更新，每个数都摆在网络图上。",
-            "Walk the forward pass, the backward pass and one SGD update node by node, every number on the diagram.",
-        ),
-        live: true,
-        page: Page::Kit(&crate::lessons::mlp_step::LESSON),
-        picture: Picture::Network221,
-        group: Group::Backpropagation,
-    },
-    PageInfo {
-        id: "keras-4x4",
-        title: Text::new("Keras 4×4 小例子", "The Keras 4×4 example"),
-        article: "000",
-        section: "§5",
-        summary: Text::new(
-            "用 Adam 训练 1000 轮，看看准确率到底能取哪些值。",
-            "Train 1000 epochs with Adam and see which accuracies are possible at all.",
-        ),
-        live: true,
-        page: Page::Kit(&crate::lessons::keras_4x4::LESSON),
-        picture: Picture::LessonViews,
-        group: Group::Networks,
-    },
     PageInfo {
         id: "bce",
         title: Text::new("二元交叉熵", "Binary cross-entropy"),
@@ -139,18 +126,18 @@ pub const PAGES: &[PageInfo] = &[
         group: Group::NeuronAndLoss,
     },
     PageInfo {
-        id: "optimizers",
-        title: Text::new("优化器赛跑", "Optimisers race"),
-        article: "001",
-        section: "§4.2",
+        id: "softmax-ce",
+        title: Text::new("Softmax 与交叉熵", "Softmax and cross-entropy"),
+        article: "002",
+        section: "§Mathematical models 2",
         summary: Text::new(
-            "GD、SGD、动量法与 Adam 在同一曲面上比赛。",
-            "GD, SGD, Momentum and Adam race on the same loss surface.",
+            "编辑 logits 和标签，看概率、损失和梯度 ŷ − y。",
+            "Edit logits and labels; see the probabilities, the loss and the gradient ŷ − y.",
         ),
         live: true,
-        page: Page::Kit(&crate::lessons::optimizers::LESSON),
+        page: Page::Kit(&crate::lessons::softmax_ce::LESSON),
         picture: Picture::LessonViews,
-        group: Group::GradientDescent,
+        group: Group::NeuronAndLoss,
     },
     PageInfo {
         id: "linreg-gd",
@@ -170,18 +157,32 @@ pub const PAGES: &[PageInfo] = &[
         group: Group::GradientDescent,
     },
     PageInfo {
-        id: "softmax-ce",
-        title: Text::new("Softmax 与交叉熵", "Softmax and cross-entropy"),
-        article: "002",
-        section: "§Mathematical models 2",
+        id: "optimizers",
+        title: Text::new("优化器赛跑", "Optimisers race"),
+        article: "001",
+        section: "§4.2",
         summary: Text::new(
-            "编辑 logits 和标签，看概率、损失和梯度 ŷ − y。",
-            "Edit logits and labels; see the probabilities, the loss and the gradient ŷ − y.",
+            "GD、SGD、动量法与 Adam 在同一曲面上比赛。",
+            "GD, SGD, Momentum and Adam race on the same loss surface.",
         ),
         live: true,
-        page: Page::Kit(&crate::lessons::softmax_ce::LESSON),
+        page: Page::Kit(&crate::lessons::optimizers::LESSON),
         picture: Picture::LessonViews,
-        group: Group::NeuronAndLoss,
+        group: Group::GradientDescent,
+    },
+    PageInfo {
+        id: "mlp-step",
+        title: Text::new("一步训练：2-2-1 网络", "One training step: a 2-2-1 network"),
+        article: "000",
+        section: "§4.3",
+        summary: Text::new(
+            "逐个节点走完前向、反向传播和一次 SGD 更新，每个数都摆在网络图上。",
+            "Walk the forward pass, the backward pass and one SGD update node by node, every number on the diagram.",
+        ),
+        live: true,
+        page: Page::Kit(&crate::lessons::mlp_step::LESSON),
+        picture: Picture::Network221,
+        group: Group::Backpropagation,
     },
     PageInfo {
         id: "backprop-352",
@@ -208,6 +209,20 @@ pub const PAGES: &[PageInfo] = &[
         ),
         live: true,
         page: Page::Kit(&crate::lessons::xor::LESSON),
+        picture: Picture::LessonViews,
+        group: Group::Networks,
+    },
+    PageInfo {
+        id: "keras-4x4",
+        title: Text::new("Keras 4×4 小例子", "The Keras 4×4 example"),
+        article: "000",
+        section: "§5",
+        summary: Text::new(
+            "用 Adam 训练 1000 轮，看看准确率到底能取哪些值。",
+            "Train 1000 epochs with Adam and see which accuracies are possible at all.",
+        ),
+        live: true,
+        page: Page::Kit(&crate::lessons::keras_4x4::LESSON),
         picture: Picture::LessonViews,
         group: Group::Networks,
     },

@@ -7,7 +7,7 @@ use engine::gradcheck::{self, AGREES, CheckVerdict, judge};
 use engine::lessons::kit::breaks::{self, Break};
 use engine::lessons::kit::{LessonDef, Values};
 use engine::lessons::mlp_step::article_params;
-use engine::lessons::registry::kit_lessons;
+use engine::lessons::registry::{kit_lesson, kit_lessons};
 use engine::state::setting::Settings;
 
 fn run<T>(f: impl std::future::Future<Output = T>) -> T {
@@ -215,7 +215,7 @@ fn mlp_step_checks_its_nine_parameters() {
 
 #[test]
 fn an_epsilon_out_of_range_is_refused() {
-    let def = kit_lessons()[0];
+    let def = kit_lesson("mlp-step").unwrap();
     let v = (def.article_values)();
     let dev = Device::flex();
     let t = run((def.trace)(&v, &dev)).unwrap();

@@ -6,6 +6,8 @@
 mod store;
 mod text;
 
+pub use store::load_score;
+
 use engine::math::mathml;
 use engine::predict::{CLOSE, Feedback, PredictItem, RIGHT, Score, Verdict, feedback};
 use engine::state::number::{format_number, parse_number};

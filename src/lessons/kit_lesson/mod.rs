@@ -35,6 +35,7 @@ use crate::components::lesson_header::LessonHeader;
 use crate::components::loss_chart::LossChart;
 use crate::components::predict::{PredictPanel, initially_on};
 use crate::components::run_controls::RunControls;
+use crate::components::tabs::{TabSpec, Tabs};
 use crate::{i18n, route};
 
 /// Most steps a link's `step=` may ask for; the page clamps it to the lesson's count.
@@ -123,6 +124,14 @@ pub fn KitLesson(def: &'static LessonDef, assignments: Vec<String>) -> impl Into
         route::replace_hash(&to_hash_with_step(def.id, &v, state.cursor.get()));
     });
 
+    // The home page's course map shows how far the learner got.
+    Effect::new(move |_| {
+        let total = steps.with(Vec::len);
+        if total > 0 {
+            crate::progress::record_steps(def.id, state.cursor.get(), total);
+        }
+    });
+
     // Predict mode: the next step's item, and "new numbers" where the lesson's variant moves any.
     let predict_on = RwSignal::new(initially_on());
     let predict_next = Signal::derive(move || {
@@ -202,6 +211,47 @@ pub fn KitLesson(def: &'static LessonDef, assignments: Vec<String>) -> impl Into
     let has_curves = Memo::new(move |_| curves.with(|c| !c.is_empty()));
     let accuracy = metric_series(state, |n| n == "accuracy");
     let has_accuracy = Memo::new(move |_| accuracy.with(|c| !c.is_empty()));
+    let has_graph = Signal::derive(move || graph.with(Option::is_some));
+    let mut tabs = vec![TabSpec::new("values", i18n::VALUES, move || {
+        view! {
+            <section class="values-panel"><QuantityTable state=state steps=steps/></section>
+        }
+    })];
+    tabs.push(TabSpec::new("settings", i18n::SETTINGS, move || {
+        view! {
+            <section class="params-panel"><KitForm state=state/></section>
+        }
+    }));
+    if !def.formulas.is_empty() {
+        tabs.push(TabSpec::new(
+            "formulas",
+            i18n::ARTICLE_FORMULAS,
+            move || view! { <ArticleFormulas state=state/> },
+        ));
+    }
+    tabs.push(TabSpec::new(
+        "errata",
+        i18n::ERRATA_TAB,
+        move || view! { <ErrataTable errata=state.errata/> },
+    ));
+    if let Some(choices) = break_choices {
+        tabs.push(TabSpec::new("gradcheck", i18n::GRADIENT_CHECK_TAB, move || view! {
+            <GradCheckPanel state=check choices=choices current=current_break set_break=set_break/>
+        }));
+    }
+    tabs.push(
+        TabSpec::new("autograph", i18n::AUTOGRAPH_TAB, move || {
+            view! {
+                <Show when=move || graph.with(Option::is_some)><AutographPanel graph=graph/></Show>
+            }
+        })
+        .when(has_graph),
+    );
+    tabs.push(TabSpec::new(
+        "downloads",
+        i18n::DOWNLOADS,
+        move || view! { <ExportPanel state=state/> },
+    ));
     view! {
         <section class="lesson" data-testid=format!("lesson-{}", def.id)>
             <LessonHeader page=def.id file=def.article_file link_error=link_error.map(|e| Signal::derive(move || e.message(lang.get())))/>
@@ -242,53 +292,48 @@ pub fn KitLesson(def: &'static LessonDef, assignments: Vec<String>) -> impl Into
             {move || state.failure.get().map(|e| view! {
                 <div class="banner error" data-testid="compute-failure" role="alert">{e}</div>
             })}
-            <ArticleFormulas state=state/>
             <div class="metrics" data-testid="metrics">{metrics}</div>
-            <div class="lesson-grid kit" class:with-picture=picture == Picture::Network221>
-                {(picture == Picture::Network221).then(|| view! {
-                    <section class="panel diagram-panel" data-testid="lesson-picture">
-                        <h2>{tr(i18n::NETWORK)}</h2>
-                        <Network221 state=state reveal=Reveal { steps, cursor: state.cursor }/>
-                        <p class="hint">{tr(i18n::EDIT_HINT)}</p>
+            // The story first: the picture and the current step side by side, the loss under
+            // the step; everything else one tab away.
+            <div class="stage">
+                {if picture == Picture::Network221 {
+                    view! {
+                        <section class="panel diagram-panel picture" data-testid="lesson-picture">
+                            <h2>{tr(i18n::NETWORK)}</h2>
+                            <Network221 state=state reveal=Reveal { steps, cursor: state.cursor }/>
+                            <p class="hint">{tr(i18n::EDIT_HINT)}</p>
+                        </section>
+                    }
+                    .into_any()
+                } else {
+                    view! {
+                        <Show when=move || has_views.get()>
+                            <section class="panel views-panel picture" data-testid="lesson-picture">
+                                <h2>{tr(i18n::VIEWS)}</h2>
+                                <div data-testid="views"><KitViews state=state/></div>
+                            </section>
+                        </Show>
+                    }
+                    .into_any()
+                }}
+                <div class="stage-side">
+                    <section class="panel step-panel" data-testid="step-panel">
+                        <h2>{tr(i18n::FORMULA)}</h2>
+                        <KitStepPanel state=state steps=steps/>
+                        <PredictPanel lesson=def.id next=predict_next reveal=Callback::new(move |_| state.next_step())
+                            new_numbers=new_numbers on=predict_on/>
                     </section>
-                })}
-                <section class="panel step-panel" data-testid="step-panel">
-                    <h2>{tr(i18n::FORMULA)}</h2>
-                    <KitStepPanel state=state steps=steps/>
-                    <PredictPanel lesson=def.id next=predict_next reveal=Callback::new(move |_| state.next_step())
-                        new_numbers=new_numbers on=predict_on/>
-                </section>
-                <section class="panel values-panel">
-                    <h2>{tr(i18n::VALUES)}</h2>
-                    <QuantityTable state=state steps=steps/>
-                </section>
-                {break_choices.map(|choices| view! {
-                    <GradCheckPanel state=check choices=choices current=current_break set_break=set_break/>
-                })}
-                <Show when=move || graph.with(Option::is_some)>
-                    <AutographPanel graph=graph/>
-                </Show>
-                <Show when=move || has_views.get()>
-                    <section class="panel views-panel" data-testid="views">
-                        <h2>{tr(i18n::VIEWS)}</h2>
-                        <KitViews state=state/>
-                    </section>
-                </Show>
-                <section class="panel params-panel">
-                    <h2>{tr(i18n::SETTINGS)}</h2>
-                    <KitForm state=state/>
-                </section>
-                {move || trains.get().then(|| view! {
-                    <section class="panel chart-panel">
-                        <h2>{tr(i18n::LOSS_CURVE)}</h2>
-                        <LossChart history=state.history/>
-                        {move || has_curves.get().then(|| view! { <CurvesChart series=curves y_label=i18n::LOSS testid="curves-chart"/> })}
-                        {move || has_accuracy.get().then(|| view! { <CurvesChart series=accuracy y_label=i18n::ACCURACY testid="accuracy-chart"/> })}
-                    </section>
-                })}
+                    {move || trains.get().then(|| view! {
+                        <section class="panel chart-panel">
+                            <h2>{tr(i18n::LOSS_CURVE)}</h2>
+                            <LossChart history=state.history/>
+                            {move || has_curves.get().then(|| view! { <CurvesChart series=curves y_label=i18n::LOSS testid="curves-chart"/> })}
+                            {move || has_accuracy.get().then(|| view! { <CurvesChart series=accuracy y_label=i18n::ACCURACY testid="accuracy-chart"/> })}
+                        </section>
+                    })}
+                </div>
             </div>
-            <ErrataTable errata=state.errata/>
-            <ExportPanel state=state/>
+            <Tabs page=def.id label=i18n::DETAILS tabs=tabs/>
         </section>
     }
 }
