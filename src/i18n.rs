@@ -120,6 +120,12 @@ pub const PREVIOUS_STEP: Text = Text::new("◂ 上一步", "◂ Back");
 pub const ALL_STEPS: Text = Text::new("全部显示", "Show all");
 pub const TRAIN_STEP: Text = Text::new("训练一步", "Train one step");
 pub const NEW_SEED: Text = Text::new("换一组随机初始权重", "New random initial weights");
+pub const PASTE_MATRIX: Text = Text::new("粘贴整个矩阵", "Paste the whole matrix");
+pub const PASTE_MATRIX_HINT: Text = Text::new(
+    "每行一行，数之间用空格、制表符或逗号隔开（小数点用“.”）；也可以粘贴 [[1, 2], [3, 4]]。",
+    "One row a line, numbers separated by spaces, tabs or commas (decimal point “.”); [[1, 2], [3, 4]] works too.",
+);
+pub const APPLY: Text = Text::new("应用", "Apply");
 pub const DETAILS: Text = Text::new("详细内容", "Details");
 pub const ERRATA_TAB: Text = Text::new("勘误", "Errata");
 pub const GRADIENT_CHECK_TAB: Text = Text::new("梯度检验", "Gradient check");

@@ -30,6 +30,9 @@ pub fn NumberField(
     value: Signal<String>,
     /// Tries to set the value; an error leaves the model unchanged.
     on_commit: Callback<String, Result<(), InputError>>,
+    /// A cell of a matrix: the label is for screen readers only.
+    #[prop(optional)]
+    compact: bool,
 ) -> impl IntoView {
     let lang = ctx().lang;
     let text = RwSignal::new(for_field(&value.get_untracked()));
@@ -45,8 +48,8 @@ pub fn NumberField(
     });
     let id = format!("field-{name}");
     view! {
-        <label class="field" class:invalid=move || error.get().is_some()>
-            <span class="field-label">{label}</span>
+        <label class="field" class:invalid=move || error.get().is_some() class:cell=compact>
+            <span class="field-label" class:sr-only=compact>{label}</span>
             <input
                 id=id.clone()
                 data-testid=id

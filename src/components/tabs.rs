@@ -35,6 +35,19 @@ impl TabSpec {
     }
 }
 
+/// Opens the tab `id` of the page's tab list (as a click on it would), for a control elsewhere
+/// that leads into a panel: a number on the diagram opens its field in the settings.
+pub fn open(id: &str) {
+    let tab = document()
+        .get_element_by_id(&format!("tab-{id}"))
+        .and_then(|el| {
+            leptos::wasm_bindgen::JsCast::dyn_into::<leptos::web_sys::HtmlElement>(el).ok()
+        });
+    if let Some(tab) = tab {
+        tab.click();
+    }
+}
+
 fn memory_key(page: &str) -> String {
     format!("backprop-lab.tab.{page}")
 }

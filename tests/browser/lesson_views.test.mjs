@@ -112,6 +112,47 @@ test('attention: two heads give two score and weight heatmaps whose rows sum to 
   await page.screenshot({ path: screenshotPath('attention-two-heads'), fullPage: true });
 });
 
+test('attention: its matrices are edited as matrices: paste, a bad paste, a drag', async () => {
+  await open('attention');
+  await showTab(page, 'settings');
+  const grids = await page.$$eval('[data-testid^="matrix-"][data-rows]', (els) => els.map((e) => e.dataset.testid));
+  assert.ok(grids.includes('matrix-WQ') && grids.length >= 5, `matrices: ${grids}`);
+  const editor = '[data-testid="matrix-WQ"]';
+  const rows = Number(await page.getAttribute(editor, 'data-rows'));
+  const cols = Number(await page.getAttribute(editor, 'data-cols'));
+  // Paste a whole W_Q in NumPy's form: every cell and the trace follow.
+  const want = [...Array(rows)].map((_, r) => [...Array(cols)].map((_, c) => Math.round((0.3 * r - 0.2 * c + 0.1) * 100) / 100 + 0));
+  await page.click('[data-testid="matrix-WQ-paste-open"]');
+  await page.fill('[data-testid="matrix-WQ-paste"]', JSON.stringify(want));
+  await page.click('[data-testid="matrix-WQ-apply"]');
+  for (let r = 0; r < rows; r++) {
+    for (let c = 0; c < cols; c++) {
+      assert.equal(Number(await page.inputValue(`[data-testid="field-WQ[${r}][${c}]"]`)), want[r][c], `WQ[${r}][${c}]`);
+    }
+  }
+  assert.equal(await page.textContent('[data-testid="matrix-WQ-error"]'), '');
+  const sets = want.flatMap((row, r) => row.map((v, c) => `WQ[${r}][${c}]=${v}`));
+  await page.waitForFunction((s) => s.every((x) => location.hash.includes(x)), sets);
+  await page.click('[data-testid="btn-all"]');
+  const native = nativeTrace(sets, 'attention');
+  await page.waitForFunction((v) => Math.abs(Number(document.querySelector('[data-testid="value-loss"]').getAttribute('data-value')) - v) < 1e-4, native.loss);
+  // A paste with a row missing is refused with a message; nothing changes.
+  await page.fill('[data-testid="matrix-WQ-paste"]', want.slice(1).map((row) => row.join(' ')).join('\n'));
+  await page.click('[data-testid="matrix-WQ-apply"]');
+  assert.match(await page.textContent('[data-testid="matrix-WQ-error"]'), new RegExp(`${rows} (rows|行)`));
+  assert.equal(Number(await page.inputValue('[data-testid="field-WQ[0][0]"]')), want[0][0]);
+  // A drag sideways on a cell: 0.01 a pixel.
+  const box = await page.locator('[data-testid="field-WQ[0][0]"]').boundingBox();
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(box.x + box.width / 2 + 25, box.y + box.height / 2, { steps: 5 });
+  await page.mouse.move(box.x + box.width / 2 + 50, box.y + box.height / 2, { steps: 5 });
+  await page.mouse.up();
+  const dragged = Number(await page.inputValue('[data-testid="field-WQ[0][0]"]'));
+  assert.ok(Math.abs(dragged - (want[0][0] + 0.5)) < 0.02, `dragged to ${dragged}`);
+  await page.locator(editor).screenshot({ path: screenshotPath('attention-matrix-editor') });
+});
+
 test('keras-4x4: a new seed gives new weights; accuracy is always a multiple of 25 %', async () => {
   await open('keras-4x4');
   const before = await page.inputValue('[data-testid="field-W1[0][0]"]');

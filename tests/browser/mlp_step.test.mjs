@@ -160,8 +160,11 @@ for (const backend of [
       await page.mouse.up();
       assert.equal(await page.getAttribute('[data-testid="param-b2"]', 'data-value'), '0.5');
       assert.equal(await page.inputValue('[data-testid="field-b2"]'), '0.5');
+      // From another tab too: the click opens the settings tab at the field.
+      await showTab(page, 'errata');
       await page.click('[data-testid="param-W2[0]"]');
-      assert.equal(await page.evaluate(() => document.activeElement.id), 'field-W2[0]');
+      await page.waitForFunction(() => document.activeElement?.id === 'field-W2[0]');
+      assert.ok(await page.isVisible('[data-testid="field-W2[0]"]'));
 
       // Run ▸ trains live: the loss curve grows and the loss falls.
       await page.click('[data-testid="btn-reset"]');

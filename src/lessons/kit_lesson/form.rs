@@ -1,10 +1,12 @@
-//! Every setting the learner may edit, grouped as the lesson declares, as typed fields and
-//! choices. Hidden settings (optimiser state) are not shown; links still carry them.
+//! Every setting the learner may edit, grouped as the lesson declares, as typed fields,
+//! choices and matrices. Hidden settings (optimiser state) are not shown; links still carry them.
 
 use engine::lessons::kit::SettingSpec;
+use engine::state::matrix::matrices;
 use engine::state::setting::Settings;
 use leptos::prelude::*;
 
+use super::matrix::MatrixEditor;
 use super::state::KitState;
 use crate::app::ctx;
 use crate::components::number_field::NumberField;
@@ -64,11 +66,30 @@ pub fn KitForm(state: KitState) -> impl IntoView {
     let sets = groups
         .into_iter()
         .map(|(title, specs)| {
-            let fields = specs
-                .into_iter()
-                .map(|s| if s.is_choice() { choice(state, s) } else { number(state, s) })
-                .collect_view();
-            view! { <fieldset><legend>{move || title.get(lang.get())}</legend><div class="fields">{fields}</div></fieldset> }
+            // A complete matrix of settings is edited as one, where its first cell stands.
+            let shapes = matrices(specs.iter().map(|s| s.name));
+            let mut fields = Vec::new();
+            let mut grids = Vec::new();
+            for (i, s) in specs.iter().enumerate() {
+                match shapes.iter().find(|m| m.cells.contains(&i)) {
+                    Some(m) if m.cells[0] == i => {
+                        let cells = m.cells.iter().map(|&c| specs[c]).collect();
+                        grids.push(
+                            view! { <MatrixEditor state=state shape=m.clone() specs=cells/> }
+                                .into_any(),
+                        );
+                    }
+                    Some(_) => {}
+                    None if s.is_choice() => fields.push(choice(state, s)),
+                    None => fields.push(number(state, s)),
+                }
+            }
+            view! {
+                <fieldset><legend>{move || title.get(lang.get())}</legend>
+                    {(!grids.is_empty()).then(|| view! { <div class="matrices">{grids}</div> })}
+                    {(!fields.is_empty()).then(|| view! { <div class="fields">{fields}</div> })}
+                </fieldset>
+            }
         })
         .collect_view();
     view! { <div class="params-form" data-testid="params-form">{sets}</div> }

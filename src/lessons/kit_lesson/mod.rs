@@ -4,6 +4,7 @@
 mod export;
 mod form;
 mod formulas;
+mod matrix;
 mod network221;
 mod quantities;
 mod state;

@@ -12,6 +12,7 @@ use wasm_bindgen::JsCast;
 
 use super::state::KitState;
 use crate::app::tr;
+use crate::components::tabs;
 use crate::i18n;
 
 const DIGITS: usize = 4;
@@ -180,14 +181,18 @@ fn editable(
     }
 }
 
-fn focus_field(name: &str) {
-    if let Some(el) = document()
-        .get_element_by_id(&format!("field-{name}"))
-        .and_then(|e| e.dyn_into::<web_sys::HtmlInputElement>().ok())
-    {
-        el.focus().ok();
-        el.select();
-    }
+/// Opens the settings tab and focuses the number's field there (once the tab has shown it).
+fn focus_field(name: &'static str) {
+    tabs::open("settings");
+    request_animation_frame(move || {
+        if let Some(el) = document()
+            .get_element_by_id(&format!("field-{name}"))
+            .and_then(|e| e.dyn_into::<web_sys::HtmlInputElement>().ok())
+        {
+            el.focus().ok();
+            el.select();
+        }
+    });
 }
 
 fn unit_box(

@@ -150,9 +150,20 @@ impl KitState {
     /// Sets one named value from text; on error the values are unchanged. An edit starts a
     /// new run from the edited state: training state (moments, counters) returns to its start.
     pub fn set_value(self, name: &str, text: &str) -> Result<(), InputError> {
+        self.set_values(&[(name, text)]).map_err(|(_, e)| e)
+    }
+
+    /// Sets several settings at once (a pasted matrix): all of them, or, at the first refused
+    /// one, none (its name and why).
+    pub fn set_values(self, items: &[(&str, &str)]) -> Result<(), (String, InputError)> {
         let mut v = self.values.get_untracked();
-        v.set(name, text)?;
-        if v.spec(name).is_some_and(|s| !s.hidden) && v.specs.iter().any(|s| s.hidden) {
+        for (name, text) in items {
+            v.set(name, text).map_err(|e| (name.to_string(), e))?;
+        }
+        let changes_input = items
+            .iter()
+            .any(|(name, _)| v.spec(name).is_some_and(|s| !s.hidden));
+        if changes_input && v.specs.iter().any(|s| s.hidden) {
             for (i, spec) in v.specs.iter().enumerate() {
                 if spec.hidden {
                     v.values[i] = spec.default;

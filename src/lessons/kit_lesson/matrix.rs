@@ -1,0 +1,134 @@
+//! A matrix of settings edited as a matrix: type in a cell, drag a cell sideways to change it
+//! (0.01 a pixel), or paste the whole matrix as text; a bad paste is explained and changes
+//! nothing.
+
+use engine::lessons::kit::SettingSpec;
+use engine::state::matrix::{MatrixShape, parse_matrix};
+use engine::state::setting::Settings;
+use leptos::prelude::*;
+use leptos::web_sys::PointerEvent;
+
+use super::state::KitState;
+use crate::app::{ctx, tr};
+use crate::components::number_field::NumberField;
+use crate::i18n;
+
+/// Pixels the pointer must move before a press on a cell becomes a drag (less is a click).
+const DRAG_THRESHOLD: f64 = 4.0;
+
+fn cell(state: KitState, spec: &'static SettingSpec) -> impl IntoView {
+    let name = spec.name;
+    let lang = ctx().lang;
+    let value = Signal::derive(move || {
+        state
+            .values
+            .with(|v| Settings::get(v, name))
+            .unwrap_or_default()
+    });
+    let label = Signal::derive(move || (state.def.field_label)(spec, lang.get()));
+    let on_commit = Callback::new(move |text: String| state.set_value(name, &text));
+    // (start x, start value, dragging)
+    let drag = StoredValue::new(None::<(f64, f64, bool)>);
+    let on_down = move |ev: PointerEvent| {
+        let start = state.values.with_untracked(|v| v.get(name));
+        drag.set_value(Some((f64::from(ev.client_x()), start, false)));
+    };
+    let on_move = move |ev: PointerEvent| {
+        let Some((x0, v0, dragging)) = drag.get_value() else {
+            return;
+        };
+        let dx = f64::from(ev.client_x()) - x0;
+        if !dragging && dx.abs() < DRAG_THRESHOLD {
+            return;
+        }
+        if !dragging {
+            if let Some(el) = ev.current_target().and_then(|t| {
+                leptos::wasm_bindgen::JsCast::dyn_into::<leptos::web_sys::Element>(t).ok()
+            }) {
+                el.set_pointer_capture(ev.pointer_id()).ok();
+            }
+            drag.set_value(Some((x0, v0, true)));
+        }
+        // No text selection while dragging.
+        ev.prevent_default();
+        let next = ((v0 + dx * 0.01) * 100.0).round() / 100.0;
+        state.set_value(name, &next.to_string()).ok();
+    };
+    let on_up = move |_: PointerEvent| drag.set_value(None);
+    view! {
+        <td data-cell=name on:pointerdown=on_down on:pointermove=on_move on:pointerup=on_up
+            on:pointercancel=on_up>
+            <NumberField name=name.to_string() label=label value=value on_commit=on_commit compact=true/>
+        </td>
+    }
+}
+
+#[component]
+pub fn MatrixEditor(
+    state: KitState,
+    shape: MatrixShape,
+    specs: Vec<&'static SettingSpec>,
+) -> impl IntoView {
+    let lang = ctx().lang;
+    let (rows, cols) = (shape.rows, shape.cols);
+    let base = shape.base.clone();
+    let names: Vec<&'static str> = specs.iter().map(|s| s.name).collect();
+    let header = (1..=cols)
+        .map(|c| view! { <th scope="col">{c}</th> })
+        .collect_view();
+    let body = (0..rows)
+        .map(|r| {
+            let cells = (0..cols)
+                .map(|c| cell(state, specs[r * cols + c]))
+                .collect_view();
+            view! { <tr><th scope="row">{r + 1}</th>{cells}</tr> }
+        })
+        .collect_view();
+    let pasted = RwSignal::new(String::new());
+    let error = RwSignal::new(None::<engine::state::matrix::MatrixError>);
+    let refused = RwSignal::new(None::<(String, engine::state::number::InputError)>);
+    let apply = move |_| {
+        refused.set(None);
+        match parse_matrix(&pasted.get_untracked(), rows, cols) {
+            Err(e) => error.set(Some(e)),
+            Ok(values) => {
+                error.set(None);
+                let texts: Vec<String> = values.iter().map(f64::to_string).collect();
+                let items: Vec<(&str, &str)> = names
+                    .iter()
+                    .copied()
+                    .zip(texts.iter().map(String::as_str))
+                    .collect();
+                if let Err(e) = state.set_values(&items) {
+                    refused.set(Some(e));
+                }
+            }
+        }
+    };
+    let message = move || {
+        let l = lang.get();
+        error.get().map(|e| e.message(l)).or_else(|| {
+            refused
+                .get()
+                .map(|(name, e)| format!("{name}: {}", e.message(l)))
+        })
+    };
+    let testid = format!("matrix-{base}");
+    view! {
+        <div class="matrix-editor" data-testid=testid.clone() data-rows=rows data-cols=cols>
+            <table class="matrix-grid">
+                <caption><code translate="no">{base.clone()}</code> " " {format!("{rows}×{cols}")}</caption>
+                <thead><tr><th></th>{header}</tr></thead>
+                <tbody>{body}</tbody>
+            </table>
+            <details class="matrix-paste">
+                <summary data-testid=format!("{testid}-paste-open")>{tr(i18n::PASTE_MATRIX)}</summary>
+                <p class="hint">{tr(i18n::PASTE_MATRIX_HINT)}</p>
+                <textarea data-testid=format!("{testid}-paste") rows=rows.min(6) aria-label=tr(i18n::PASTE_MATRIX)
+                    prop:value=move || pasted.get() on:input=move |ev| pasted.set(event_target_value(&ev))></textarea>
+                <button type="button" data-testid=format!("{testid}-apply") on:click=apply>{tr(i18n::APPLY)}</button>
+                <p class="field-error" role="alert" data-testid=format!("{testid}-error")>{message}</p>
+            </details>
+        </div>
+    }
+}
