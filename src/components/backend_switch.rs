@@ -34,8 +34,10 @@ pub fn BackendSwitch() -> impl IntoView {
             }
         })
     };
+    // Why the WebGPU button is greyed out, in the learner's language (the machine's own
+    // message is quoted in the notice).
     let reason_title = move || match backend.webgpu.get() {
-        Availability::Unavailable { reason } => reason,
+        Availability::Unavailable { .. } => i18n::NO_WEBGPU.get(lang.get()).to_string(),
         _ => String::new(),
     };
     view! {

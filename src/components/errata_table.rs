@@ -27,7 +27,13 @@ fn article_cell(e: &Erratum, l: Lang) -> AnyView {
     let (id, article) = (e.id, e.article);
     let testid = format!("erratum-{id}-article");
     if article.contains('\\') {
-        view! { <td class="article" data-quote="article" data-testid=testid data-tex=article inner_html=mathml(article, false)></td> }.into_any()
+        // A formula wider than the cell scrolls inside it.
+        view! {
+            <td class="article" data-quote="article" data-testid=testid data-tex=article>
+                <div class="cell-scroll" tabindex="0" inner_html=mathml(article, false)></div>
+            </td>
+        }
+        .into_any()
     } else {
         view! {
             <td class="article" data-quote="article" data-testid=testid lang=quote_lang(article)>

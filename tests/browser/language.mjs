@@ -12,7 +12,8 @@ import { ROOT } from '../../scripts/browser.mjs';
 export const LATIN_IN_CHINESE = fs.readFileSync(path.join(ROOT, 'tests', 'latin_in_chinese.txt'), 'utf8')
   .split('\n').map((l) => l.split('#')[0].trim()).filter(Boolean);
 
-/** Visible text nodes under `selector` with the language they are read in, skipping code and math. */
+/** Visible text nodes under `selector`, and the titles, accessible names, placeholders and alt
+ *  texts of visible elements, with the language they are read in, skipping code and math. */
 async function textRuns(page, selector) {
   return page.evaluate((sel) => {
     const pageLang = document.documentElement.lang || 'zh';
@@ -30,6 +31,17 @@ async function textRuns(page, selector) {
         const lang = marked ? marked.getAttribute('lang') : pageLang;
         const text = n.textContent.trim();
         if (text) out.push({ text, foreign: lang.slice(0, 2) !== pageLang.slice(0, 2) });
+      }
+      // What a tooltip or a screen reader says: titles, accessible names, placeholders.
+      for (const el of root.querySelectorAll('[title], [aria-label], [placeholder], [alt]')) {
+        if (el.closest('code, math, script, style, noscript, [data-quote], [translate="no"]')) continue;
+        if (el.checkVisibility && !el.checkVisibility({ visibilityProperty: true })) continue;
+        const marked = el.closest('[lang]');
+        const lang = marked ? marked.getAttribute('lang') : pageLang;
+        for (const name of ['title', 'aria-label', 'placeholder', 'alt']) {
+          const text = (el.getAttribute(name) ?? '').trim();
+          if (text) out.push({ text, foreign: lang.slice(0, 2) !== pageLang.slice(0, 2) });
+        }
       }
     }
     return { pageLang, runs: out };

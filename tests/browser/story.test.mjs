@@ -2,17 +2,18 @@
 // the CPU backend: the first screen at 1400×900 (picture, controls and the current step or the
 // loss chart in view, not covered, the picture ≥ 40 % of the viewport; at the first, second
 // and last step of a step-through), the page's height at its defaults (≤ 1800 px), no
-// sideways scrolling at 390×844, no text in the other language, no serious or critical axe-core
-// finding, visible keyboard focus. Pages that still fail a check are listed in
+// sideways scrolling at 390×844, no text in the other language, no formula running out of its
+// table cell, no serious or critical axe-core finding, visible keyboard focus. Pages that still fail a check are listed in
 // STILL_FAILING; a listed page that passes fails the test too, so the lists only shrink.
 // Screenshots of every page at both sizes and in both languages land in target/screenshots/.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { serveDist, launch, watchErrors, registryPages, screenshotPath, SHOTS } from './harness.mjs';
+import { serveDist, launch, watchErrors, registryPages, screenshotPath, SHOTS, showTab } from './harness.mjs';
 import {
   DESKTOP, PHONE, firstScreenParts, openPage, firstScreen, height, phoneWidth, language, axe, focusVisible,
+  formulaOverflow,
 } from './story_pages.mjs';
 
 /** Pages that fail a check today, by check. Remove a page once it passes. */
@@ -22,6 +23,7 @@ const STILL_FAILING = {
     'optimizers', 'playground', 'softmax-ce', 'text-classifier', 'xor'],
   height: ['mnist-cnn', 'text-classifier'],
   phoneWidth: [],
+  formulaCells: [],
   language: [],
   axe: [],
   focus: [],
@@ -68,6 +70,16 @@ before(async () => {
         if (total > 2) await at(`step ${total}`, 'btn-all');
       }
       note('language', id, lang, await language(page));
+      // Formulas and quoted formulas stay in their cells (or scroll inside them).
+      if (kind === 'steps') {
+        for (const tab of ['formulas', 'errata']) {
+          if (!(await page.$(`[data-testid="tab-${tab}"]:not([hidden])`))) continue;
+          await showTab(page, tab);
+          await page.waitForSelector(`[data-testid="tabpanel-${tab}"] td`, { timeout: 60_000 });
+          note('formulaCells', id, lang, await formulaOverflow(page));
+        }
+        await showTab(page, 'values');
+      }
       await page.setViewportSize(PHONE);
       await openPage(page, url, kind);
       note('phoneWidth', id, lang, await phoneWidth(page));

@@ -128,3 +128,24 @@ export async function focusVisible(page, maxTabs = 80) {
   }, look.toString());
   return same.length ? `no visible focus: ${same.slice(0, 6).join(', ')}` : null;
 }
+
+/** Formulas and quotes that run out of their table cell (a cell may scroll its formula
+ *  inside itself: `.cell-scroll`). Reads the tab panel on screen. */
+export async function formulaOverflow(page) {
+  const found = await page.evaluate(() => {
+    const out = [];
+    for (const td of document.querySelectorAll('[role=tabpanel]:not([hidden]) td')) {
+      const edge = td.getBoundingClientRect().right + 1;
+      for (const el of td.querySelectorAll('*')) {
+        if (el.closest('.cell-scroll') && td.contains(el.closest('.cell-scroll'))) continue;
+        const r = el.getBoundingClientRect();
+        if (r.width > 0 && r.right > edge) {
+          out.push(`${td.dataset.testid || td.className || 'cell'}: ${Math.round(r.right - edge)} px past “${td.textContent.trim().slice(0, 30)}”`);
+          break;
+        }
+      }
+    }
+    return out;
+  });
+  return found.length ? found.slice(0, 3).join('; ') : null;
+}

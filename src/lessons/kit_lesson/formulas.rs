@@ -15,7 +15,8 @@ fn math_or_source(tex: &'static str) -> AnyView {
         view! { <code>{tex}</code> }.into_any()
     } else {
         // MathML made by the engine from TeX quoted in the lesson's source, no learner text.
-        view! { <div inner_html=ml></div> }.into_any()
+        // A formula wider than its column scrolls inside the cell (by keyboard too).
+        view! { <div class="cell-scroll" tabindex="0" inner_html=ml></div> }.into_any()
     }
 }
 

@@ -115,7 +115,8 @@ fn matrix_view(
             view! { <tr>{cells}</tr> }
         })
         .collect_view();
-    view! { <table class="matrix"><tbody>{rows}</tbody></table> }
+    // Numbers, and entry names as links write them (`terms[0]`) in the tooltips.
+    view! { <table class="matrix" translate="no"><tbody>{rows}</tbody></table> }
 }
 
 fn quantity_row(q: &Quantity, reveal: &Reveal) -> impl IntoView + use<> {
