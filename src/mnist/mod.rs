@@ -27,6 +27,7 @@ use crate::components::curves_chart::CurvesChart;
 use crate::components::errata_table::ErrataTable;
 use crate::components::lesson_header::LessonHeader;
 use crate::components::marked::Marked;
+use crate::components::tabs::{TabSpec, Tabs};
 
 #[component]
 pub fn MnistPage(assignments: Vec<String>) -> impl IntoView {
@@ -109,16 +110,21 @@ pub fn MnistPage(assignments: Vec<String>) -> impl IntoView {
                 </section>
                 <DrawPad state=state/>
             </div>
-            <section class="panel inside" data-testid="inside">
-                <h2>{tr(text::INSIDE)}</h2>
-                <div class="inside-grid">
-                    <Filters state=state/>
-                    <HeldOutPanel state=state/>
-                </div>
-                <FeatureMaps state=state/>
-            </section>
-            <WeightsPanel state=state/>
-            <ErrataTable errata=errata/>
+            // What the network learned, its weights file and the article's slips: one tab each.
+            <Tabs page="mnist-cnn" label=crate::i18n::DETAILS tabs=vec![
+                TabSpec::new("inside", text::INSIDE, move || view! {
+                    <section class="panel inside" data-testid="inside">
+                        <h2>{tr(text::INSIDE)}</h2>
+                        <div class="inside-grid">
+                            <Filters state=state/>
+                            <HeldOutPanel state=state/>
+                        </div>
+                        <FeatureMaps state=state/>
+                    </section>
+                }),
+                TabSpec::new("weights", text::WEIGHTS, move || view! { <WeightsPanel state=state/> }),
+                TabSpec::new("errata", crate::i18n::ERRATA_TAB, move || view! { <ErrataTable errata=errata/> }),
+            ]/>
         </section>
     }
 }

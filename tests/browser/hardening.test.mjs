@@ -62,7 +62,7 @@ for (const webgpu of [false, true]) {
     page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
     for (const wait of [0, 1500, 4000]) {
       await page.goto(`${server.url}/#/mnist-cnn`);
-      await page.waitForSelector('[data-testid="errata"]', { timeout: 60_000 });
+      await page.waitForSelector('[data-testid="errata"]', { state: 'attached', timeout: 60_000 });
       await page.waitForTimeout(wait);
       await page.goto(`${server.url}/#/`);
       await page.waitForTimeout(6000);

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { serveDist, launch, watchErrors, screenshotPath } from './harness.mjs';
+import { serveDist, launch, watchErrors, screenshotPath, showTab } from './harness.mjs';
 
 let server;
 before(async () => { server = await serveDist(); });
@@ -130,6 +130,7 @@ for (const webgpu of [true, false]) {
     await page.waitForSelector('[data-testid="maps-pool2"]');
 
     // Weights: download, a garbage file is refused (model kept), the download loads back.
+    await showTab(page, 'weights');
     const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid="weights-download"]')]);
     const saved = await download.path();
     assert.ok(fs.statSync(saved).size > 400_000, 'about half a megabyte of f32 weights');
@@ -145,6 +146,7 @@ for (const webgpu of [true, false]) {
     await waitReport(page, seen);
     const reloaded = Number(await attr(page, 'held-accuracy', 'data-value'));
     assert.ok(Math.abs(reloaded - trained) < 1e-9, `the saved weights score the same: ${trained} vs ${reloaded}`);
+    await showTab(page, 'inside');
     await page.screenshot({ path: screenshotPath(`mnist-inside-${kind}`), fullPage: true });
     assert.deepEqual(errors.filter((e) => !e.includes('favicon')), []);
   });
