@@ -2,9 +2,11 @@
 //! what the learner has done in each (from localStorage), "start here" on the first one not
 //! yet opened, and the playground beside the course.
 
+use std::collections::HashMap;
+
 use engine::i18n::Lang;
 use engine::lessons::course::{Progress, course, start_here};
-use engine::lessons::registry::{PageInfo, find};
+use engine::lessons::registry::{PageInfo, find, lessons};
 use engine::predict::Score;
 use leptos::prelude::*;
 
@@ -34,9 +36,8 @@ fn progress_text(p: Progress, score: Score, lang: Lang) -> String {
 }
 
 /// One lesson of the map: its title, what it does, where the article has it, and progress.
-fn lesson_item(l: &'static PageInfo, start: Option<&'static str>) -> impl IntoView {
+fn lesson_item(l: &'static PageInfo, p: Progress, start: Option<&'static str>) -> impl IntoView {
     let lang = ctx().lang;
-    let p = progress::load(l.id);
     let score = load_score(l.id);
     let is_start = start == Some(l.id);
     let fraction = if p.steps > 0 {
@@ -84,14 +85,17 @@ fn lesson_item(l: &'static PageInfo, start: Option<&'static str>) -> impl IntoVi
 #[component]
 pub fn Home() -> impl IntoView {
     let lang = ctx().lang;
-    let start = start_here(|id| progress::load(id).visited);
+    // Every lesson's progress, read once from storage.
+    let done: HashMap<&str, Progress> = lessons().map(|l| (l.id, progress::load(l.id))).collect();
+    let visited = |id: &str| done.get(id).is_some_and(|p| p.visited);
+    let start = start_here(visited);
     let groups = course()
         .into_iter()
         .enumerate()
         .map(|(n, (group, pages))| {
             let lessons = pages
                 .into_iter()
-                .map(|l| lesson_item(l, start))
+                .map(|l| lesson_item(l, done.get(l.id).copied().unwrap_or_default(), start))
                 .collect_view();
             view! {
                 <li class="group" data-group=group.id() data-testid=format!("group-{}", group.id())>
@@ -102,10 +106,7 @@ pub fn Home() -> impl IntoView {
             }
         })
         .collect_view();
-    let fresh = course()
-        .iter()
-        .flat_map(|(_, pages)| pages.iter())
-        .all(|p| !progress::load(p.id).visited);
+    let fresh = !done.values().any(|p| p.visited);
     let lead = if fresh {
         i18n::START_HERE_LEAD
     } else {

@@ -38,14 +38,15 @@ impl TabSpec {
 /// Opens the tab `id` of the page's tab list (as a click on it would), for a control elsewhere
 /// that leads into a panel: a number on the diagram opens its field in the settings.
 pub fn open(id: &str) {
-    let tab = document()
-        .get_element_by_id(&format!("tab-{id}"))
-        .and_then(|el| {
-            leptos::wasm_bindgen::JsCast::dyn_into::<leptos::web_sys::HtmlElement>(el).ok()
-        });
-    if let Some(tab) = tab {
+    if let Some(tab) = tab_button(id) {
         tab.click();
     }
+}
+
+/// The button of tab `id` on the page.
+fn tab_button(id: &str) -> Option<leptos::web_sys::HtmlElement> {
+    let el = document().get_element_by_id(&format!("tab-{id}"))?;
+    leptos::wasm_bindgen::JsCast::dyn_into(el).ok()
 }
 
 fn memory_key(page: &str) -> String {
@@ -53,12 +54,7 @@ fn memory_key(page: &str) -> String {
 }
 
 fn focus_tab(id: &str) {
-    let tab = document()
-        .get_element_by_id(&format!("tab-{id}"))
-        .and_then(|el| {
-            leptos::wasm_bindgen::JsCast::dyn_into::<leptos::web_sys::HtmlElement>(el).ok()
-        });
-    if let Some(tab) = tab {
+    if let Some(tab) = tab_button(id) {
         tab.focus().ok();
     }
 }

@@ -243,7 +243,7 @@ pub fn KitLesson(def: &'static LessonDef, assignments: Vec<String>) -> impl Into
     tabs.push(
         TabSpec::new("autograph", i18n::AUTOGRAPH_TAB, move || {
             view! {
-                <Show when=move || graph.with(Option::is_some)><AutographPanel graph=graph/></Show>
+                <Show when=move || has_graph.get()><AutographPanel graph=graph/></Show>
             }
         })
         .when(has_graph),
