@@ -68,10 +68,6 @@ pub const PHASE_DONE: Text = Text::new("全部步骤都已展开", "Every step r
 pub const STEP: Text = Text::new("训练步", "step");
 pub const LOSS: Text = Text::new("损失", "loss");
 pub const LEARNING_RATE: Text = Text::new("学习率 α", "Learning rate α");
-pub const NETWORK_221_ABOUT: Text = Text::new(
-    "2-2-1 网络：输入 x₁、x₂；隐藏单元 h₁、h₂；输出；损失",
-    "2-2-1 network: inputs x₁, x₂; hidden units h₁, h₂; output; loss",
-);
 /// Said by a number on the diagram that the learner can change.
 pub const EDIT_NUMBER: Text = Text::new(
     "左右拖动可调整，按回车键输入",

@@ -40,9 +40,13 @@ pub fn LessonHeader(
         }
     });
     view! {
-        <nav class="crumbs"><a href="#/" data-testid="back">{tr(i18n::ALL_LESSONS)}</a></nav>
-        <h1>{move || info.map(|i| i.title.get(lang.get()))}</h1>
-        {source}
+        // One line on a wide screen (the way back, the title, the source), so the picture
+        // starts high on the first screen.
+        <div class="lesson-head">
+            <nav class="crumbs"><a href="#/" data-testid="back">{tr(i18n::ALL_LESSONS)}</a></nav>
+            <h1>{move || info.map(|i| i.title.get(lang.get()))}</h1>
+            {source}
+        </div>
         <p class="summary">{move || summary.map(|t| marked(t.get(lang.get())))}</p>
         {children.map(|c| c())}
         {link_error.map(|reason| view! {

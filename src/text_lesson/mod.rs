@@ -26,6 +26,7 @@ use crate::components::errata_table::ErrataTable;
 use crate::components::lesson_header::LessonHeader;
 use crate::components::marked::{Marked, marked};
 use crate::components::run_controls::RunControls;
+use crate::components::tabs::{TabSpec, Tabs};
 
 fn percent(v: f64) -> String {
     format!("{} %", format_number(100.0 * v, 1))
@@ -109,6 +110,25 @@ pub fn TextClassifierPage(assignments: Vec<String>) -> impl IntoView {
             ModelKind::Transformer => t::TRANSFORMER_ABOUT.get(l),
         }
     };
+    let tabs = vec![
+        TabSpec::new("settings", crate::i18n::SETTINGS, move || {
+            view! {
+                <section class="panel params-panel">
+                    <TextForm state=state/>
+                    <p class="hint">{tr(t::RESTART_NOTE)}</p>
+                    <h3>{tr(t::MODEL)}</h3>
+                    <p class="hint" data-testid="tc-model-about">{move || marked(about())}</p>
+                    <p class="hint"><Marked text=t::TRAINING_ABOUT/></p>
+                    <p class="hint" data-testid="tc-split">
+                        {tr(t::DATA_SPLIT)} ": " {move || state.stats.with(|s| format!("{} / {}", s.train_size, s.test_size))}
+                    </p>
+                </section>
+            }
+        }),
+        TabSpec::new("errata", crate::i18n::ERRATA_TAB, move || {
+            view! { <ErrataTable errata=state.errata note=t::ERRATA_NOTE/> }
+        }),
+    ];
     view! {
         <section class="lesson text-lesson" data-testid=format!("lesson-{ID}")>
             <LessonHeader page=ID summary=t::TASK link_lead=t::LINK_ERROR link_error=link_error.map(|e| Signal::derive(move || e.message(lang.get())))/>
@@ -135,35 +155,28 @@ pub fn TextClassifierPage(assignments: Vec<String>) -> impl IntoView {
             {move || state.error.get().map(|e| view! {
                 <div class="banner error" data-testid="tc-error" role="alert">{e}</div>
             })}
-            <div class="tc-grid">
-                <section class="panel">
-                    <h2>{tr(crate::i18n::SETTINGS)}</h2>
-                    <TextForm state=state/>
-                    <p class="hint">{tr(t::RESTART_NOTE)}</p>
-                    <h2>{tr(t::MODEL)}</h2>
-                    <p class="hint" data-testid="tc-model-about">{move || marked(about())}</p>
-                    <p class="hint"><Marked text=t::TRAINING_ABOUT/></p>
-                    <p class="hint" data-testid="tc-split">
-                        {tr(t::DATA_SPLIT)} ": " {move || state.stats.with(|s| format!("{} / {}", s.train_size, s.test_size))}
-                    </p>
-                </section>
-                <section class="panel">
-                    <h2>{tr(t::CURVES)}</h2>
-                    <StepCurves checkpoints=state.checkpoints value=|e| e.loss title=t::LOSS_TITLE y_max=None testid="tc-loss-chart"/>
-                    <StepCurves checkpoints=state.checkpoints value=|e| 100.0 * e.accuracy() title=t::ACCURACY_TITLE y_max=Some(100.0) testid="tc-accuracy-chart"/>
-                    <p class="hint">{tr(t::CURVES_NOTE)}</p>
-                </section>
-                <section class="panel" data-testid="tc-try">
-                    <h2>{tr(t::PREDICTION)}</h2>
-                    <SentenceBox state=state/>
-                    <PredictionView state=state/>
-                </section>
-                <section class="panel">
+            // The story first: a sentence, what the model says of it and where it looks,
+            // beside the curves; the settings, the model and the errata one tab away.
+            <div class="stage">
+                <section class="panel picture" data-testid="lesson-picture">
+                    <div data-testid="tc-try">
+                        <h2>{tr(t::PREDICTION)}</h2>
+                        <SentenceBox state=state/>
+                        <PredictionView state=state/>
+                    </div>
                     <h2>{tr(t::ATTENTION)}</h2>
                     <AttentionView state=state/>
                 </section>
+                <div class="stage-side">
+                    <section class="panel chart-panel">
+                        <h2>{tr(t::CURVES)}</h2>
+                        <StepCurves checkpoints=state.checkpoints value=|e| e.loss title=t::LOSS_TITLE y_max=None testid="tc-loss-chart"/>
+                        <StepCurves checkpoints=state.checkpoints value=|e| 100.0 * e.accuracy() title=t::ACCURACY_TITLE y_max=Some(100.0) testid="tc-accuracy-chart"/>
+                        <p class="hint">{tr(t::CURVES_NOTE)}</p>
+                    </section>
+                </div>
             </div>
-            <ErrataTable errata=state.errata note=t::ERRATA_NOTE/>
+            <Tabs page=ID label=crate::i18n::DETAILS tabs=tabs/>
         </section>
     }
 }

@@ -60,8 +60,11 @@ test('linreg-gd: the article\'s printed gradient climbs, the correct one descend
   // is the middle of both ranges (w ∈ [−0.4, 1.4], b ∈ [−1, 1]).
   await page.click('[data-testid="btn-reset"]');
   await page.waitForFunction(() => location.hash.includes('&w=0.1&'));
+  // The drawing keeps its proportions, centred in the element where the page caps its height.
   const box = await page.locator('[data-testid="view-mse"] svg').boundingBox();
-  await page.locator('[data-testid="view-mse"] svg').click({ position: { x: box.width * (216 / 526), y: box.height * (190 / 396) } });
+  const scale = Math.min(box.width / 526, box.height / 396);
+  const [dx, dy] = [(box.width - 526 * scale) / 2, (box.height - 396 * scale) / 2];
+  await page.locator('[data-testid="view-mse"] svg').click({ position: { x: dx + 216 * scale, y: dy + 190 * scale } });
   await page.waitForFunction(() => !location.hash.includes('&w=0.1&'));
   const w = Number(await page.inputValue('[data-testid="field-w"]'));
   const b = Number(await page.inputValue('[data-testid="field-b"]'));

@@ -18,10 +18,10 @@ import {
 
 /** Pages that fail a check today, by check. Remove a page once it passes. */
 const STILL_FAILING = {
-  // No main picture yet but on mlp-step (25–33 % of the viewport there).
-  firstScreen: ['attention', 'backprop-352', 'bce', 'keras-4x4', 'linreg-gd', 'mlp-step', 'mnist-cnn',
-    'optimizers', 'playground', 'softmax-ce', 'text-classifier', 'xor'],
-  height: ['text-classifier'],
+  // keras-4x4's picture is a table of predictions; text-classifier's (a sentence, its
+  // prediction, the attention maps) covers about 31 %; MNIST and the playground name no picture.
+  firstScreen: ['keras-4x4', 'mnist-cnn', 'playground', 'text-classifier'],
+  height: [],
   phoneWidth: [],
   formulaCells: [],
   language: [],

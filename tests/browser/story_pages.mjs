@@ -12,13 +12,18 @@ export const PHONE = { width: 390, height: 844 };
 export const MAX_HEIGHT = 1800;
 const AXE = fs.readFileSync(path.join(ROOT, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
 
+/** The loss chart of each page that runs (a step-through's, the text classifier's, the
+ *  playground's, MNIST's). */
+const LOSS_CHARTS = ['loss-chart', 'tc-loss-chart', 'pg-curves', 'mnist-loss-curves']
+  .map((id) => `[data-testid="${id}"]`).join(', ');
+
 /** What the first screen must show: the picture, the controls, and the current step (a
  *  step-through) or the loss chart (a page that runs). */
 export function firstScreenParts(kind) {
   return {
     picture: '[data-testid="lesson-picture"]',
     controls: '[role="toolbar"]',
-    [kind === 'steps' ? 'step' : 'chart']: kind === 'steps' ? '[data-testid="current-step"]' : '[data-testid="loss-chart"]',
+    [kind === 'steps' ? 'step' : 'chart']: kind === 'steps' ? '[data-testid="current-step"]' : LOSS_CHARTS,
   };
 }
 

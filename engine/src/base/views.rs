@@ -8,6 +8,8 @@ pub enum View {
     Heatmap(Heatmap),
     Surface(Surface),
     Table(Table),
+    Plot(Plot),
+    Links(TokenLinks),
 }
 
 impl View {
@@ -17,6 +19,8 @@ impl View {
             View::Heatmap(h) => h.id,
             View::Surface(s) => s.id,
             View::Table(t) => t.id,
+            View::Plot(p) => p.id,
+            View::Links(l) => l.id,
         }
     }
 
@@ -26,6 +30,8 @@ impl View {
             View::Heatmap(h) => h.title,
             View::Surface(s) => s.title,
             View::Table(t) => t.title,
+            View::Plot(p) => p.title,
+            View::Links(l) => l.title,
         }
     }
 }
@@ -92,4 +98,48 @@ pub struct Table {
     pub title: Text,
     pub columns: Vec<Text>,
     pub rows: Vec<Vec<String>>,
+}
+
+/// A curve of a plot: a function drawn through its points.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PlotCurve {
+    /// The legend's words (a formula or a label, the same in both languages).
+    pub label: String,
+    /// CSS colour.
+    pub colour: &'static str,
+    pub points: Vec<(f64, f64)>,
+}
+
+/// A marked point of a plot, with the slope of its curve there drawn as a short tangent.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PlotMark {
+    pub label: String,
+    pub colour: &'static str,
+    pub x: f64,
+    pub y: f64,
+    pub slope: Option<f64>,
+}
+
+/// Curves over one variable with marked points on them (bce's loss terms on their curves).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Plot {
+    pub id: &'static str,
+    pub title: Text,
+    pub x_label: String,
+    pub y_label: String,
+    pub x_range: (f64, f64),
+    pub y_range: (f64, f64),
+    pub curves: Vec<PlotCurve>,
+    pub marks: Vec<PlotMark>,
+}
+
+/// Who attends to whom: a line from each querying token to each token it looks at, as wide
+/// as the attention weight (a row of `weights` sums to 1).
+#[derive(Clone, Debug, PartialEq)]
+pub struct TokenLinks {
+    pub id: &'static str,
+    pub title: Text,
+    pub tokens: Vec<String>,
+    /// `weights[query][key]`.
+    pub weights: Vec<Vec<f64>>,
 }

@@ -3,6 +3,7 @@
 
 use crate::i18n::Text;
 use crate::lessons::kit::LessonDef;
+use crate::lessons::kit::network::NetworkShape;
 
 /// What a page is built from; the router picks the page's component by it.
 #[derive(Clone, Copy)]
@@ -46,8 +47,8 @@ impl std::fmt::Debug for Page {
 /// A page's main picture: what the learner looks at while the steps run.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Picture {
-    /// The 2-2-1 network, every value, gradient and weight on it, the current step lit.
-    Network221,
+    /// A two-layer network, every value, gradient and weight on it, the current step lit.
+    Network(&'static NetworkShape),
     /// The lesson's own views (heatmaps, loss surfaces, tables) drawn from its trace.
     LessonViews,
     /// A page that draws its own pictures (MNIST, text, playground).
@@ -181,7 +182,7 @@ pub const PAGES: &[PageInfo] = &[
         ),
         live: true,
         page: Page::Kit(&crate::lessons::mlp_step::LESSON),
-        picture: Picture::Network221,
+        picture: Picture::Network(&crate::lessons::mlp_step::NETWORK),
         group: Group::Backpropagation,
     },
     PageInfo {
@@ -195,7 +196,7 @@ pub const PAGES: &[PageInfo] = &[
         ),
         live: true,
         page: Page::Kit(&crate::lessons::backprop_352::LESSON),
-        picture: Picture::LessonViews,
+        picture: Picture::Network(&crate::lessons::backprop_352::NETWORK),
         group: Group::Backpropagation,
     },
     PageInfo {

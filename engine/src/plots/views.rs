@@ -1,6 +1,7 @@
 //! Draws a lesson's views (heatmaps, loss surfaces with paths, tables) as SVG/HTML text, so the
 //! page inserts them as they are and native tests can read what is drawn.
 
+use super::svg_text::{esc, title_width};
 use crate::base::views::{Heatmap, Surface, Table, View};
 use crate::i18n::Lang;
 use crate::state::number::format_number;
@@ -18,15 +19,9 @@ pub fn view_svg(view: &View, lang: Lang, paths: &[PathData]) -> String {
         View::Heatmap(h) => heatmap_svg(h, lang),
         View::Surface(s) => surface_svg(s, lang, paths),
         View::Table(t) => table_html(t, lang),
+        View::Plot(p) => super::plot_view::plot_svg(p, lang),
+        View::Links(l) => super::links_view::links_svg(l, lang),
     }
-}
-
-/// Escapes text for SVG/HTML.
-fn esc(s: &str) -> String {
-    s.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
 }
 
 /// Viridis, sampled: perceptually even and readable with every common colour-vision deficiency.
@@ -85,7 +80,7 @@ fn heatmap_svg(h: &Heatmap, lang: Lang) -> String {
         },
     );
     let (w, hgt) = (
-        left + cw * cols as f64 + 20.0,
+        (left + cw * cols as f64 + 20.0).max(left + title_width(h.title.get(lang)) + 10.0),
         top + ch * rows as f64 + 30.0,
     );
     let mut s = format!(

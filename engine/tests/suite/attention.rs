@@ -396,7 +396,8 @@ fn every_step_shows_the_number_of_the_trace() {
             phases.windows(2).all(|w| w[0] as u8 <= w[1] as u8),
             "forward, backward, update in order"
         );
-        assert_eq!(t.views.len(), 2 * heads + 1);
+        // Per head: who looks at whom, the scores, the weights; then the outputs table.
+        assert_eq!(t.views.len(), 3 * heads + 1);
         assert!(t.all_finite());
     }
 }
@@ -559,4 +560,39 @@ fn errata_truths_are_the_oracle_values() {
         truth("param-count"),
         "W_Q, W_K, W_V, W_O: 4·d_model² = 64 (1 head or 2)"
     );
+}
+
+/// The token-to-token picture of each head draws one line per query and key, as wide as the
+/// weight the plain f64 attention computes (wider for a larger weight).
+#[test]
+fn the_token_links_follow_the_plain_attention_weights() {
+    use engine::lessons::kit::View;
+    use engine::plots::links_view::link_width;
+    use engine::plots::views::view_svg;
+    let device = Device::flex();
+    for v in setups() {
+        let su = setup(&v);
+        let [q, k, val] = qkv(&su);
+        let f = from_qkv(&q, &k, &val, &su);
+        let t = pollster::block_on(attention::trace(&v, &device)).unwrap();
+        for head in 0..su.heads {
+            let id = format!("links-{}", head + 1);
+            let Some(view @ View::Links(links)) = t.views.iter().find(|w| w.id() == id) else {
+                panic!("no {id}");
+            };
+            assert_mat("links", &links.weights, &f.a[head], 1e-5);
+            let svg = view_svg(view, engine::i18n::Lang::En, &[]);
+            let n = links.tokens.len();
+            assert_eq!(svg.matches("<line").count(), n * n);
+            for (i, row) in f.a[head].iter().enumerate() {
+                for (j, &a) in row.iter().enumerate() {
+                    let tag = format!(r#"data-from="{i}" data-to="{j}""#);
+                    let line = svg.split("<line").find(|l| l.contains(&tag)).unwrap();
+                    let width = crate::svg_number(line, "stroke-width");
+                    assert!(close(width, link_width(a), 1e-2), "{i}→{j}: {width}");
+                }
+            }
+        }
+    }
+    assert!(link_width(0.9) > link_width(0.1));
 }

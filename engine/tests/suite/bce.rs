@@ -155,3 +155,41 @@ fn errata_truths_are_the_oracle_values() {
         assert!(!r.explanation.zh.is_empty() && !r.explanation.en.is_empty());
     }
 }
+
+/// The picture: each term sits on its label's curve, and the tangent drawn there has the
+/// curve's slope (central finite differences of the hand-written term), from the model's
+/// gradient; one curve per distinct label (a soft label gets its own).
+#[test]
+fn the_term_curves_put_each_term_on_its_curve_with_its_slope() {
+    use engine::lessons::kit::View;
+    let device = Device::flex();
+    for v in setups() {
+        let t = pollster::block_on(bce::trace(&v, &device)).unwrap();
+        let Some(View::Plot(plot)) = t.views.iter().find(|w| w.id() == "term-curves") else {
+            panic!("no term-curves view");
+        };
+        let (y, p) = (v.vector("y", 4), v.vector("p", 4));
+        let term = |p: f64, y: f64| -(y * p.ln() + (1.0 - y) * (1.0 - p).ln());
+        assert_eq!(plot.marks.len(), 4);
+        for (i, m) in plot.marks.iter().enumerate() {
+            assert!(close(m.x, p[i], 1e-6), "the model's ŷ {i} (f32)");
+            assert!(close(m.y, term(p[i], y[i]), 1e-5), "term {i}");
+            let h = 1e-5 * p[i].min(1.0 - p[i]);
+            let fd = (term(p[i] + h, y[i]) - term(p[i] - h, y[i])) / (2.0 * h);
+            let slope = m.slope.unwrap();
+            assert!(close(slope, fd, 1e-3), "slope {i}: {slope} vs {fd}");
+        }
+        let mut distinct: Vec<f64> = y.clone();
+        distinct.sort_by(f64::total_cmp);
+        distinct.dedup();
+        assert_eq!(plot.curves.len(), distinct.len());
+        for c in &plot.curves {
+            let label: f64 = c.label.trim_start_matches("y = ").parse().unwrap();
+            for &(x, l) in c.points.iter().step_by(37) {
+                assert!(close(l, term(x, label), 1e-12), "{} at {x}", c.label);
+            }
+        }
+        // Every term is inside the plotted range.
+        assert!(plot.marks.iter().all(|m| m.y <= plot.y_range.1));
+    }
+}

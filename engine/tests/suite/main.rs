@@ -40,3 +40,15 @@ mod text_classifier_page;
 mod trace_cli;
 mod worksheet;
 mod xor;
+
+/// The number in the first `name="…"` attribute of SVG text (what a test reads off a drawing).
+pub fn svg_number(svg: &str, name: &str) -> f64 {
+    let value = svg
+        .split(&format!("{name}=\""))
+        .nth(1)
+        .and_then(|rest| rest.split('"').next())
+        .unwrap_or_else(|| panic!("no {name} in {svg}"));
+    value
+        .parse()
+        .unwrap_or_else(|_| panic!("{name}={value} is not a number"))
+}

@@ -6,7 +6,7 @@ use burn::prelude::Device;
 use engine::lessons::kit::Phase;
 use engine::lessons::mlp_step::article_params;
 use engine::lessons::mlp_step::errata::{ERRATA, Truth};
-use engine::lessons::mlp_step::walkthrough::{forward_len, steps, update_lines, uses};
+use engine::lessons::mlp_step::walkthrough::{forward_len, steps, update_lines};
 use engine::model::mlp221::trace_step;
 
 #[test]
@@ -55,6 +55,7 @@ fn steps_follow_the_trace_in_order() {
 
 #[test]
 fn uses_name_the_right_quantities() {
+    let uses = |t: &str| engine::lessons::mlp_step::NETWORK.uses(t);
     assert_eq!(uses("grad:W1[1][0]"), ["grad:z1[1]", "x[0]"]);
     assert_eq!(uses("grad:z1[0]"), ["grad:a1[0]", "a1[0]"]);
     assert_eq!(
@@ -62,6 +63,31 @@ fn uses_name_the_right_quantities() {
         ["W1[1][0]", "W1[1][1]", "x[0]", "x[1]", "b1[1]"]
     );
     assert_eq!(uses("grad:W2[1]"), ["grad:z2", "a1[1]"]);
+    assert_eq!(uses("grad:a1[1]"), ["grad:z2", "W2[1]"]);
+    assert_eq!(uses("loss"), ["a2", "y"]);
+    assert_eq!(uses("updated:b2"), ["b2", "grad:b2"]);
+}
+
+/// The 3-5-2 network's softmax: an output and the logits' gradient read every logit or output.
+#[test]
+fn uses_of_the_softmax_network() {
+    let uses = |t: &str| engine::lessons::backprop_352::NETWORK.uses(t);
+    assert_eq!(uses("p[1]"), ["z2[0]", "z2[1]"]);
+    assert_eq!(uses("grad:z2[0]"), ["p[0]", "p[1]", "y[0]", "y[1]"]);
+    assert_eq!(uses("grad:p[1]"), ["p[1]", "y[1]", "loss"]);
+    assert_eq!(
+        uses("z2[1]"),
+        [
+            "W2[1][0]", "W2[1][1]", "W2[1][2]", "W2[1][3]", "W2[1][4]", "a1[0]", "a1[1]", "a1[2]",
+            "a1[3]", "a1[4]", "b2[1]"
+        ]
+    );
+    assert_eq!(
+        uses("grad:a1[3]"),
+        ["grad:z2[0]", "grad:z2[1]", "W2[0][3]", "W2[1][3]"]
+    );
+    assert_eq!(uses("grad:W1[4][2]"), ["grad:z1[4]", "x[2]"]);
+    assert_eq!(uses("seed"), Vec::<String>::new());
 }
 
 #[test]

@@ -36,7 +36,9 @@ fn draws_into_svg() {
 }
 
 mod views {
-    use engine::base::views::{HeatPoint, Heatmap, Surface, SurfacePath, Table, View};
+    use engine::base::views::{
+        HeatPoint, Heatmap, Plot, PlotCurve, PlotMark, Surface, SurfacePath, Table, View,
+    };
     use engine::i18n::{Lang, Text};
     use engine::plots::views::{PathData, contour_segments, surface_point, view_svg};
 
@@ -97,9 +99,61 @@ mod views {
                 value: 1.0,
             }],
         };
-        let svg = view_svg(&View::Heatmap(field), Lang::Zh, &[]);
+        let svg = view_svg(&View::Heatmap(field.clone()), Lang::Zh, &[]);
         assert_eq!(svg.matches("<circle").count(), 1);
         assert!(svg.contains("边界"));
+        // A title longer than the map widens the picture instead of being cut off: 60
+        // letters at about 8 px each, from the left margin of 40.
+        let wide = view_svg(
+            &View::Heatmap(Heatmap {
+                title: Text::new("边界", &*"m".repeat(60).leak()),
+                ..field
+            }),
+            Lang::En,
+            &[],
+        );
+        let width = crate::svg_number(&wide, "width");
+        assert!(width >= 40.0 + 60.0 * 8.0, "{width}");
+    }
+
+    #[test]
+    fn plot_draws_curves_marks_and_tangents_inside_its_range() {
+        let mark = |x: f64, y: f64, slope| PlotMark {
+            label: "1".into(),
+            colour: "#000",
+            x,
+            y,
+            slope,
+        };
+        let p = Plot {
+            id: "p",
+            title: Text::new("图", "Plot"),
+            x_label: "x".into(),
+            y_label: "y".into(),
+            x_range: (0.0, 1.0),
+            y_range: (0.0, 2.0),
+            curves: vec![PlotCurve {
+                label: "<y>".into(),
+                colour: "#f00",
+                // Leaves the range in the middle: drawn as two pieces.
+                points: vec![(0.0, 0.5), (0.25, 1.0), (0.5, 5.0), (0.75, 1.0), (1.0, 0.5)],
+            }],
+            marks: vec![
+                mark(0.25, 1.0, Some(2.0)),
+                mark(0.5, 5.0, Some(1.0)),
+                mark(0.75, 1.0, None),
+            ],
+        };
+        let svg = view_svg(&View::Plot(p), Lang::En, &[]);
+        assert_eq!(
+            svg.matches("<circle").count(),
+            2,
+            "the mark above the range is left out"
+        );
+        assert_eq!(svg.matches("data-slope=").count(), 1);
+        let path = svg.split("d=\"").nth(1).unwrap().split('"').next().unwrap();
+        assert_eq!(path.matches('M').count(), 2, "{path}");
+        assert!(svg.contains("&lt;y&gt;") && !svg.contains("<y>"));
     }
 
     #[test]

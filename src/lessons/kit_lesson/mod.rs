@@ -5,7 +5,7 @@ mod export;
 mod form;
 mod formulas;
 mod matrix;
-mod network221;
+mod network;
 mod quantities;
 mod state;
 mod steps;
@@ -20,7 +20,7 @@ use leptos::prelude::*;
 use self::export::ExportPanel;
 use self::form::KitForm;
 use self::formulas::ArticleFormulas;
-use self::network221::{Network221, Reveal};
+use self::network::{NetworkDiagram, Reveal};
 use self::quantities::QuantityTable;
 use self::state::KitState;
 use self::steps::{KitStepPanel, phase_name};
@@ -293,15 +293,14 @@ pub fn KitLesson(def: &'static LessonDef, assignments: Vec<String>) -> impl Into
             {move || state.failure.get().map(|e| view! {
                 <div class="banner error" data-testid="compute-failure" role="alert">{e}</div>
             })}
-            <div class="metrics" data-testid="metrics">{metrics}</div>
             // The story first: the picture and the current step side by side, the loss under
             // the step; everything else one tab away.
             <div class="stage">
-                {if picture == Picture::Network221 {
+                {if let Picture::Network(shape) = picture {
                     view! {
                         <section class="panel diagram-panel picture" data-testid="lesson-picture">
                             <h2>{tr(i18n::NETWORK)}</h2>
-                            <Network221 state=state reveal=Reveal { steps, cursor: state.cursor }/>
+                            <NetworkDiagram state=state reveal=Reveal { steps, cursor: state.cursor } shape=shape/>
                             <p class="hint">{tr(i18n::EDIT_HINT)}</p>
                         </section>
                     }
@@ -318,6 +317,7 @@ pub fn KitLesson(def: &'static LessonDef, assignments: Vec<String>) -> impl Into
                     .into_any()
                 }}
                 <div class="stage-side">
+                    <div class="metrics" data-testid="metrics">{metrics}</div>
                     <section class="panel step-panel" data-testid="step-panel">
                         <h2>{tr(i18n::FORMULA)}</h2>
                         <KitStepPanel state=state steps=steps/>

@@ -1,14 +1,28 @@
-//! The pictures: per head, the score matrix and the attention weights as heatmaps (rows are
+//! The pictures: per head, who looks at whom (a line from each querying token to each token,
+//! as wide as its weight), the score matrix and the attention weights as heatmaps (rows are
 //! the querying token, columns the token looked at), and the output rows as a table.
 
 use super::model::{AttnNumbers, Mat};
 use super::setup::{D, TOKENS};
-use crate::base::views::{Heatmap, Table, View};
+use crate::base::views::{Heatmap, Table, TokenLinks, View};
 use crate::i18n::Text;
 use crate::lessons::kit::shown::shown;
 
 const SCORE_IDS: [&str; 2] = ["scores-1", "scores-2"];
 const WEIGHT_IDS: [&str; 2] = ["weights-1", "weights-2"];
+const LINK_IDS: [&str; 2] = ["links-1", "links-2"];
+
+/// The title of a head's token-to-token picture.
+fn links_title(heads: usize, head: usize) -> Text {
+    match (heads, head) {
+        (1, _) => Text::new(
+            "谁关注谁：线越粗，注意力权重越大",
+            "Who looks at whom: the wider the line, the larger the weight",
+        ),
+        (_, 0) => Text::new("头 1：谁关注谁", "Head 1: who looks at whom"),
+        _ => Text::new("头 2：谁关注谁", "Head 2: who looks at whom"),
+    }
+}
 
 fn labels() -> Vec<String> {
     TOKENS.iter().map(|t| t.to_string()).collect()
@@ -61,6 +75,12 @@ pub fn views(n: &AttnNumbers) -> Vec<View> {
     for head in 0..n.heads {
         let r = symmetric(&n.s[head]);
         let (s_title, a_title) = titles(n.heads, head);
+        out.push(View::Links(TokenLinks {
+            id: LINK_IDS[head],
+            title: links_title(n.heads, head),
+            tokens: labels(),
+            weights: n.a[head].clone(),
+        }));
         out.push(View::Heatmap(heatmap(
             SCORE_IDS[head],
             s_title,

@@ -9,7 +9,7 @@ pub mod views;
 pub mod walkthrough;
 
 use self::model::{NetNumbers, compute};
-pub use self::setup::{N_HID, N_IN, N_OUT, SETTINGS, article_values};
+pub use self::setup::{N_HID, N_IN, N_OUT, NETWORK, SETTINGS, article_values};
 use crate::lessons::kit::prelude::*;
 use burn::prelude::*;
 

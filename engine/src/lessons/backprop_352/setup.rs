@@ -65,3 +65,13 @@ pub const SETTINGS: &[SettingSpec] = &[
 pub fn article_values() -> Values {
     Values::defaults(SETTINGS)
 }
+
+/// The picture's network: three inputs, five sigmoid hidden units, two softmax outputs.
+pub const NETWORK: crate::lessons::kit::network::NetworkShape =
+    crate::lessons::kit::network::NetworkShape {
+        inputs: N_IN,
+        hidden: N_HID,
+        outputs: N_OUT,
+        output: "p",
+        softmax: true,
+    };

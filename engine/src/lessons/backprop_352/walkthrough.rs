@@ -59,6 +59,10 @@ pub fn steps(n: &NetNumbers) -> Vec<Step> {
     out.extend(backward_output(n));
     out.extend(backward_hidden(n));
     out.extend(updates(n));
+    // What each formula reads, for the network picture to light.
+    for s in &mut out {
+        s.uses = super::setup::NETWORK.uses(&s.target);
+    }
     out
 }
 

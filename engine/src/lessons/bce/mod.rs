@@ -85,10 +85,78 @@ pub async fn trace(v: &Values, device: &Device) -> Result<LessonTrace, TraceErro
         steps: walkthrough::steps(&n),
         quantities,
         metrics: vec![],
-        views: vec![View::Table(term_table(&n))],
+        views: vec![View::Plot(term_curves(&n)), View::Table(term_table(&n))],
         next,
         graph: Some(n.graph.clone()),
     })
+}
+
+/// One term's loss as a function of its prediction: ℓ(ŷ; y) = −[y ln ŷ + (1 − y) ln(1 − ŷ)].
+pub fn term_loss(p: f64, y: f64) -> f64 {
+    -(y * p.ln() + (1.0 - y) * (1.0 - p).ln())
+}
+
+const CURVE_COLOURS: [&str; 4] = ["#2563eb", "#ea580c", "#16a34a", "#9333ea"];
+
+/// The picture: each label's loss curve over ŷ, each sample's term on its curve, and the
+/// curve's slope there, ∂ℓᵢ/∂ŷᵢ = n·∂L/∂ŷᵢ from the model's gradient (L is the mean of the
+/// terms), drawn as a tangent.
+fn term_curves(n: &BceNumbers) -> Plot {
+    // One curve per distinct label (0 and 1 in the article; a soft label gets its own).
+    let mut labels: Vec<f64> = Vec::new();
+    for &y in &n.y {
+        if !labels.iter().any(|l| (l - y).abs() < 1e-9) {
+            labels.push(y);
+        }
+    }
+    let colour = |y: f64| {
+        let k = labels
+            .iter()
+            .position(|l| (l - y).abs() < 1e-9)
+            .unwrap_or(0);
+        CURVE_COLOURS[k % CURVE_COLOURS.len()]
+    };
+    let highest = n
+        .terms
+        .iter()
+        .copied()
+        .filter(|t| t.is_finite())
+        .fold(0.0, f64::max);
+    let curves = labels
+        .iter()
+        .map(|&y| PlotCurve {
+            label: format!("y = {}", shown(y)),
+            colour: colour(y),
+            points: (1..200)
+                .map(|k| {
+                    let p = k as f64 / 200.0;
+                    (p, term_loss(p, y))
+                })
+                .collect(),
+        })
+        .collect();
+    let marks = (0..N)
+        .map(|i| PlotMark {
+            label: (i + 1).to_string(),
+            colour: colour(n.y[i]),
+            x: n.p[i],
+            y: n.terms[i],
+            slope: Some(N as f64 * n.grad_p[i]),
+        })
+        .collect();
+    Plot {
+        id: "term-curves",
+        title: Text::new(
+            "每一项 ℓᵢ 落在它的标签的损失曲线上；虚线的斜率是 ∂ℓᵢ/∂ŷᵢ",
+            "Each term ℓᵢ on its label's loss curve; the dashed slope is ∂ℓᵢ/∂ŷᵢ",
+        ),
+        x_label: "ŷ".into(),
+        y_label: "ℓ".into(),
+        x_range: (0.0, 1.0),
+        y_range: (0.0, (1.15 * highest).ceil().max(3.0)),
+        curves,
+        marks,
+    }
 }
 
 /// The per-term breakdown: each sample's label, prediction, loss term and gradients.
@@ -103,7 +171,7 @@ fn term_table(n: &BceNumbers) -> Table {
             Text::new("ŷᵢ", "ŷᵢ"),
             Text::new("ℓᵢ", "ℓᵢ"),
             Text::new("∂L/∂ŷᵢ", "∂L/∂ŷᵢ"),
-            Text::new("∂L/∂zᵢ = (ŷᵢ − yᵢ)/n", "∂L/∂zᵢ = (ŷᵢ − yᵢ)/n"),
+            Text::new("∂L/∂zᵢ", "∂L/∂zᵢ"),
         ],
         rows: (0..N)
             .map(|i| {

@@ -4,6 +4,7 @@
 
 pub mod breaks;
 pub mod lesson;
+pub mod network;
 pub mod notation;
 pub mod prelude;
 pub mod shown;
@@ -12,7 +13,9 @@ pub mod spec;
 pub mod trace;
 pub mod variant;
 
-pub use crate::base::views::{HeatPoint, Heatmap, Surface, SurfacePath, Table, View};
+pub use crate::base::views::{
+    HeatPoint, Heatmap, Plot, PlotCurve, PlotMark, Surface, SurfacePath, Table, TokenLinks, View,
+};
 pub use lesson::{ArticleFormula, CheckSpec, ErrataFuture, LessonDef, TraceFuture};
 pub(crate) use lesson::{article_formulas, lesson_def};
 pub use spec::{SettingSpec, Values};

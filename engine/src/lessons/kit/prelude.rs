@@ -2,8 +2,9 @@
 
 pub use super::shown::shown;
 pub use super::{
-    ArticleFormula, CheckSpec, HeatPoint, Heatmap, LessonDef, LessonTrace, Metric, Phase, Quantity,
-    Role, Step, Surface, SurfacePath, Table, TraceError, Values, View,
+    ArticleFormula, CheckSpec, HeatPoint, Heatmap, LessonDef, LessonTrace, Metric, Phase, Plot,
+    PlotCurve, PlotMark, Quantity, Role, Step, Surface, SurfacePath, Table, TraceError, Values,
+    View,
 };
 pub(crate) use super::{article_formulas, lesson_def};
 pub use crate::i18n::Text;

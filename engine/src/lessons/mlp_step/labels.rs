@@ -30,6 +30,8 @@ fn notation(name: &str) -> Notation<'_> {
         "W2" => ("W", "W", Some(2)),
         "b2" => ("b", "b", Some(2)),
         "x" => ("x", "x", None),
+        // backprop-352's softmax output, as the article writes it.
+        "p" => ("ŷ", r"\hat{y}", None),
         "y" => ("y", "y", None),
         "lr" => ("α", r"\alpha", None),
         "loss" => ("L", "L", None),

@@ -18,6 +18,7 @@ use crate::lessons::kit::prelude::*;
 use crate::model::mlp221::{Mlp221Params, Mlp221Trace, NodeTrace, ParamTrace, trace_step};
 
 pub const ID: &str = "mlp-step";
+pub use self::setup::NETWORK;
 
 pub const LESSON: LessonDef =
     lesson_def!("000_43c5c6e8a9ce5015.txt", field_label: setup::field_label);
@@ -40,8 +41,7 @@ pub fn kit_trace(p: &Mlp221Params, t: &Mlp221Trace) -> LessonTrace {
         formula: u.formula,
         substituted: u.substituted,
         value: u.after,
-        // An update reads the parameter and its gradient.
-        uses: vec![u.name.clone(), format!("grad:{}", u.name)],
+        uses: NETWORK.uses(&format!("updated:{}", u.name)),
     }));
     LessonTrace {
         loss: Some(t.loss),

@@ -112,3 +112,13 @@ pub fn values_of(p: &Mlp221Params) -> Values {
     );
     v
 }
+
+/// The picture's network: two inputs, two sigmoid hidden units, one sigmoid output.
+pub const NETWORK: crate::lessons::kit::network::NetworkShape =
+    crate::lessons::kit::network::NetworkShape {
+        inputs: 2,
+        hidden: 2,
+        outputs: 1,
+        output: "a2",
+        softmax: false,
+    };

@@ -63,7 +63,7 @@ pub fn steps(p: &Mlp221Params, t: &Mlp221Trace) -> Vec<Step> {
     let num = |v: f64| Formula::new().num(v, DIGITS);
     let mut out = Vec::new();
     let mut push = |phase, target: String, formula: Formula, subst: Formula, v: f64| {
-        let reads = uses(&target);
+        let reads = super::setup::NETWORK.uses(&target);
         out.push(Step {
             uses: reads,
             ..Step::computed(phase, target, formula, subst, v, DIGITS)
@@ -375,50 +375,4 @@ pub fn update_lines(p: &Mlp221Params, t: &Mlp221Trace) -> Vec<UpdateLine> {
 /// How many steps the forward phase has (the rest are backward).
 pub fn forward_len(steps: &[Step]) -> usize {
     steps.iter().filter(|s| s.phase == Phase::Forward).count()
-}
-
-/// The quantities a step's formula reads.
-pub fn uses(target: &str) -> Vec<String> {
-    // The bracketed indices of a name: "grad:W1[1][0]" -> [1, 0].
-    let idx = |t: &str| -> Vec<usize> {
-        t.split('[')
-            .skip(1)
-            .filter_map(|s| s.trim_end_matches(']').parse().ok())
-            .collect()
-    };
-    let list: Vec<String> = match target {
-        "z2" => vec!["W2[0]", "W2[1]", "a1[0]", "a1[1]", "b2"]
-            .into_iter()
-            .map(String::from)
-            .collect(),
-        "a2" => vec!["z2".into()],
-        "loss" => vec!["a2".into(), "y".into()],
-        "grad:a2" => vec!["a2".into(), "y".into(), "loss".into()],
-        "grad:z2" => vec!["grad:a2".into(), "a2".into()],
-        "grad:b2" => vec!["grad:z2".into()],
-        t if t.starts_with("z1[") => {
-            let i = idx(t)[0];
-            vec![
-                format!("W1[{i}][0]"),
-                format!("W1[{i}][1]"),
-                "x[0]".into(),
-                "x[1]".into(),
-                format!("b1[{i}]"),
-            ]
-        }
-        t if t.starts_with("a1[") => vec![format!("z1[{}]", idx(t)[0])],
-        t if t.starts_with("grad:W2[") => vec!["grad:z2".into(), format!("a1[{}]", idx(t)[0])],
-        t if t.starts_with("grad:a1[") => vec!["grad:z2".into(), format!("W2[{}]", idx(t)[0])],
-        t if t.starts_with("grad:z1[") => {
-            let i = idx(t)[0];
-            vec![format!("grad:a1[{i}]"), format!("a1[{i}]")]
-        }
-        t if t.starts_with("grad:W1[") => {
-            let d = idx(t);
-            vec![format!("grad:z1[{}]", d[0]), format!("x[{}]", d[1])]
-        }
-        t if t.starts_with("grad:b1[") => vec![format!("grad:z1[{}]", idx(t)[0])],
-        _ => Vec::new(),
-    };
-    list
 }

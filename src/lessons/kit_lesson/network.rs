@@ -1,0 +1,459 @@
+//! The picture of a two-layer network (mlp-step's 2-2-1, backprop-352's 3-5-2) as SVG: boxes
+//! for units with their values and, once the backward pass reaches them, their gradients in
+//! red; edges as thick as their weights; read from the kit trace by the names the lesson's
+//! `NetworkShape` gives. Inputs, biases, labels and (where a unit has at most two inputs, so
+//! the numbers do not pile up) every weight are written and editable on the picture: click
+//! to edit the field, drag sideways to change continuously. In a denser layer an edge's
+//! numbers appear while a step reads or computes it.
+
+use engine::lessons::kit::network::NetworkShape;
+use engine::lessons::kit::{LessonTrace, Step};
+use engine::lessons::mlp_step::labels::{grad_label, label};
+use engine::state::number::format_number;
+use engine::state::setting::Settings;
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+use super::state::KitState;
+use crate::app::{ctx, tr};
+use crate::components::tabs;
+use crate::i18n;
+
+const DIGITS: usize = 4;
+
+/// An SVG user-space point.
+type Point = (f64, f64);
+
+/// What the diagram needs to know about the step position.
+#[derive(Clone, Copy)]
+pub struct Reveal {
+    pub steps: Memo<Vec<Step>>,
+    pub cursor: RwSignal<usize>,
+}
+
+impl Reveal {
+    fn shown(&self, target: &str) -> bool {
+        let c = self.cursor.get();
+        self.steps
+            .with(|s| s.iter().take(c).any(|s| s.target == target))
+    }
+
+    fn current(&self) -> Option<Step> {
+        let c = self.cursor.get();
+        if c == 0 {
+            None
+        } else {
+            self.steps.with(|s| s.get(c - 1).cloned())
+        }
+    }
+
+    /// "current" for the step's own target, "used" for what its formula reads.
+    fn class_of(&self, name: &str) -> &'static str {
+        match self.current() {
+            Some(s) if s.target == name => "current",
+            Some(s) if s.uses.iter().any(|u| u == name) => "used",
+            _ => "",
+        }
+    }
+}
+
+fn edge_class(reveal: Reveal, weight: &str) -> &'static str {
+    match reveal.current() {
+        Some(s)
+            if s.target == format!("grad:{weight}") || s.target == format!("updated:{weight}") =>
+        {
+            "edge current"
+        }
+        Some(s) if s.uses.iter().any(|u| u == weight) => "edge used",
+        _ => "edge",
+    }
+}
+
+/// A number read from the trace once the walk-through has revealed `target`, else None.
+fn revealed(
+    state: KitState,
+    reveal: Reveal,
+    target: String,
+    read: impl Fn(&LessonTrace) -> f64 + Send + Sync + 'static,
+) -> Signal<Option<f64>> {
+    Signal::derive(move || {
+        if !reveal.shown(&target) {
+            return None;
+        }
+        state.traced.with(|t| t.as_ref().map(|t| read(&t.trace)))
+    })
+}
+
+/// A node's value, or "?" before the forward pass reaches it.
+fn node_value(state: KitState, reveal: Reveal, name: String, (x, y): Point) -> impl IntoView {
+    let shown = label(&name);
+    let read = name.clone();
+    let value = revealed(state, reveal, name.clone(), move |t| {
+        t.entry(&read).map_or(f64::NAN, |e| e.0)
+    });
+    let value = move || value.get();
+    let class = name.clone();
+    view! {
+        <text x=x y=y class=move || format!("value {}", reveal.class_of(&class))
+            data-testid=format!("diagram-value-{name}")
+            data-value=move || value().map(|v| v.to_string()).unwrap_or_default()>
+            {format!("{shown} = ")}
+            {move || value().map(|v| format_number(v, DIGITS)).unwrap_or_else(|| "?".into())}
+        </text>
+    }
+}
+
+/// A gradient, shown once the backward pass reaches it.
+fn grad_value(
+    state: KitState,
+    reveal: Reveal,
+    name: String,
+    (x, y): Point,
+    anchor: &'static str,
+) -> impl IntoView {
+    let target = format!("grad:{name}");
+    let target2 = target.clone();
+    let read = name.clone();
+    let value = revealed(state, reveal, target, move |t| {
+        t.entry(&read).and_then(|e| e.1).unwrap_or(f64::NAN)
+    });
+    let value = move || value.get();
+    view! {
+        <text x=x y=y text-anchor=anchor class=move || format!("grad {}", reveal.class_of(&target2))
+            data-testid=format!("diagram-grad-{name}")
+            data-value=move || value().map(|v| v.to_string()).unwrap_or_default()
+            visibility=move || if value().is_some() { "visible" } else { "hidden" }>
+            {if name.starts_with('W') { "∂ = ".to_string() } else { format!("{} = ", grad_label(&name)) }}
+            {move || value().map(|v| format_number(v, DIGITS)).unwrap_or_default()}
+        </text>
+    }
+}
+
+/// An editable number on the diagram: drag sideways to change, click to edit its field.
+fn editable(
+    state: KitState,
+    reveal: Reveal,
+    name: String,
+    (x, y): Point,
+    anchor: &'static str,
+) -> impl IntoView {
+    let drag = StoredValue::new(None::<(f64, f64, bool)>); // (start x, start value, moved)
+    let name = StoredValue::new(name);
+    let current = move || {
+        state
+            .values
+            .with(|v| name.with_value(|n| Settings::get(v, n)))
+            .unwrap_or_default()
+    };
+    let on_down = move |ev: web_sys::PointerEvent| {
+        let start = current().parse::<f64>().unwrap_or(0.0);
+        drag.set_value(Some((f64::from(ev.client_x()), start, false)));
+        if let Some(el) = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        {
+            el.set_pointer_capture(ev.pointer_id()).ok();
+        }
+    };
+    let on_move = move |ev: web_sys::PointerEvent| {
+        let Some((x0, v0, moved)) = drag.get_value() else {
+            return;
+        };
+        let dx = f64::from(ev.client_x()) - x0;
+        if !moved && dx.abs() < 3.0 {
+            return;
+        }
+        drag.set_value(Some((x0, v0, true)));
+        // 0.01 per pixel, rounded to two decimals so dragged values stay readable.
+        let v = ((v0 + dx * 0.01) * 100.0).round() / 100.0;
+        name.with_value(|n| state.set_value(n, &v.to_string()).ok());
+    };
+    let on_up = move |_: web_sys::PointerEvent| {
+        if let Some((_, _, false)) = drag.get_value() {
+            focus_field(name.get_value());
+        }
+        drag.set_value(None);
+    };
+    view! {
+        <text x=x y=y text-anchor=anchor class=move || name.with_value(|n| format!("editable {}", reveal.class_of(n)))
+            tabindex="0" role="button"
+            data-testid=name.with_value(|n| format!("param-{n}"))
+            data-value=current
+            on:pointerdown=on_down on:pointermove=on_move on:pointerup=on_up
+            on:keydown=move |ev: web_sys::KeyboardEvent| if ev.key() == "Enter" { focus_field(name.get_value()) }>
+            <title>{tr(i18n::EDIT_NUMBER)}</title>
+            {name.with_value(|n| format!("{} = ", label(n)))}
+            {move || current().parse::<f64>().map(|v| format_number(v, DIGITS)).unwrap_or_default()}
+        </text>
+    }
+}
+
+/// Opens the settings tab and focuses the number's field there (once the tab has shown it).
+fn focus_field(name: String) {
+    tabs::open("settings");
+    request_animation_frame(move || {
+        if let Some(el) = document()
+            .get_element_by_id(&format!("field-{name}"))
+            .and_then(|e| e.dyn_into::<web_sys::HtmlInputElement>().ok())
+        {
+            el.focus().ok();
+            el.select();
+        }
+    });
+}
+
+/// Where the picture puts things, in SVG user units.
+mod layout {
+    pub const WIDTH: f64 = 1380.0;
+    pub const INPUT_X: f64 = 20.0;
+    pub const INPUT_W: f64 = 120.0;
+    pub const INPUT_H: f64 = 56.0;
+    pub const HIDDEN_X: f64 = 400.0;
+    pub const OUTPUT_X: f64 = 860.0;
+    pub const UNIT_W: f64 = 330.0;
+    pub const UNIT_H: f64 = 78.0;
+    pub const LOSS_X: f64 = 1225.0;
+    pub const LOSS_W: f64 = 145.0;
+    /// A unit's box with the bias line under it.
+    pub const BLOCK_H: f64 = 104.0;
+    /// The farthest apart two neighbouring units stand (a small layer stays together).
+    pub const MAX_PITCH: f64 = 300.0;
+    pub const MIN_HEIGHT: f64 = 720.0;
+
+    /// The picture's height: tall enough for the largest layer, never flatter than 720 (it
+    /// fills the screen's height under the controls at 1400×900).
+    pub fn height(largest: usize) -> f64 {
+        (largest as f64 * (BLOCK_H + 16.0) + 40.0).max(MIN_HEIGHT)
+    }
+
+    /// The vertical centre of unit `i` of `n` in a picture `height` tall.
+    pub fn centre(i: usize, n: usize, height: f64) -> f64 {
+        let pitch = ((height - 40.0) / n as f64).min(MAX_PITCH);
+        height / 2.0 + (i as f64 - (n as f64 - 1.0) / 2.0) * pitch
+    }
+}
+
+fn unit_box(
+    (x, y): Point,
+    (w, h): (f64, f64),
+    title: String,
+    active: impl Fn() -> bool + Send + Sync + 'static,
+) -> impl IntoView {
+    view! {
+        <rect x=x y=y width=w height=h rx="10" class=move || if active() { "unit active" } else { "unit" }/>
+        <text x=x + 10.0 y=y + 18.0 class="unit-title">{title}</text>
+    }
+}
+
+/// A unit: its box with z and a on the left, ∂L/∂z and ∂L/∂a beside them, its bias and ∂L/∂b
+/// under the box.
+fn unit_block(
+    state: KitState,
+    reveal: Reveal,
+    (x, centre): Point,
+    title: String,
+    [z, a]: [String; 2],
+    bias: String,
+) -> impl IntoView {
+    let y = centre - layout::BLOCK_H / 2.0;
+    let names = [z.clone(), a.clone()];
+    let active = move || {
+        reveal.current().is_some_and(|s| {
+            names
+                .iter()
+                .any(|n| s.target == *n || s.target == format!("grad:{n}"))
+        })
+    };
+    let right = x + 168.0;
+    view! {
+        {unit_box((x, y), (layout::UNIT_W, layout::UNIT_H), title, active)}
+        {node_value(state, reveal, z.clone(), (x + 12.0, y + 46.0))}
+        {grad_value(state, reveal, z, (right, y + 46.0), "start")}
+        {node_value(state, reveal, a.clone(), (x + 12.0, y + 70.0))}
+        {grad_value(state, reveal, a, (right, y + 70.0), "start")}
+        {editable(state, reveal, bias.clone(), (x + 12.0, y + 98.0), "start")}
+        {grad_value(state, reveal, bias, (right, y + 98.0), "start")}
+    }
+}
+
+/// An edge and, where `labelled` says so, its weight above the line and its gradient below.
+fn edge(
+    state: KitState,
+    reveal: Reveal,
+    weight: String,
+    ((x1, y1), (x2, y2)): (Point, Point),
+    (labelled, dense): (Signal<bool>, bool),
+) -> impl IntoView {
+    let name = StoredValue::new(weight.clone());
+    let value = move || state.values.with(|v| name.with_value(|n| v.get(n)));
+    // Thickness grows with |weight|; negative weights are drawn red (CSS).
+    let width = move || (1.0 + value().abs().min(6.0)).to_string();
+    let angle = (y2 - y1).atan2(x2 - x1).to_degrees();
+    // In a sparse layer, edges that cross others end their labels near the target, so however
+    // long the numbers get they grow back towards the crossing, not into the straight edges'
+    // labels. In a dense layer the lit edges share a source or a target: their middles are
+    // apart.
+    let (t, anchor) = match (dense, (y2 - y1).abs() > 100.0) {
+        (true, _) => (0.5, "middle"),
+        (false, true) => (0.92, "end"),
+        (false, false) => (0.06, "start"),
+    };
+    let (ox, oy) = (x1 + t * (x2 - x1), y1 + t * (y2 - y1));
+    let numbers = move || {
+        labelled.get().then(|| {
+            let w = name.get_value();
+            view! {
+                <g transform=format!("translate({ox:.1} {oy:.1}) rotate({angle:.1})")>
+                    {editable(state, reveal, w.clone(), (0.0, -8.0), anchor)}
+                    {grad_value(state, reveal, w, (0.0, 20.0), anchor)}
+                </g>
+            }
+        })
+    };
+    view! {
+        <line x1=x1 y1=y1 x2=x2 y2=y2 class=move || name.with_value(|n| edge_class(reveal, n))
+            class:negative=move || value() < 0.0 stroke-width=width>
+            <title>{move || format!("{} = {}", name.with_value(|n| label(n)), format_number(value(), DIGITS))}</title>
+        </line>
+        {numbers}
+    }
+}
+
+/// What the picture shows, for screen readers.
+fn about(shape: &NetworkShape, lang: engine::i18n::Lang) -> String {
+    let (i, h, o) = (shape.inputs, shape.hidden, shape.outputs);
+    match lang {
+        engine::i18n::Lang::Zh => {
+            format!("{i}-{h}-{o} 网络：{i} 个输入，{h} 个隐藏单元，{o} 个输出，以及损失")
+        }
+        engine::i18n::Lang::En => {
+            format!("{i}-{h}-{o} network: {i} inputs, {h} hidden units, {o} outputs and the loss")
+        }
+    }
+}
+
+#[component]
+pub fn NetworkDiagram(
+    state: KitState,
+    reveal: Reveal,
+    shape: &'static NetworkShape,
+) -> impl IntoView {
+    use layout::*;
+    let lang = ctx().lang;
+    let s = shape;
+    let height = layout::height(s.inputs.max(s.hidden).max(s.outputs));
+    let in_y = |i| centre(i, s.inputs, height);
+    let hid_y = |j| centre(j, s.hidden, height);
+    let out_y = |k| centre(k, s.outputs, height);
+    // Every weight is written on its edge while a unit has at most two inputs; in a denser
+    // layer only the edges the current step reads or computes carry their numbers.
+    let dense = s.inputs > 2 || s.hidden > 2;
+    let lit = move |w: String| -> Signal<bool> {
+        if !dense {
+            return Signal::stored(true);
+        }
+        Signal::derive(move || {
+            reveal.current().is_some_and(|st| {
+                st.target.ends_with(&w) && st.target.contains(':') || st.uses.contains(&w)
+            })
+        })
+    };
+    let mut edges = Vec::new();
+    for j in 0..s.hidden {
+        for i in 0..s.inputs {
+            let w = s.w1(j, i);
+            let ends = ((INPUT_X + INPUT_W, in_y(i)), (HIDDEN_X, hid_y(j)));
+            edges.push(edge(state, reveal, w.clone(), ends, (lit(w), dense)).into_any());
+        }
+    }
+    for k in 0..s.outputs {
+        for j in 0..s.hidden {
+            let w = s.w2(k, j);
+            let ends = ((HIDDEN_X + UNIT_W, hid_y(j)), (OUTPUT_X, out_y(k)));
+            edges.push(edge(state, reveal, w.clone(), ends, (lit(w), dense)).into_any());
+        }
+    }
+    let active = move |names: Vec<String>| {
+        move || {
+            reveal.current().is_some_and(|st| {
+                names
+                    .iter()
+                    .any(|n| st.target == *n || st.target == format!("grad:{n}"))
+            })
+        }
+    };
+    let inputs = (0..s.inputs)
+        .map(|i| {
+            let y = in_y(i) - INPUT_H / 2.0;
+            let name = s.input(i);
+            view! {
+                {unit_box((INPUT_X, y), (INPUT_W, INPUT_H), label(&name), active(vec![name.clone()]))}
+                {editable(state, reveal, name, (INPUT_X + 12.0, y + 44.0), "start")}
+            }
+        })
+        .collect_view();
+    let unit_title = move |letter: &str, i: usize, n: usize| {
+        if n == 1 {
+            letter.to_string()
+        } else {
+            format!(
+                "{letter}{}",
+                engine::lessons::kit::notation::subscript(i + 1)
+            )
+        }
+    };
+    let hidden = (0..s.hidden)
+        .map(|j| {
+            unit_block(
+                state,
+                reveal,
+                (HIDDEN_X, hid_y(j)),
+                unit_title("h", j, 2),
+                s.hidden_unit(j),
+                s.hidden_bias(j),
+            )
+        })
+        .collect_view();
+    let outputs = (0..s.outputs)
+        .map(|k| {
+            unit_block(
+                state,
+                reveal,
+                (OUTPUT_X, out_y(k)),
+                unit_title("o", k, s.outputs),
+                s.output_unit(k),
+                s.output_bias(k),
+            )
+        })
+        .collect_view();
+    // The loss box: L, then each label, fed by every output.
+    let loss_h = 52.0 + 24.0 * s.outputs as f64;
+    let loss_y = height / 2.0 - loss_h / 2.0;
+    let to_loss = (0..s.outputs)
+        .map(|k| view! { <line x1=OUTPUT_X + UNIT_W y1=out_y(k) x2=LOSS_X y2=height / 2.0 class="edge"/> })
+        .collect_view();
+    let labels = (0..s.outputs)
+        .map(|k| {
+            editable(
+                state,
+                reveal,
+                s.label(k),
+                (LOSS_X + 12.0, loss_y + 70.0 + 24.0 * k as f64),
+                "start",
+            )
+        })
+        .collect_view();
+    view! {
+        <svg class="diagram" viewBox=format!("0 0 {WIDTH} {height}") role="group" data-testid="diagram"
+            aria-label=move || about(s, lang.get())>
+            <g class="edges">{to_loss}</g>
+            {edges}
+            {inputs}
+            {hidden}
+            {outputs}
+            {unit_box((LOSS_X, loss_y), (LOSS_W, loss_h), "L".to_string(), active(vec!["loss".to_string()]))}
+            {node_value(state, reveal, "loss".to_string(), (LOSS_X + 12.0, loss_y + 46.0))}
+            {labels}
+        </svg>
+    }
+}
