@@ -97,6 +97,9 @@ fn InspectorSteps(
 ) -> impl IntoView {
     let lang = ctx().lang;
     let error = RwSignal::new(None::<String>);
+    // Rebuilt only when the selection or the language changes: the steps, the point and the
+    // field's value follow the training inside, so a number being typed is not replaced when
+    // a new trace arrives.
     move || {
         let sel = state.selected.get()?;
         let l = lang.get();
@@ -106,33 +109,49 @@ fn InspectorSteps(
             }
             Selection::Edge { layer, from, to } => format!("W{}[{from}][{to}]", layer + 1),
         };
-        let shown = if predict_on.get() {
-            revealed.get()
-        } else {
-            usize::MAX
+        let steps = move || {
+            let shown = if predict_on.get() {
+                revealed.get()
+            } else {
+                usize::MAX
+            };
+            selected_steps(state, sel)
+                .into_iter()
+                .take(shown)
+                .map(|s| {
+                    view! {
+                        <li data-testid=format!("pg-step-{}", s.target) data-value=s.value.to_string()>
+                            <span inner_html=mathml(&s.formula.tex, false)></span> " "
+                            <span class="subst" inner_html=mathml(&s.substituted.tex, false)></span>
+                        </li>
+                    }
+                })
+                .collect_view()
         };
-        let steps = selected_steps(state, sel)
-            .into_iter()
-            .take(shown)
-            .map(|s| {
-                view! {
-                    <li data-testid=format!("pg-step-{}", s.target) data-value=s.value.to_string()>
-                        <span inner_html=mathml(&s.formula.tex, false)></span> " "
-                        <span class="subst" inner_html=mathml(&s.substituted.tex, false)></span>
-                    </li>
-                }
-            })
-            .collect_view();
-        let point = state
-            .inspect_point
-            .get()
-            .or_else(|| state.points.with(|p| p.first().map(|p| p.0)));
-        let editable = current_value(state, sel);
-        let field = editable.map(|v| {
+        let point = move || {
+            state
+                .inspect_point
+                .get()
+                .or_else(|| state.points.with(|p| p.first().map(|p| p.0)))
+                .map(|p| {
+                    format!(
+                        " · x = ({}, {})",
+                        format_number(p.x, 2),
+                        format_number(p.y, 2)
+                    )
+                })
+        };
+        // The value only notifies when it changes (training moved it), not on every trace.
+        let value = Memo::new(move |_| {
+            state.frame.track();
+            current_value(state, sel)
+        });
+        let field = value.get_untracked().is_some().then(|| {
             view! {
                 <label class="field">
                     {if matches!(sel, Selection::Edge { .. }) { i18n::WEIGHT.get(l) } else { i18n::BIAS.get(l) }} " "
-                    <input type="text" data-testid="pg-edit-value" inputmode="decimal" prop:value=format_number(v, 6)
+                    <input type="text" data-testid="pg-edit-value" inputmode="decimal"
+                        prop:value=move || value.get().map(|v| format_number(v, 6)).unwrap_or_default()
                         on:change=move |ev| {
                             let text = event_target_value(&ev);
                             match parse_number(&text) {
@@ -146,7 +165,7 @@ fn InspectorSteps(
         });
         Some(view! {
             <div class="pg-inspector current-step" data-testid="pg-inspector">
-                <p class="step-label">{title} {point.map(|p| format!(" · x = ({}, {})", format_number(p.x, 2), format_number(p.y, 2)))}</p>
+                <p class="step-label">{title} {point}</p>
                 {field}
                 <ol class="step-log">{steps}</ol>
                 <p class="hint">{tr(i18n::PG_INSPECT_HINT)}</p>
