@@ -50,6 +50,9 @@ pub const FELL_BACK: Text = Text::new(
 pub const REASON: Text = Text::new("原因", "Reason");
 
 pub const NETWORK: Text = Text::new("网络", "Network");
+/// The network picture's sample picker (a batch is drawn one sample at a time).
+pub const SAMPLES_SHOWN: Text = Text::new("图中显示的样本", "Sample on the picture");
+pub const SAMPLE: Text = Text::new("样本", "Sample");
 pub const FORMULA: Text = Text::new("这一步的计算", "This step's computation");
 pub const LOSS_CURVE: Text = Text::new("损失曲线", "Loss curve");
 pub const ERRATA: Text = Text::new("文章勘误", "Errata: what the article gets wrong");
@@ -131,6 +134,8 @@ pub const VALUE: Text = Text::new("值", "Value");
 pub const GRADIENT: Text = Text::new("梯度 ∂L/∂·", "Gradient ∂L/∂·");
 pub const UPDATED: Text = Text::new("更新后", "Updated");
 pub const VIEWS: Text = Text::new("图示", "Pictures");
+/// The tab of a network lesson's own tables (keras-4x4's predictions per sample).
+pub const RESULTS: Text = Text::new("结果", "Results");
 pub const SETTINGS: Text = Text::new("设置", "Settings");
 pub const PHASE_UPDATE: Text = Text::new("更新", "Update");
 pub const ERRATA_FAILED: Text = Text::new("勘误无法计算：", "The errata could not be computed: ");

@@ -100,15 +100,19 @@ pub fn MnistPage(assignments: Vec<String>) -> impl IntoView {
             {move || state.notice.get().map(|e| view! {
                 <div class="banner" data-testid="mnist-notice" role="status">{e}</div>
             })}
+            // The picture: how the training goes and what the network makes of a digit the
+            // learner draws; the run controls beside it.
             <div class="mnist-grid">
                 <TrainingPanel state=state/>
-                <section class="panel curves">
-                    <h2>{tr(text::CURVES)}</h2>
-                    <CurvesChart series=loss_series y_label=text::LOSS x_label=text::CHECKPOINT testid="mnist-loss-curves"/>
-                    <CurvesChart series=accuracy_series y_label=text::ACCURACY x_label=text::CHECKPOINT testid="mnist-accuracy-curves"/>
-                    <p class="hint">{tr(text::CURVES_NOTE)}</p>
-                </section>
-                <DrawPad state=state/>
+                <div class="mnist-picture" data-testid="lesson-picture">
+                    <section class="panel curves">
+                        <h2>{tr(text::CURVES)}</h2>
+                        <CurvesChart series=loss_series y_label=text::LOSS x_label=text::CHECKPOINT testid="mnist-loss-curves"/>
+                        <CurvesChart series=accuracy_series y_label=text::ACCURACY x_label=text::CHECKPOINT testid="mnist-accuracy-curves"/>
+                        <p class="hint">{tr(text::CURVES_NOTE)}</p>
+                    </section>
+                    <DrawPad state=state/>
+                </div>
             </div>
             // What the network learned, its weights file and the article's slips: one tab each.
             <Tabs page="mnist-cnn" label=crate::i18n::DETAILS tabs=vec![

@@ -163,7 +163,7 @@ pub fn PlaygroundPage(hash: String) -> impl IntoView {
         })
     };
     view! {
-        <section class="playground" data-testid="playground">
+        <section class="lesson playground" data-testid="playground">
             <LessonHeader page="playground" link_error=link_error.map(|e| Signal::derive(move || e.message(lang.get())))/>
             {move || state.link_left_out.get().map(|n| view! {
                 <div class="banner warn" data-testid="pg-link-data-left-out" role="status">
@@ -186,62 +186,75 @@ pub fn PlaygroundPage(hash: String) -> impl IntoView {
                 </span>
                 {class_losses}
             </div>
+            // The story first: settings beside the picture (the network and what it outputs,
+            // with the loss curves); inspecting, checking and saving under it.
             <div class="pg-grid">
-                <section class="panel"><h2>{tr(i18n::SETTINGS)}</h2><Controls state=state/><DataImport state=state/></section>
-                <section class="panel">
-                    <h2>{tr(i18n::NETWORK)}</h2>
-                    <canvas node_ref=network width="640" height="420" class="pg-network" data-testid="pg-network"
-                        on:click=on_network_click aria-label=tr(i18n::NETWORK)></canvas>
-                    <p class="hint">{tr(i18n::PG_NETWORK_HINT)}</p>
-                    <PickList state=state/>
-                    <Inspector state=state/>
-                    <GradCheckPanel state=check choices=&["correct"] current=Signal::derive(|| Break::Correct)
-                        set_break=Callback::new(|_: String| {})/>
-                </section>
-                <section class="panel">
-                    <h2>{tr(i18n::OUTPUT)}</h2>
-                    <canvas node_ref=output width="300" height="300" class="pg-output" data-testid="pg-output"
-                        on:click=on_output_click aria-label=tr(i18n::OUTPUT)></canvas>
-                    <p class="hint">{tr(i18n::PG_OUTPUT_HINT)}</p>
-                    <CurvesChart series=curves y_label=i18n::LOSS testid="pg-curves"/>
-                    <div class="export-buttons" data-testid="pg-export">
-                        <button data-testid="pg-export-output-png" on:click=move |_| save_canvas(output, "playground-output.png")>{tr(i18n::OUTPUT)} " PNG"</button>
-                        <button data-testid="pg-export-output-svg" on:click=move |_| {
-                            let l = lang.get_untracked();
-                            state.frame.with_untracked(|f| if let Some(f) = f {
-                                let svg = if f.outputs > 1 {
-                                    playground_classes_svg(&f.output, OUTPUT_GRID, f.outputs)
-                                } else {
-                                    playground_output_svg(&f.output, OUTPUT_GRID, l)
-                                };
-                                report(download::text("playground-output.svg", "image/svg+xml", &svg));
-                            })
-                        }>{tr(i18n::OUTPUT)} " SVG"</button>
-                        <button data-testid="pg-export-curves-svg" on:click=move |_| {
-                            let l = lang.get_untracked();
-                            let (train, test) = (state.train_losses.get_untracked(), state.test_losses.get_untracked());
-                            let svg = curves_svg(&[(i18n::TRAIN_SERIES.get(l), &train), (i18n::TEST_SERIES.get(l), &test)], i18n::EPOCH.get(l), i18n::LOSS.get(l));
-                            report(download::text("playground-loss.svg", "image/svg+xml", &svg));
-                        }>{tr(i18n::LOSS_CURVE)} " SVG"</button>
-                        <button data-testid="pg-export-curves-png" on:click=move |_| {
-                            let canvas = document()
-                                .query_selector("[data-testid=\"pg-curves\"]")
-                                .ok()
-                                .flatten()
-                                .and_then(|e| leptos::wasm_bindgen::JsCast::dyn_into::<leptos::web_sys::HtmlCanvasElement>(e).ok());
-                            if let Some(c) = canvas {
-                                report(download::canvas_png(&c, "playground-loss.png"));
-                            }
-                        }>{tr(i18n::LOSS_CURVE)} " PNG"</button>
-                        <button data-testid="pg-export-network-png" on:click=move |_| save_canvas(network, "playground-network.png")>{tr(i18n::NETWORK)} " PNG"</button>
-                        <button data-testid="pg-export-weights" on:click=move |_| {
-                            state.frame.with_untracked(|f| if let Some(f) = f {
-                                let json = state.spec.with_untracked(|s| playground_weights_json(&f.weights, s));
-                                report(download::text("playground-weights.json", "application/json", &json.to_string()));
-                            })
-                        }>{tr(i18n::WEIGHTS_JSON)}</button>
+                <section class="panel pg-settings"><h2>{tr(i18n::SETTINGS)}</h2><Controls state=state/><DataImport state=state/></section>
+                <div class="pg-main">
+                    <div class="pg-picture" data-testid="lesson-picture">
+                        <section class="panel">
+                            <h2>{tr(i18n::NETWORK)}</h2>
+                            <canvas node_ref=network width="640" height="420" class="pg-network" data-testid="pg-network"
+                                on:click=on_network_click aria-label=tr(i18n::NETWORK)></canvas>
+                            <p class="hint">{tr(i18n::PG_NETWORK_HINT)}</p>
+                        </section>
+                        <section class="panel">
+                            <h2>{tr(i18n::OUTPUT)}</h2>
+                            <canvas node_ref=output width="300" height="300" class="pg-output" data-testid="pg-output"
+                                on:click=on_output_click aria-label=tr(i18n::OUTPUT)></canvas>
+                            <p class="hint">{tr(i18n::PG_OUTPUT_HINT)}</p>
+                            <CurvesChart series=curves y_label=i18n::LOSS testid="pg-curves"/>
+                        </section>
                     </div>
-                </section>
+                    <div class="pg-more">
+                        <section class="panel">
+                            <PickList state=state/>
+                            <Inspector state=state/>
+                            <GradCheckPanel state=check choices=&["correct"] current=Signal::derive(|| Break::Correct)
+                                set_break=Callback::new(|_: String| {})/>
+                        </section>
+                        <section class="panel">
+                            <h2>{tr(i18n::DOWNLOADS)}</h2>
+                            <div class="export-buttons" data-testid="pg-export">
+                                <button data-testid="pg-export-output-png" on:click=move |_| save_canvas(output, "playground-output.png")>{tr(i18n::OUTPUT)} " PNG"</button>
+                                <button data-testid="pg-export-output-svg" on:click=move |_| {
+                                    let l = lang.get_untracked();
+                                    state.frame.with_untracked(|f| if let Some(f) = f {
+                                        let svg = if f.outputs > 1 {
+                                            playground_classes_svg(&f.output, OUTPUT_GRID, f.outputs)
+                                        } else {
+                                            playground_output_svg(&f.output, OUTPUT_GRID, l)
+                                        };
+                                        report(download::text("playground-output.svg", "image/svg+xml", &svg));
+                                    })
+                                }>{tr(i18n::OUTPUT)} " SVG"</button>
+                                <button data-testid="pg-export-curves-svg" on:click=move |_| {
+                                    let l = lang.get_untracked();
+                                    let (train, test) = (state.train_losses.get_untracked(), state.test_losses.get_untracked());
+                                    let svg = curves_svg(&[(i18n::TRAIN_SERIES.get(l), &train), (i18n::TEST_SERIES.get(l), &test)], i18n::EPOCH.get(l), i18n::LOSS.get(l));
+                                    report(download::text("playground-loss.svg", "image/svg+xml", &svg));
+                                }>{tr(i18n::LOSS_CURVE)} " SVG"</button>
+                                <button data-testid="pg-export-curves-png" on:click=move |_| {
+                                    let canvas = document()
+                                        .query_selector("[data-testid=\"pg-curves\"]")
+                                        .ok()
+                                        .flatten()
+                                        .and_then(|e| leptos::wasm_bindgen::JsCast::dyn_into::<leptos::web_sys::HtmlCanvasElement>(e).ok());
+                                    if let Some(c) = canvas {
+                                        report(download::canvas_png(&c, "playground-loss.png"));
+                                    }
+                                }>{tr(i18n::LOSS_CURVE)} " PNG"</button>
+                                <button data-testid="pg-export-network-png" on:click=move |_| save_canvas(network, "playground-network.png")>{tr(i18n::NETWORK)} " PNG"</button>
+                                <button data-testid="pg-export-weights" on:click=move |_| {
+                                    state.frame.with_untracked(|f| if let Some(f) = f {
+                                        let json = state.spec.with_untracked(|s| playground_weights_json(&f.weights, s));
+                                        report(download::text("playground-weights.json", "application/json", &json.to_string()));
+                                    })
+                                }>{tr(i18n::WEIGHTS_JSON)}</button>
+                            </div>
+                        </section>
+                    </div>
+                </div>
             </div>
         </section>
     }

@@ -79,8 +79,13 @@ pub const ATTENTION_NOTE: Text = Text::new(
     "One heatmap per head: row i holds how much token i (the query) attends to each token (the keys); every row sums to 1. Colours: viridis, 0 dark purple, 1 yellow.",
 );
 pub const NO_ATTENTION: Text = Text::new(
-    "LSTM 依次读入每个词，没有注意力权重；选择 Transformer 模型即可看到每个头的注意力热图。",
-    "The LSTM reads the tokens one after another and has no attention weights; pick the Transformer to see each head's attention heatmap.",
+    "LSTM 没有注意力权重（选 Transformer 可看各头的注意力）。它一次读一个词，把隐藏状态 hₜ 带到下一个词：第 t 列是读完第 t 个词的 hₜ，分类只读最后一列。颜色：−1 深紫，1 黄。",
+    "The LSTM has no attention weights (pick the Transformer to see them). It reads one word at a time and carries its hidden state hₜ on: column t is hₜ after word t, and the classifier reads the last column. Colours: viridis, −1 dark purple, 1 yellow.",
+);
+pub const LSTM_READING: Text = Text::new("LSTM 怎样读这句话", "How the LSTM reads the sentence");
+pub const STEP_P_YES: Text = Text::new(
+    "如果句子在这个词结束，全连接层读 hₜ 会给出的“含有关键词”的概率：",
+    "What the Dense layer says of hₜ after each word (the probability of “contains the keyword” had the sentence ended there):",
 );
 pub const BLOCK: Text = Text::new("编码器块", "Block");
 pub const HEAD: Text = Text::new("头", "head");

@@ -17,7 +17,7 @@ use leptos::prelude::*;
 use self::curves::StepCurves;
 use self::form::TextForm;
 use self::i18n as t;
-use self::predict::{AttentionView, PredictionView, SentenceBox};
+use self::predict::{AttentionView, PredictionView, SentenceBox, StepAnswers};
 use self::state::TextState;
 use crate::app::{ctx, tr};
 use crate::backend::BackendKind;
@@ -158,14 +158,14 @@ pub fn TextClassifierPage(assignments: Vec<String>) -> impl IntoView {
             // The story first: a sentence, what the model says of it and where it looks,
             // beside the curves; the settings, the model and the errata one tab away.
             <div class="stage">
-                <section class="panel picture" data-testid="lesson-picture">
+                <section class="panel picture tc-picture" data-testid="lesson-picture">
                     <div data-testid="tc-try">
                         <h2>{tr(t::PREDICTION)}</h2>
                         <SentenceBox state=state/>
                         <PredictionView state=state/>
+                        <StepAnswers state=state/>
                     </div>
-                    <h2>{tr(t::ATTENTION)}</h2>
-                    <AttentionView state=state/>
+                    <div class="tc-inside"><AttentionView state=state/></div>
                 </section>
                 <div class="stage-side">
                     <section class="panel chart-panel">

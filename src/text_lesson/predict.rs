@@ -3,7 +3,7 @@
 
 use engine::base::views::View;
 use engine::lessons::text_classifier::tokenizer::UNK;
-use engine::lessons::text_classifier::views::attention_heatmaps;
+use engine::lessons::text_classifier::views::{attention_heatmaps, lstm_states_heatmap};
 use engine::plots::views::view_svg;
 use engine::state::number::format_number;
 use leptos::prelude::*;
@@ -122,8 +122,7 @@ pub fn AttentionView(state: TextState) -> impl IntoView {
             .settings
             .with(|s| s.model == engine::lessons::text_classifier::net::ModelKind::Transformer);
         if !transformer {
-            return view! { <p class="muted" data-testid="tc-no-attention">{t::NO_ATTENTION.get(l)}</p> }
-                .into_any();
+            return lstm_reading(state, l).into_any();
         }
         let maps = state.prediction.with(|p| {
             p.as_ref()
@@ -143,9 +142,58 @@ pub fn AttentionView(state: TextState) -> impl IntoView {
             })
             .collect_view();
         view! {
+            <h2>{t::ATTENTION.get(l)}</h2>
             <p class="muted">{t::ATTENTION_NOTE.get(l)}</p>
             <div class="tc-heads" data-testid="tc-attention">{figures}</div>
         }
         .into_any()
+    }
+}
+
+/// The LSTM has no attention: its hidden state after each word, as a heatmap, instead.
+fn lstm_reading(state: TextState, l: engine::i18n::Lang) -> impl IntoView {
+    let svg = state.prediction.with(|p| {
+        p.as_ref()
+            .and_then(|s| lstm_states_heatmap(&s.prediction))
+            .map(|map| view_svg(&View::Heatmap(map), l, &[]))
+    });
+    view! {
+        <h2>{t::LSTM_READING.get(l)}</h2>
+        <p class="muted" data-testid="tc-no-attention">{t::NO_ATTENTION.get(l)}</p>
+        {svg.map(|svg| view! { <div class="view tc-states" data-testid="tc-lstm-states" inner_html=svg></div> })}
+    }
+}
+
+/// What the LSTM's Dense layer says after each word (the last one is the model's answer).
+#[component]
+pub fn StepAnswers(state: TextState) -> impl IntoView {
+    let lang = ctx().lang;
+    move || {
+        let l = lang.get();
+        state.prediction.with(|p| {
+            let p = &p.as_ref()?.prediction;
+            if p.step_p_yes.is_empty() {
+                return None;
+            }
+            let items = p
+                .tokens
+                .iter()
+                .zip(&p.step_p_yes)
+                .map(|(tok, &py)| {
+                    let pct = format!("{:.1}", 100.0 * py);
+                    view! {
+                        <li data-p-yes=py.to_string()>
+                            <span class="token" lang=sentence_lang(&tok.text)>{tok.text.clone()}</span>
+                            <span class="pbar small" aria-hidden="true"><span class="pbar-fill" style=format!("width: {pct}%")></span></span>
+                            <b>{pct} " %"</b>
+                        </li>
+                    }
+                })
+                .collect_view();
+            Some(view! {
+                <p class="muted">{t::STEP_P_YES.get(l)}</p>
+                <ol class="tc-step-answers" data-testid="tc-step-answers">{items}</ol>
+            })
+        })
     }
 }

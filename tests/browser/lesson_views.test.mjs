@@ -144,7 +144,23 @@ test('attention: its matrices are edited as matrices: paste, a bad paste, a drag
   await page.click('[data-testid="matrix-WQ-apply"]');
   assert.match(await page.textContent('[data-testid="matrix-WQ-error"]'), new RegExp(`${rows} (rows|行)`));
   assert.equal(Number(await page.inputValue('[data-testid="field-WQ[0][0]"]')), want[0][0]);
+  // A block pasted into one cell fills rightwards and down, as in a spreadsheet; a block
+  // that runs past the edge is refused with a message and changes nothing.
+  const pasteInto = (cell, text) => page.$eval(`[data-testid="field-${cell}"]`, (el, text) => {
+    const data = new DataTransfer();
+    data.setData('text', text);
+    el.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+  }, text);
+  await pasteInto('WQ[0][0]', '0.7\t-0.4\n0.25\t1.5');
+  await page.waitForFunction(() => document.querySelector('[data-testid="field-WQ[1][1]"]').value === '1.5');
+  const block = [['WQ[0][0]', 0.7], ['WQ[0][1]', -0.4], ['WQ[1][0]', 0.25], ['WQ[1][1]', 1.5]];
+  for (const [cell, v] of block) assert.equal(Number(await page.inputValue(`[data-testid="field-${cell}"]`)), v, cell);
+  assert.equal(await page.textContent('[data-testid="matrix-WQ-error"]'), '');
+  await pasteInto(`WQ[${rows - 1}][${cols - 1}]`, '1 2');
+  assert.match(await page.textContent('[data-testid="matrix-WQ-error"]'), /1×2/);
+  assert.equal(Number(await page.inputValue(`[data-testid="field-WQ[${rows - 1}][${cols - 1}]"]`)), want[rows - 1][cols - 1]);
   // A drag sideways on a cell: 0.01 a pixel.
+  const start = Number(await page.inputValue('[data-testid="field-WQ[0][0]"]'));
   const box = await page.locator('[data-testid="field-WQ[0][0]"]').boundingBox();
   await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
   await page.mouse.down();
@@ -152,7 +168,7 @@ test('attention: its matrices are edited as matrices: paste, a bad paste, a drag
   await page.mouse.move(box.x + box.width / 2 + 50, box.y + box.height / 2, { steps: 5 });
   await page.mouse.up();
   const dragged = Number(await page.inputValue('[data-testid="field-WQ[0][0]"]'));
-  assert.ok(Math.abs(dragged - (want[0][0] + 0.5)) < 0.02, `dragged to ${dragged}`);
+  assert.ok(Math.abs(dragged - (start + 0.5)) < 0.02, `dragged from ${start} to ${dragged}`);
   await page.locator(editor).screenshot({ path: screenshotPath('attention-matrix-editor') });
 });
 
@@ -168,6 +184,32 @@ test('keras-4x4: a new seed gives new weights; accuracy is always a multiple of 
   const acc = Number(await attr('metric-accuracy'));
   assert.ok([0, 0.25, 0.5, 0.75, 1].includes(acc), `accuracy ${acc} is k/4`);
   await page.screenshot({ path: screenshotPath('keras-4x4-after-1000-epochs'), fullPage: true });
+});
+
+test('keras-4x4: the network picture shows one sample at a time and follows the steps', async () => {
+  await open('keras-4x4');
+  await showTab(page, 'settings');
+  const field = async (name) => Number(await page.inputValue(`[data-testid="field-${name}"]`));
+  const shown = (s) => page.$eval(`[data-testid="diagram-sample-view-${s}"]`, (g) => g.getAttribute('display'));
+  assert.equal(await shown(0), 'inline');
+  assert.equal(await shown(1), 'none');
+  // Sample 2's inputs are its settings, on the picture once it is picked.
+  await page.click('[data-testid="diagram-sample-1"]');
+  assert.equal(await shown(1), 'inline');
+  assert.equal(Number(await page.getAttribute('[data-testid="param-x[1][2]"]', 'data-value')), await field('x[1][2]'));
+  // The first step computes sample 1's a₁₁ = Σᵢ x₁ᵢ·W¹ᵢ₁ + b¹₁: the picture turns back to
+  // sample 1 and shows the value, recomputed here from the settings.
+  await page.click('[data-testid="btn-next"]');
+  assert.equal(await shown(0), 'inline', 'the first step works on sample 1');
+  let want = await field('b1[0]');
+  for (let i = 0; i < 4; i++) want += (await field(`x[0][${i}]`)) * (await field(`W1[${i}][0]`));
+  const a00 = Number(await page.getAttribute('[data-testid="diagram-value-a[0][0]"]', 'data-value'));
+  assert.ok(Math.abs(a00 - want) < 1e-4, `a₁₁ on the picture ${a00}, by hand ${want}`);
+  // Sample 1 has two hidden units (a and h each): the fifth step is sample 2's.
+  for (let i = 0; i < 4; i++) await page.click('[data-testid="btn-next"]');
+  assert.equal(await page.getAttribute('[data-testid="current-step"]', 'data-target'), 'a[1][0]');
+  assert.equal(await shown(1), 'inline', 'the picture follows to sample 2');
+  await page.locator('[data-testid="lesson-picture"]').screenshot({ path: screenshotPath('keras-4x4-network') });
 });
 
 test('bce: text in a number field is refused with a message and the value is kept; a valid edit recomputes', async () => {

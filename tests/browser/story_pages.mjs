@@ -9,6 +9,8 @@ import { foreignRuns } from './language.mjs';
 
 export const DESKTOP = { width: 1400, height: 900 };
 export const PHONE = { width: 390, height: 844 };
+/** A projector's screen, for presentation mode. */
+export const PROJECTOR = { width: 1280, height: 720 };
 export const MAX_HEIGHT = 1800;
 const AXE = fs.readFileSync(path.join(ROOT, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
 

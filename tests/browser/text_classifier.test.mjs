@@ -88,6 +88,16 @@ for (const webgpu of [true, false]) {
     assert.equal(no.truth, 'false');
     assert.equal(no.says, 'false', `and finds none in an English sentence: p = ${no.p}`);
     assert.ok(await page.$('[data-testid="tc-no-attention"]'), 'the LSTM has no attention to show');
+    // Instead, its hidden state after each word (a column per token) and what its Dense layer
+    // says after each word: the last answer is the model's.
+    const states = await page.$$eval('[data-testid="tc-lstm-states"] svg text', (ts) => ts.map((t) => t.textContent));
+    const read = await page.$$eval('[data-testid="tc-tokens"] .token', (ts) => ts.map((t) => t.textContent));
+    assert.equal(read.length, no.tokens);
+    for (const word of read) assert.ok(states.includes(word), `${word} labels a column`);
+    const answers = await page.$$eval('[data-testid="tc-step-answers"] li', (li) => li.map((l) => Number(l.getAttribute('data-p-yes'))));
+    assert.equal(answers.length, no.tokens);
+    const last = answers[answers.length - 1];
+    assert.ok(Math.abs(last - no.p) < 1e-6, `the last word's answer ${last} is the model's ${no.p}`);
     // The errata wait one tab away, filled in already.
     await page.waitForSelector('[data-testid="errata"] tbody tr[data-testid="erratum-lstm-last-batch-element"]', { state: 'attached', timeout: 120_000 });
     assert.equal(await page.locator('[data-testid="errata"] tbody tr[data-testid^="erratum-"]').count(), 9);

@@ -224,7 +224,7 @@ pub const PAGES: &[PageInfo] = &[
         ),
         live: true,
         page: Page::Kit(&crate::lessons::keras_4x4::LESSON),
-        picture: Picture::LessonViews,
+        picture: Picture::Network(&crate::lessons::keras_4x4::NETWORK),
         group: Group::Networks,
     },
     PageInfo {

@@ -1,7 +1,7 @@
 //! Draws a lesson's views (heatmaps, loss surfaces with paths, tables) as SVG/HTML text, so the
 //! page inserts them as they are and native tests can read what is drawn.
 
-use super::svg_text::{esc, title_width};
+use super::svg_text::{esc, lang_attr, title_width};
 use crate::base::views::{Heatmap, Surface, Table, View};
 use crate::i18n::Lang;
 use crate::state::number::format_number;
@@ -118,17 +118,19 @@ fn heatmap_svg(h: &Heatmap, lang: Lang) -> String {
     }
     for (c, l) in h.col_labels.iter().enumerate() {
         s += &format!(
-            r#"<text x="{:.1}" y="{:.1}" text-anchor="middle" class="axis">{}</text>"#,
+            r#"<text x="{:.1}" y="{:.1}" text-anchor="middle" class="axis"{}>{}</text>"#,
             left + (c as f64 + 0.5) * cw,
             top - 8.0,
+            lang_attr(l),
             esc(l)
         );
     }
     for (r, l) in h.row_labels.iter().enumerate() {
         s += &format!(
-            r#"<text x="{:.1}" y="{:.1}" text-anchor="end" class="axis">{}</text>"#,
+            r#"<text x="{:.1}" y="{:.1}" text-anchor="end" class="axis"{}>{}</text>"#,
             left - 8.0,
             top + (r as f64 + 0.5) * ch + 5.0,
+            lang_attr(l),
             esc(l)
         );
     }

@@ -78,6 +78,13 @@ pub enum MatrixError {
         col: usize,
         error: InputError,
     },
+    /// A block pasted into one cell runs past the matrix's edge (rows and columns from 1).
+    Overflow {
+        rows: usize,
+        cols: usize,
+        row: usize,
+        col: usize,
+    },
 }
 
 impl MatrixError {
@@ -113,6 +120,26 @@ impl MatrixError {
             (MatrixError::Number { row, col, error }, Lang::En) => {
                 format!("Row {row}, column {col}: {}", error.message(lang))
             }
+            (
+                MatrixError::Overflow {
+                    rows,
+                    cols,
+                    row,
+                    col,
+                },
+                Lang::Zh,
+            ) => format!("粘贴的 {rows}×{cols} 块从第 {row} 行第 {col} 列放不下，超出了矩阵。"),
+            (
+                MatrixError::Overflow {
+                    rows,
+                    cols,
+                    row,
+                    col,
+                },
+                Lang::En,
+            ) => format!(
+                "The pasted {rows}×{cols} block does not fit from row {row}, column {col}: it runs past the matrix's edge."
+            ),
         }
     }
 }
@@ -122,22 +149,13 @@ impl MatrixError {
 /// decimal mark is a point here). Each number is read as a typed field reads it; the first
 /// problem is reported with its row and column, counted from 1.
 pub fn parse_matrix(text: &str, rows: usize, cols: usize) -> Result<Vec<f64>, MatrixError> {
-    let flat = text.replace("],", "]\n").replace(['[', ']'], " ");
-    let lines: Vec<Vec<&str>> = flat
-        .split(['\n', ';'])
-        .map(|line| {
-            line.split(|c: char| c == ',' || c.is_whitespace())
-                .filter(|t| !t.is_empty())
-                .collect::<Vec<&str>>()
-        })
-        .filter(|line| !line.is_empty())
-        .collect();
+    let lines = words(text);
     if lines.is_empty() {
         return Err(MatrixError::Empty);
     }
     // One line holding every number: a matrix written out in row order.
     let lines = if lines.len() == 1 && rows > 1 && lines[0].len() == rows * cols {
-        lines[0].chunks(cols).map(<[&str]>::to_vec).collect()
+        lines[0].chunks(cols).map(<[String]>::to_vec).collect()
     } else {
         lines
     };
@@ -166,6 +184,60 @@ pub fn parse_matrix(text: &str, rows: usize, cols: usize) -> Result<Vec<f64>, Ma
         }
     }
     Ok(values)
+}
+
+/// Pasted text's numbers as written, line by line: rows split at new lines or `;` (NumPy's
+/// `],` too), numbers at spaces, tabs or commas; empty lines dropped.
+fn words(text: &str) -> Vec<Vec<String>> {
+    let flat = text.replace("],", "]\n").replace(['[', ']'], " ");
+    flat.split(['\n', ';'])
+        .map(|line| {
+            line.split(|c: char| c == ',' || c.is_whitespace())
+                .filter(|t| !t.is_empty())
+                .map(str::to_string)
+                .collect::<Vec<String>>()
+        })
+        .filter(|line| !line.is_empty())
+        .collect()
+}
+
+/// Text pasted into the cell at `(row, col)` (from 0) of a `rows × cols` matrix, as a
+/// spreadsheet takes it: a block of numbers fills the cells from there rightwards and down.
+/// `Ok(None)` for one number or none (the cell's own field reads it); otherwise each cell's
+/// index (row by row) and value, or the first problem (rows and columns from 1, counted in
+/// the matrix). A block that runs past the edge changes nothing.
+pub fn paste_at(
+    text: &str,
+    (row, col): (usize, usize),
+    rows: usize,
+    cols: usize,
+) -> Result<Option<Vec<(usize, f64)>>, MatrixError> {
+    let lines = words(text);
+    if lines.iter().map(Vec::len).sum::<usize>() < 2 {
+        return Ok(None);
+    }
+    let width = lines.iter().map(Vec::len).max().unwrap_or(0);
+    if row + lines.len() > rows || col + width > cols {
+        return Err(MatrixError::Overflow {
+            rows: lines.len(),
+            cols: width,
+            row: row + 1,
+            col: col + 1,
+        });
+    }
+    let mut out = Vec::new();
+    for (i, line) in lines.iter().enumerate() {
+        for (j, cell) in line.iter().enumerate() {
+            let (r, c) = (row + i, col + j);
+            let v = parse_number(cell).map_err(|error| MatrixError::Number {
+                row: r + 1,
+                col: c + 1,
+                error,
+            })?;
+            out.push((r * cols + c, v));
+        }
+    }
+    Ok(Some(out))
 }
 
 #[cfg(test)]
@@ -252,6 +324,48 @@ mod tests {
                 error: InputError::NotFinite,
                 ..
             })
+        ));
+    }
+
+    /// A block pasted into one cell fills rightwards and down like a spreadsheet; one number
+    /// is left to the cell's field; a block past the edge or a bad number changes nothing.
+    #[test]
+    fn a_block_pasted_into_a_cell() {
+        // Into (1, 1) of a 3×4 matrix: indices row by row, 4 per row.
+        assert_eq!(
+            paste_at("1\t2\n3\t4", (1, 1), 3, 4),
+            Ok(Some(vec![(5, 1.0), (6, 2.0), (9, 3.0), (10, 4.0)]))
+        );
+        // A copied spreadsheet row, ragged lines allowed where they fit.
+        assert_eq!(
+            paste_at("0.5, -1, 2e1\n7", (0, 1), 3, 4),
+            Ok(Some(vec![(1, 0.5), (2, -1.0), (3, 20.0), (5, 7.0)]))
+        );
+        assert_eq!(paste_at("3.5", (0, 0), 2, 2), Ok(None));
+        assert_eq!(paste_at("  ", (0, 0), 2, 2), Ok(None));
+        let e = paste_at("1 2 3", (0, 1), 2, 3).unwrap_err();
+        assert_eq!(
+            e,
+            MatrixError::Overflow {
+                rows: 1,
+                cols: 3,
+                row: 1,
+                col: 2
+            }
+        );
+        assert!(
+            e.message(Lang::En).contains("row 1, column 2"),
+            "{}",
+            e.message(Lang::En)
+        );
+        assert!(e.message(Lang::Zh).contains("第 1 行第 2 列"));
+        assert!(matches!(
+            paste_at("1 2\n3 x", (0, 0), 2, 2),
+            Err(MatrixError::Number { row: 2, col: 2, .. })
+        ));
+        assert!(matches!(
+            paste_at("1\n2\n3", (0, 0), 2, 2),
+            Err(MatrixError::Overflow { rows: 3, .. })
         ));
     }
 }

@@ -307,30 +307,51 @@ fn the_network_picture_finds_every_entry_a_step_uses() {
             }
         }
         assert!(used > 0, "{}: no step says what it reads", p.id);
+        // A step reads only what earlier steps revealed (or what is given).
+        let targets: Vec<&str> = t.steps.iter().map(|s| s.target.as_str()).collect();
+        for (i, s) in t.steps.iter().enumerate() {
+            for u in &s.uses {
+                if let Some(j) = targets.iter().position(|t| t == u) {
+                    assert!(
+                        j < i,
+                        "{}: {} uses {u} before it is revealed",
+                        p.id,
+                        s.target
+                    );
+                }
+            }
+        }
         // The picture's editable numbers are settings; the trace holds each at its value.
+        let last = shape.samples() - 1;
         let names = [
-            shape.input(1),
+            shape.input(last, 1),
             shape.w1(1, 0),
             shape.hidden_bias(0),
             shape.w2(0, 1),
         ];
-        for name in names.iter().chain([&shape.output_bias(0), &shape.label(0)]) {
+        for name in names
+            .iter()
+            .chain([&shape.output_bias(0), &shape.label(last, 0)])
+        {
             // Within f32 rounding: backprop-352 computes in f32.
             let shown = t.entry(name).map(|e| e.0).unwrap_or(f64::NAN);
             assert!((shown - values.get(name)).abs() < 1e-6, "{}: {name}", p.id);
         }
         assert_eq!(t.entry("loss"), t.loss.map(|l| (l, Some(1.0))));
         // Every number the picture draws is an entry of the trace.
-        let mut drawn: Vec<String> = (0..shape.inputs).map(|i| shape.input(i)).collect();
+        let mut drawn = Vec::new();
+        for s in 0..shape.samples() {
+            drawn.extend((0..shape.inputs).map(|i| shape.input(s, i)));
+            drawn.extend((0..shape.hidden).flat_map(|j| shape.hidden_unit(s, j)));
+            drawn.extend((0..shape.outputs).flat_map(|k| shape.output_unit(s, k)));
+            drawn.extend((0..shape.outputs).map(|k| shape.label(s, k)));
+        }
         for j in 0..shape.hidden {
-            drawn.extend(shape.hidden_unit(j));
             drawn.push(shape.hidden_bias(j));
             drawn.extend((0..shape.inputs).map(|i| shape.w1(j, i)));
         }
         for k in 0..shape.outputs {
-            drawn.extend(shape.output_unit(k));
             drawn.push(shape.output_bias(k));
-            drawn.push(shape.label(k));
             drawn.extend((0..shape.hidden).map(|j| shape.w2(k, j)));
         }
         for name in &drawn {

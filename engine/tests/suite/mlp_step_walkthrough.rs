@@ -88,6 +88,10 @@ fn uses_of_the_softmax_network() {
     );
     assert_eq!(uses("grad:W1[4][2]"), ["grad:z1[4]", "x[2]"]);
     assert_eq!(uses("seed"), Vec::<String>::new());
+    assert_eq!(
+        engine::lessons::backprop_352::NETWORK.sample_of("grad:z2[0]"),
+        None
+    );
 }
 
 #[test]
@@ -182,4 +186,54 @@ fn article_notation_in_both_forms() {
     );
     assert_eq!(label("loss"), "L");
     assert_eq!(grad_label("a1[0]"), "∂L/∂a¹₁");
+}
+
+/// keras-4x4's batch: a node reads its own sample's entries, a weight's gradient reads every
+/// sample's, and the picture follows the sample a step works on.
+#[test]
+fn uses_of_the_batched_network() {
+    let net = engine::lessons::keras_4x4::NETWORK;
+    let uses = |t: &str| net.uses(t);
+    assert_eq!(
+        uses("a[2][1]"),
+        [
+            "W1[0][1]", "W1[1][1]", "W1[2][1]", "W1[3][1]", "x[2][0]", "x[2][1]", "x[2][2]",
+            "x[2][3]", "b1[1]"
+        ]
+    );
+    assert_eq!(uses("h[3][0]"), ["a[3][0]"]);
+    assert_eq!(uses("z[1]"), ["W2[0]", "W2[1]", "h[1][0]", "h[1][1]", "b2"]);
+    assert_eq!(uses("p[0]"), ["z[0]"]);
+    // Binary cross-entropy from the logits: ∂L/∂z reads ŷ and y; there is no ∂L/∂ŷ step.
+    assert_eq!(uses("grad:z[3]"), ["p[3]", "y[3]"]);
+    assert_eq!(uses("grad:h[0][1]"), ["grad:z[0]", "W2[1]"]);
+    assert_eq!(uses("grad:a[1][0]"), ["grad:h[1][0]", "h[1][0]"]);
+    assert_eq!(
+        uses("grad:W1[2][1]"),
+        [
+            "grad:a[0][1]",
+            "x[0][2]",
+            "grad:a[1][1]",
+            "x[1][2]",
+            "grad:a[2][1]",
+            "x[2][2]",
+            "grad:a[3][1]",
+            "x[3][2]"
+        ]
+    );
+    assert_eq!(
+        uses("grad:b2"),
+        ["grad:z[0]", "grad:z[1]", "grad:z[2]", "grad:z[3]"]
+    );
+    assert_eq!(
+        uses("loss"),
+        [
+            "p[0]", "y[0]", "p[1]", "y[1]", "p[2]", "y[2]", "p[3]", "y[3]"
+        ]
+    );
+    assert_eq!(uses("updated:W2[0]"), ["W2[0]", "grad:W2[0]"]);
+    assert_eq!(net.sample_of("grad:h[2][1]"), Some(2));
+    assert_eq!(net.sample_of("x[3][0]"), Some(3));
+    assert_eq!(net.sample_of("grad:W1[0][0]"), None);
+    assert_eq!(net.sample_of("loss"), None);
 }

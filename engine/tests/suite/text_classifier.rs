@@ -483,3 +483,60 @@ fn both_models_learn_the_task() {
         assert!(e.accuracy() > 0.9, "{kind:?}: {}", e.accuracy());
     }
 }
+
+/// The LSTM's reading word by word: one hidden state per real token (|h| < 1: a sigmoid
+/// times a tanh), and at each one the Dense layer's answer, recomputed here in f64 from the
+/// layer's weights; the last one is the model's answer; the Transformer has none.
+#[test]
+fn the_lstm_reading_word_by_word_matches_its_dense_layer() {
+    use engine::lessons::text_classifier::net::Net;
+    let d = device();
+    let c = Classifier::new(ModelConfig::new(ModelKind::Lstm), 3, &d).unwrap();
+    let p = pollster::block_on(c.predict("今天 小明 喜欢 书")).unwrap();
+    let Net::Lstm(m) = c.net() else {
+        panic!("an LSTM")
+    };
+    let w: Vec<f64> = m.out.weight.val().into_data().iter::<f64>().collect();
+    let b: Vec<f64> = m
+        .out
+        .bias
+        .as_ref()
+        .unwrap()
+        .val()
+        .into_data()
+        .iter::<f64>()
+        .collect();
+    let hidden = c.config.d_hidden;
+    assert_eq!(
+        (w.len(), b.len()),
+        (2 * hidden, 2),
+        "weight [H, 2], bias [2]"
+    );
+    assert_eq!(p.states.len(), p.tokens.len());
+    assert_eq!(p.step_p_yes.len(), p.tokens.len());
+    for (h, &said) in p.states.iter().zip(&p.step_p_yes) {
+        assert_eq!(h.len(), hidden);
+        assert!(h.iter().all(|v| v.abs() < 1.0), "{h:?}");
+        let z: Vec<f64> = (0..2)
+            .map(|k| b[k] + (0..hidden).map(|u| h[u] * w[u * 2 + k]).sum::<f64>())
+            .collect();
+        let want = 1.0 / (1.0 + (z[0] - z[1]).exp());
+        assert!((said - want).abs() < 1e-5, "{said} vs {want}");
+    }
+    let map = engine::lessons::text_classifier::views::lstm_states_heatmap(&p).unwrap();
+    assert_eq!(
+        (map.cells.len(), map.col_labels.len()),
+        (hidden, p.tokens.len())
+    );
+    for (t, h) in p.states.iter().enumerate() {
+        for u in 0..hidden {
+            assert!((map.cells[u][t] - h[u]).abs() <= 0.005 + 1e-12);
+        }
+    }
+    let last = *p.step_p_yes.last().unwrap();
+    assert!((last - p.p_yes).abs() < 1e-6);
+    let t = Classifier::new(ModelConfig::new(ModelKind::Transformer), 3, &d).unwrap();
+    let q = pollster::block_on(t.predict("今天 小明 喜欢 书")).unwrap();
+    assert!(q.states.is_empty() && q.step_p_yes.is_empty());
+    assert!(engine::lessons::text_classifier::views::lstm_states_heatmap(&q).is_none());
+}

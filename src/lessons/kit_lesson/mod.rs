@@ -213,11 +213,24 @@ pub fn KitLesson(def: &'static LessonDef, assignments: Vec<String>) -> impl Into
     let accuracy = metric_series(state, |n| n == "accuracy");
     let has_accuracy = Memo::new(move |_| accuracy.with(|c| !c.is_empty()));
     let has_graph = Signal::derive(move || graph.with(Option::is_some));
-    let mut tabs = vec![TabSpec::new("values", i18n::VALUES, move || {
+    let mut tabs = Vec::new();
+    // A network lesson's own views (keras-4x4's predictions per sample) open first under the
+    // stage; the other lessons draw theirs as the picture.
+    if matches!(picture, Picture::Network(_)) {
+        tabs.push(
+            TabSpec::new("views", i18n::RESULTS, move || {
+                view! {
+                    <section class="views-panel"><div data-testid="views"><KitViews state=state/></div></section>
+                }
+            })
+            .when(Signal::derive(move || has_views.get())),
+        );
+    }
+    tabs.push(TabSpec::new("values", i18n::VALUES, move || {
         view! {
             <section class="values-panel"><QuantityTable state=state steps=steps/></section>
         }
-    })];
+    }));
     tabs.push(TabSpec::new("settings", i18n::SETTINGS, move || {
         view! {
             <section class="params-panel"><KitForm state=state/></section>

@@ -245,34 +245,41 @@ fn unit_box(
     }
 }
 
-/// A unit: its box with z and a on the left, ∂L/∂z and ∂L/∂a beside them, its bias and ∂L/∂b
-/// under the box.
+/// A unit of one sample: its box with z and a on the left, ∂L/∂z and ∂L/∂a beside them.
 fn unit_block(
     state: KitState,
     reveal: Reveal,
     (x, centre): Point,
     title: String,
     [z, a]: [String; 2],
-    bias: String,
 ) -> impl IntoView {
     let y = centre - layout::BLOCK_H / 2.0;
-    let names = [z.clone(), a.clone()];
-    let active = move || {
-        reveal.current().is_some_and(|s| {
-            names
-                .iter()
-                .any(|n| s.target == *n || s.target == format!("grad:{n}"))
-        })
-    };
     let right = x + 168.0;
     view! {
-        {unit_box((x, y), (layout::UNIT_W, layout::UNIT_H), title, active)}
+        {unit_box((x, y), (layout::UNIT_W, layout::UNIT_H), title, active(reveal, vec![z.clone(), a.clone()]))}
         {node_value(state, reveal, z.clone(), (x + 12.0, y + 46.0))}
         {grad_value(state, reveal, z, (right, y + 46.0), "start")}
         {node_value(state, reveal, a.clone(), (x + 12.0, y + 70.0))}
         {grad_value(state, reveal, a, (right, y + 70.0), "start")}
-        {editable(state, reveal, bias.clone(), (x + 12.0, y + 98.0), "start")}
-        {grad_value(state, reveal, bias, (right, y + 98.0), "start")}
+    }
+}
+
+/// A unit's bias and ∂L/∂b under its box (shared by every sample).
+fn bias_line(state: KitState, reveal: Reveal, (x, centre): Point, bias: String) -> impl IntoView {
+    let y = centre - layout::BLOCK_H / 2.0 + 98.0;
+    view! {
+        {editable(state, reveal, bias.clone(), (x + 12.0, y), "start")}
+        {grad_value(state, reveal, bias, (x + 168.0, y), "start")}
+    }
+}
+
+/// True while the current step computes one of `names` or its gradient.
+fn active(reveal: Reveal, names: Vec<String>) -> impl Fn() -> bool + Send + Sync + 'static {
+    move || {
+        reveal.current().is_some_and(|st| {
+            let target = st.target.strip_prefix("grad:").unwrap_or(&st.target);
+            names.iter().any(|n| n == target)
+        })
     }
 }
 
@@ -332,6 +339,27 @@ fn about(shape: &NetworkShape, lang: engine::i18n::Lang) -> String {
     }
 }
 
+/// Buttons that choose which sample of a batch the picture shows.
+fn sample_picker(samples: usize, sample: RwSignal<usize>) -> impl IntoView {
+    let lang = ctx().lang;
+    let buttons = (0..samples)
+        .map(|s| {
+            view! {
+                <button aria-pressed=move || (sample.get() == s).to_string()
+                    data-testid=format!("diagram-sample-{s}") on:click=move |_| sample.set(s)>
+                    {move || format!("{} {}", i18n::SAMPLE.get(lang.get()), s + 1)}
+                </button>
+            }
+        })
+        .collect_view();
+    view! {
+        <div class="sample-picker" role="group" aria-label=tr(i18n::SAMPLES_SHOWN)>
+            <span aria-hidden="true">{tr(i18n::SAMPLES_SHOWN)}</span>
+            {buttons}
+        </div>
+    }
+}
+
 #[component]
 pub fn NetworkDiagram(
     state: KitState,
@@ -342,9 +370,17 @@ pub fn NetworkDiagram(
     let lang = ctx().lang;
     let s = shape;
     let height = layout::height(s.inputs.max(s.hidden).max(s.outputs));
-    let in_y = |i| centre(i, s.inputs, height);
-    let hid_y = |j| centre(j, s.hidden, height);
-    let out_y = |k| centre(k, s.outputs, height);
+    let in_y = move |i| centre(i, s.inputs, height);
+    let hid_y = move |j| centre(j, s.hidden, height);
+    let out_y = move |k| centre(k, s.outputs, height);
+    // A batch is drawn one sample at a time; the picture follows the sample the current step
+    // works on, and the learner can pick another.
+    let sample = RwSignal::new(0usize);
+    Effect::new(move |_| {
+        if let Some(n) = reveal.current().and_then(|st| s.sample_of(&st.target)) {
+            sample.set(n);
+        }
+    });
     // Every weight is written on its edge while a unit has at most two inputs; in a denser
     // layer only the edges the current step reads or computes carry their numbers.
     let dense = s.inputs > 2 || s.hidden > 2;
@@ -373,25 +409,6 @@ pub fn NetworkDiagram(
             edges.push(edge(state, reveal, w.clone(), ends, (lit(w), dense)).into_any());
         }
     }
-    let active = move |names: Vec<String>| {
-        move || {
-            reveal.current().is_some_and(|st| {
-                names
-                    .iter()
-                    .any(|n| st.target == *n || st.target == format!("grad:{n}"))
-            })
-        }
-    };
-    let inputs = (0..s.inputs)
-        .map(|i| {
-            let y = in_y(i) - INPUT_H / 2.0;
-            let name = s.input(i);
-            view! {
-                {unit_box((INPUT_X, y), (INPUT_W, INPUT_H), label(&name), active(vec![name.clone()]))}
-                {editable(state, reveal, name, (INPUT_X + 12.0, y + 44.0), "start")}
-            }
-        })
-        .collect_view();
     let unit_title = move |letter: &str, i: usize, n: usize| {
         if n == 1 {
             letter.to_string()
@@ -402,58 +419,82 @@ pub fn NetworkDiagram(
             )
         }
     };
-    let hidden = (0..s.hidden)
-        .map(|j| {
-            unit_block(
-                state,
-                reveal,
-                (HIDDEN_X, hid_y(j)),
-                unit_title("h", j, 2),
-                s.hidden_unit(j),
-                s.hidden_bias(j),
-            )
-        })
-        .collect_view();
-    let outputs = (0..s.outputs)
-        .map(|k| {
-            unit_block(
-                state,
-                reveal,
-                (OUTPUT_X, out_y(k)),
-                unit_title("o", k, s.outputs),
-                s.output_unit(k),
-                s.output_bias(k),
-            )
-        })
-        .collect_view();
+    let biases =
+        (0..s.hidden)
+            .map(|j| bias_line(state, reveal, (HIDDEN_X, hid_y(j)), s.hidden_bias(j)).into_any())
+            .chain((0..s.outputs).map(|k| {
+                bias_line(state, reveal, (OUTPUT_X, out_y(k)), s.output_bias(k)).into_any()
+            }))
+            .collect_view();
     // The loss box: L, then each label, fed by every output.
     let loss_h = 52.0 + 24.0 * s.outputs as f64;
     let loss_y = height / 2.0 - loss_h / 2.0;
     let to_loss = (0..s.outputs)
         .map(|k| view! { <line x1=OUTPUT_X + UNIT_W y1=out_y(k) x2=LOSS_X y2=height / 2.0 class="edge"/> })
         .collect_view();
-    let labels = (0..s.outputs)
-        .map(|k| {
-            editable(
-                state,
-                reveal,
-                s.label(k),
-                (LOSS_X + 12.0, loss_y + 70.0 + 24.0 * k as f64),
-                "start",
-            )
-        })
-        .collect_view();
+    // What belongs to one sample: its inputs, its units' values and gradients, its labels.
+    let one_sample = move |n: usize| {
+        let inputs = (0..s.inputs)
+            .map(|i| {
+                let y = in_y(i) - INPUT_H / 2.0;
+                let name = s.input(n, i);
+                view! {
+                    {unit_box((INPUT_X, y), (INPUT_W, INPUT_H), label(&name), active(reveal, vec![name.clone()]))}
+                    {editable(state, reveal, name, (INPUT_X + 12.0, y + 44.0), "start")}
+                }
+            })
+            .collect_view();
+        let hidden = (0..s.hidden)
+            .map(|j| {
+                let title = unit_title("h", j, 2);
+                unit_block(
+                    state,
+                    reveal,
+                    (HIDDEN_X, hid_y(j)),
+                    title,
+                    s.hidden_unit(n, j),
+                )
+            })
+            .collect_view();
+        let outputs = (0..s.outputs)
+            .map(|k| {
+                let title = unit_title("o", k, s.outputs);
+                unit_block(
+                    state,
+                    reveal,
+                    (OUTPUT_X, out_y(k)),
+                    title,
+                    s.output_unit(n, k),
+                )
+            })
+            .collect_view();
+        let labels = (0..s.outputs)
+            .map(|k| {
+                let at = (LOSS_X + 12.0, loss_y + 70.0 + 24.0 * k as f64);
+                editable(state, reveal, s.label(n, k), at, "start")
+            })
+            .collect_view();
+        view! {
+            <g data-testid=format!("diagram-sample-view-{n}")
+                display=move || if sample.get() == n { "inline" } else { "none" }>
+                {inputs}
+                {hidden}
+                {outputs}
+                {labels}
+            </g>
+        }
+    };
+    let samples = s.samples();
     view! {
+        {(samples > 1).then(|| sample_picker(samples, sample))}
         <svg class="diagram" viewBox=format!("0 0 {WIDTH} {height}") role="group" data-testid="diagram"
             aria-label=move || about(s, lang.get())>
             <g class="edges">{to_loss}</g>
             {edges}
-            {inputs}
-            {hidden}
-            {outputs}
-            {unit_box((LOSS_X, loss_y), (LOSS_W, loss_h), "L".to_string(), active(vec!["loss".to_string()]))}
+            {biases}
+            {unit_box((LOSS_X, loss_y), (LOSS_W, loss_h), "L".to_string(), active(reveal, vec!["loss".to_string()]))}
             {node_value(state, reveal, "loss".to_string(), (LOSS_X + 12.0, loss_y + 46.0))}
-            {labels}
+            {(0..samples).map(one_sample).collect_view()}
         </svg>
     }
 }

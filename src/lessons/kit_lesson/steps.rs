@@ -25,9 +25,43 @@ fn phase_class(phase: Phase) -> &'static str {
     }
 }
 
+/// Font sizes (em) a long formula of the current step tries, largest first, so that its end
+/// (the value) shows in a narrow column; below the last it scrolls inside its box.
+const FIT_SIZES: [f64; 5] = [1.0, 0.9, 0.8, 0.7, 0.6];
+
+/// Shrinks each big formula of the current step until it fits its box's width.
+fn fit_formulas() {
+    let Ok(found) = document().query_selector_all(".current-step .big") else {
+        return;
+    };
+    for i in 0..found.length() {
+        let Some(el) = found.item(i).and_then(|n| {
+            leptos::wasm_bindgen::JsCast::dyn_into::<leptos::web_sys::Element>(n).ok()
+        }) else {
+            continue;
+        };
+        el.remove_attribute("style").ok();
+        let fits = |el: &leptos::web_sys::Element| el.scroll_width() <= el.client_width();
+        for size in FIT_SIZES {
+            if fits(&el) {
+                break;
+            }
+            el.set_attribute("style", &format!("font-size: {size}em"))
+                .ok();
+        }
+    }
+}
+
 #[component]
 pub fn KitStepPanel(state: KitState, steps: Memo<Vec<Step>>) -> impl IntoView {
     let lang = ctx().lang;
+    // After each step (or language, which changes widths) is drawn, fit its formulas.
+    Effect::new(move |_| {
+        state.cursor.track();
+        steps.track();
+        lang.track();
+        request_animation_frame(fit_formulas);
+    });
     let phase = move || {
         let l = lang.get();
         let c = state.cursor.get();

@@ -74,4 +74,6 @@ pub const NETWORK: crate::lessons::kit::network::NetworkShape =
         outputs: N_OUT,
         output: "p",
         softmax: true,
+        loss_on_logits: true,
+        naming: crate::lessons::kit::network::Naming::Layers,
     };

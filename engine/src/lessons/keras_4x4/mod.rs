@@ -9,7 +9,7 @@ pub mod setup;
 pub mod walkthrough;
 
 use self::model::{KerasNumbers, compute, next_values};
-pub use self::setup::{D, H, N, PARAMS, SETTINGS, X, article_values, reseed};
+pub use self::setup::{D, H, N, NETWORK, PARAMS, SETTINGS, X, article_values, reseed};
 use crate::lessons::kit::prelude::*;
 use burn::prelude::*;
 
@@ -22,7 +22,14 @@ pub async fn trace(v: &Values, device: &Device) -> Result<LessonTrace, TraceErro
     Ok(LessonTrace {
         loss: Some(n.loss),
         quantities: walkthrough::quantities(&n),
-        steps: walkthrough::steps(&n),
+        // What each step reads, for the network picture to light.
+        steps: walkthrough::steps(&n)
+            .into_iter()
+            .map(|s| Step {
+                uses: NETWORK.uses(&s.target),
+                ..s
+            })
+            .collect(),
         metrics: vec![
             Metric::accuracy(n.accuracy()),
             Metric::epoch(v.get("epoch")),

@@ -131,3 +131,16 @@ pub fn article_values() -> Values {
     reseed(&mut v);
     v
 }
+
+/// The picture's network: four inputs, two sigmoid hidden units, one sigmoid output, the
+/// four samples one at a time.
+pub const NETWORK: crate::lessons::kit::network::NetworkShape =
+    crate::lessons::kit::network::NetworkShape {
+        inputs: D,
+        hidden: H,
+        outputs: 1,
+        output: "p",
+        softmax: false,
+        loss_on_logits: true,
+        naming: crate::lessons::kit::network::Naming::Samples(N),
+    };

@@ -1,20 +1,45 @@
 //! The shape of a two-layer dense network as a lesson's picture draws it (inputs, one hidden
 //! layer, outputs, the loss), with the names of its entries in the trace and in the settings,
 //! and which entries each step's formula reads. One shape serves mlp-step (2-2-1, sigmoid
-//! output) and backprop-352 (3-5-2, softmax output).
+//! output), backprop-352 (3-5-2, softmax output) and keras-4x4 (4-2-1, a batch of four).
+
+/// How a lesson names its network's entries.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Naming {
+    /// One sample, a name per layer: `x[i]`, `z1[j]`/`a1[j]`, `z2`/`a2` (or `[k]`),
+    /// `W1[j][i]`, `W2[j]` or `W2[k][j]`, `y` (mlp-step, backprop-352).
+    Layers,
+    /// A batch of samples with Keras' names, one output: `x[s][i]`, `a[s][j]`/`h[s][j]`,
+    /// `z[s]`/`p[s]`, `W1[i][j]`, `W2[j]`, `b1[j]`, `b2`, `y[s]` (keras-4x4).
+    Samples(usize),
+}
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct NetworkShape {
     pub inputs: usize,
     pub hidden: usize,
     pub outputs: usize,
-    /// The output activation's entry: `a2` (mlp-step) or `p` (backprop-352's softmax).
+    /// The output activation's entry under `Naming::Layers`: `a2` (mlp-step) or `p`
+    /// (backprop-352's softmax).
     pub output: &'static str,
     /// True when every output reads every logit (softmax), so a step on one output reads all.
     pub softmax: bool,
+    /// True when the loss is taken from the logits (softmax with cross-entropy, Keras'
+    /// binary cross-entropy of a sigmoid): ∂L/∂z then reads the outputs and the labels, and
+    /// there is no ∂L/∂ŷ step.
+    pub loss_on_logits: bool,
+    pub naming: Naming,
 }
 
 impl NetworkShape {
+    /// How many samples the picture can show, one at a time.
+    pub fn samples(&self) -> usize {
+        match self.naming {
+            Naming::Layers => 1,
+            Naming::Samples(n) => n,
+        }
+    }
+
     /// `base[k]`, or the bare `base` where the layer has one unit (`z2`, `b2`, `y`).
     fn out_name(&self, base: &str, k: usize) -> String {
         if self.outputs == 1 {
@@ -24,13 +49,20 @@ impl NetworkShape {
         }
     }
 
-    pub fn input(&self, i: usize) -> String {
-        format!("x[{i}]")
+    /// Input `i` of sample `s` (the sample is ignored under `Naming::Layers`).
+    pub fn input(&self, s: usize, i: usize) -> String {
+        match self.naming {
+            Naming::Layers => format!("x[{i}]"),
+            Naming::Samples(_) => format!("x[{s}][{i}]"),
+        }
     }
 
-    /// The hidden unit's pre-activation and activation.
-    pub fn hidden_unit(&self, j: usize) -> [String; 2] {
-        [format!("z1[{j}]"), format!("a1[{j}]")]
+    /// The hidden unit's pre-activation and activation for sample `s`.
+    pub fn hidden_unit(&self, s: usize, j: usize) -> [String; 2] {
+        match self.naming {
+            Naming::Layers => [format!("z1[{j}]"), format!("a1[{j}]")],
+            Naming::Samples(_) => [format!("a[{s}][{j}]"), format!("h[{s}][{j}]")],
+        }
     }
 
     pub fn hidden_bias(&self, j: usize) -> String {
@@ -39,11 +71,17 @@ impl NetworkShape {
 
     /// The weight from input `i` to hidden unit `j`.
     pub fn w1(&self, j: usize, i: usize) -> String {
-        format!("W1[{j}][{i}]")
+        match self.naming {
+            Naming::Layers => format!("W1[{j}][{i}]"),
+            Naming::Samples(_) => format!("W1[{i}][{j}]"),
+        }
     }
 
-    pub fn output_unit(&self, k: usize) -> [String; 2] {
-        [self.out_name("z2", k), self.out_name(self.output, k)]
+    pub fn output_unit(&self, s: usize, k: usize) -> [String; 2] {
+        match self.naming {
+            Naming::Layers => [self.out_name("z2", k), self.out_name(self.output, k)],
+            Naming::Samples(_) => [format!("z[{s}]"), format!("p[{s}]")],
+        }
     }
 
     pub fn output_bias(&self, k: usize) -> String {
@@ -59,86 +97,165 @@ impl NetworkShape {
         }
     }
 
-    pub fn label(&self, k: usize) -> String {
-        self.out_name("y", k)
+    pub fn label(&self, s: usize, k: usize) -> String {
+        match self.naming {
+            Naming::Layers => self.out_name("y", k),
+            Naming::Samples(_) => format!("y[{s}]"),
+        }
+    }
+
+    /// Every entry that belongs to sample `s`: its inputs, units, outputs and labels.
+    fn sample_entries(&self, s: usize) -> Vec<String> {
+        let mut v: Vec<String> = (0..self.inputs).map(|i| self.input(s, i)).collect();
+        v.extend((0..self.hidden).flat_map(|j| self.hidden_unit(s, j)));
+        v.extend((0..self.outputs).flat_map(|k| self.output_unit(s, k)));
+        v.extend((0..self.outputs).map(|k| self.label(s, k)));
+        v
+    }
+
+    /// The sample a step works on (its target, with or without `grad:`, is one of that
+    /// sample's entries), for the picture to show; None for a weight, the loss or one sample.
+    pub fn sample_of(&self, target: &str) -> Option<usize> {
+        if self.samples() < 2 {
+            return None;
+        }
+        let name = target.strip_prefix("grad:").unwrap_or(target);
+        (0..self.samples()).find(|&s| self.sample_entries(s).iter().any(|e| e == name))
     }
 
     /// The entries a step's formula reads (names as in step targets: `grad:` for gradients),
-    /// for the picture to light; empty for a target the shape does not know.
+    /// for the picture to light; empty for a target the shape does not know. A weight's
+    /// gradient reads every sample's.
     pub fn uses(&self, target: &str) -> Vec<String> {
-        let outs = 0..self.outputs;
-        let all = |f: &dyn Fn(usize) -> String, n: usize| (0..n).map(f).collect::<Vec<_>>();
-        let grad = |name: String| format!("grad:{name}");
         if let Some(param) = target.strip_prefix("updated:") {
-            return vec![param.to_string(), grad(param.to_string())];
+            return vec![param.to_string(), format!("grad:{param}")];
         }
         let (is_grad, name) = match target.strip_prefix("grad:") {
             Some(n) => (true, n),
             None => (false, target),
         };
+        let samples = 0..self.samples();
         if name == "loss" {
-            return if is_grad {
-                Vec::new()
-            } else {
-                let mut v = all(&|k| self.output_unit(k)[1].clone(), self.outputs);
-                v.extend(all(&|k| self.label(k), self.outputs));
-                v
-            };
+            if is_grad {
+                return Vec::new();
+            }
+            return samples
+                .flat_map(|s| {
+                    let outs = (0..self.outputs).map(move |k| self.output_unit(s, k)[1].clone());
+                    outs.chain((0..self.outputs).map(move |k| self.label(s, k)))
+                })
+                .collect();
         }
+        if let Some(v) = samples
+            .clone()
+            .find_map(|s| self.node_uses(s, is_grad, name))
+        {
+            return v;
+        }
+        if is_grad {
+            return self.param_grad_uses(name);
+        }
+        Vec::new()
+    }
+
+    /// What a node of sample `s` (its value, or with `is_grad` its gradient) reads.
+    fn node_uses(&self, s: usize, is_grad: bool, name: &str) -> Option<Vec<String>> {
+        let grad = |name: &str| format!("grad:{name}");
+        let outs = 0..self.outputs;
         for j in 0..self.hidden {
-            let [z, a] = self.hidden_unit(j);
-            let b = self.hidden_bias(j);
-            match (is_grad, name) {
+            let [z, a] = self.hidden_unit(s, j);
+            let found = match (is_grad, name) {
                 (false, n) if n == z => {
-                    let mut v = all(&|i| self.w1(j, i), self.inputs);
-                    v.extend(all(&|i| self.input(i), self.inputs));
-                    v.push(b);
-                    return v;
+                    let mut v: Vec<String> = (0..self.inputs).map(|i| self.w1(j, i)).collect();
+                    v.extend((0..self.inputs).map(|i| self.input(s, i)));
+                    v.push(self.hidden_bias(j));
+                    Some(v)
                 }
-                (false, n) if n == a => return vec![z],
+                (false, n) if n == a => Some(vec![z]),
                 (true, n) if n == a => {
                     let mut v: Vec<String> = outs
                         .clone()
-                        .map(|k| grad(self.output_unit(k)[0].clone()))
+                        .map(|k| grad(&self.output_unit(s, k)[0]))
                         .collect();
                     v.extend(outs.clone().map(|k| self.w2(k, j)));
-                    return v;
+                    Some(v)
                 }
-                (true, n) if n == z => return vec![grad(a.clone()), a],
-                (true, n) if n == b => return vec![grad(z)],
-                _ => {}
+                (true, n) if n == z => Some(vec![grad(&a), a]),
+                _ => None,
+            };
+            if found.is_some() {
+                return found;
+            }
+        }
+        let outputs_and_labels = || {
+            let mut v: Vec<String> = outs
+                .clone()
+                .map(|k| self.output_unit(s, k)[1].clone())
+                .collect();
+            v.extend(outs.clone().map(|k| self.label(s, k)));
+            v
+        };
+        for k in outs.clone() {
+            let [z, out] = self.output_unit(s, k);
+            let found = match (is_grad, name) {
+                (false, n) if n == z => {
+                    let mut v: Vec<String> = (0..self.hidden).map(|j| self.w2(k, j)).collect();
+                    v.extend((0..self.hidden).map(|j| self.hidden_unit(s, j)[1].clone()));
+                    v.push(self.output_bias(k));
+                    Some(v)
+                }
+                (false, n) if n == out && self.softmax => Some(
+                    outs.clone()
+                        .map(|k| self.output_unit(s, k)[0].clone())
+                        .collect(),
+                ),
+                (false, n) if n == out => Some(vec![z]),
+                (true, n) if n == out => Some(vec![out.clone(), self.label(s, k), "loss".into()]),
+                (true, n) if n == z && self.loss_on_logits && self.softmax => {
+                    Some(outputs_and_labels())
+                }
+                (true, n) if n == z && self.loss_on_logits => Some(vec![out, self.label(s, k)]),
+                (true, n) if n == z => Some(vec![grad(&out), out]),
+                _ => None,
+            };
+            if found.is_some() {
+                return found;
+            }
+        }
+        None
+    }
+
+    /// What a weight's or a bias's gradient reads: the gradient at its unit and the unit's
+    /// input, for every sample.
+    fn param_grad_uses(&self, name: &str) -> Vec<String> {
+        let grad = |name: &str| format!("grad:{name}");
+        let per_sample = |f: &dyn Fn(usize) -> Vec<String>| -> Vec<String> {
+            (0..self.samples()).flat_map(f).collect()
+        };
+        for j in 0..self.hidden {
+            if name == self.hidden_bias(j) {
+                return per_sample(&|s| vec![grad(&self.hidden_unit(s, j)[0])]);
             }
             for i in 0..self.inputs {
-                if is_grad && name == self.w1(j, i) {
-                    return vec![grad(z), self.input(i)];
+                if name == self.w1(j, i) {
+                    return per_sample(&|s| {
+                        vec![grad(&self.hidden_unit(s, j)[0]), self.input(s, i)]
+                    });
                 }
             }
         }
-        for k in outs.clone() {
-            let [z, out] = self.output_unit(k);
-            let b = self.output_bias(k);
-            let logits = || all(&|k| self.output_unit(k)[0].clone(), self.outputs);
-            match (is_grad, name) {
-                (false, n) if n == z => {
-                    let mut v = all(&|j| self.w2(k, j), self.hidden);
-                    v.extend(all(&|j| self.hidden_unit(j)[1].clone(), self.hidden));
-                    v.push(b);
-                    return v;
-                }
-                (false, n) if n == out => return if self.softmax { logits() } else { vec![z] },
-                (true, n) if n == out => return vec![out.clone(), self.label(k), "loss".into()],
-                (true, n) if n == z && self.softmax => {
-                    let mut v = all(&|k| self.output_unit(k)[1].clone(), self.outputs);
-                    v.extend(all(&|k| self.label(k), self.outputs));
-                    return v;
-                }
-                (true, n) if n == z => return vec![grad(out.clone()), out],
-                (true, n) if n == b => return vec![grad(z)],
-                _ => {}
+        for k in 0..self.outputs {
+            if name == self.output_bias(k) {
+                return per_sample(&|s| vec![grad(&self.output_unit(s, k)[0])]);
             }
             for j in 0..self.hidden {
-                if is_grad && name == self.w2(k, j) {
-                    return vec![grad(z), self.hidden_unit(j)[1].clone()];
+                if name == self.w2(k, j) {
+                    return per_sample(&|s| {
+                        vec![
+                            grad(&self.output_unit(s, k)[0]),
+                            self.hidden_unit(s, j)[1].clone(),
+                        ]
+                    });
                 }
             }
         }

@@ -121,4 +121,6 @@ pub const NETWORK: crate::lessons::kit::network::NetworkShape =
         outputs: 1,
         output: "a2",
         softmax: false,
+        loss_on_logits: false,
+        naming: crate::lessons::kit::network::Naming::Layers,
     };

@@ -39,6 +39,11 @@ pub struct Prediction {
     pub logits: [f64; 2],
     /// Transformer only: `attention[block][head][query][key]` over the real tokens.
     pub attention: Vec<Vec<Vec<Vec<f64>>>>,
+    /// LSTM only: the hidden state `h_t` after each real token, `states[token][unit]`.
+    pub states: Vec<Vec<f64>>,
+    /// LSTM only: softmax(Dense(h_t))₁ after each real token, what the classifier would say
+    /// if the sentence's last time step were that token's (the last one is `p_yes`).
+    pub step_p_yes: Vec<f64>,
 }
 
 pub struct Classifier {
@@ -189,9 +194,16 @@ impl Classifier {
             labels: vec![0],
         };
         let out = self.forward(&batch);
+        // The LSTM's Dense layer read at every time step, not only the last.
+        let step_logits = match (self.net(), &out.states) {
+            (Net::Lstm(m), Some(states)) => Some(m.out.forward(states.clone())),
+            _ => None,
+        };
         let mut rb = Readback::new();
         let zs = rb.add(out.logits);
         let ws: Vec<Slot> = out.attention.into_iter().map(|w| rb.add(w)).collect();
+        let hs = out.states.map(|t| rb.add(t));
+        let ls = step_logits.map(|t| rb.add(t));
         let r = rb.read().await?;
         let z = [r[zs][0], r[zs][1]];
         let p_yes = 1.0 / (1.0 + (z[0] - z[1]).exp());
@@ -213,12 +225,25 @@ impl Classifier {
                     .collect()
             })
             .collect();
+        let hidden = self.config.d_hidden;
+        let states = hs.map_or_else(Vec::new, |s| {
+            (first..MAX_LEN)
+                .map(|t| r[s][t * hidden..(t + 1) * hidden].to_vec())
+                .collect()
+        });
+        let step_p_yes = ls.map_or_else(Vec::new, |s| {
+            (first..MAX_LEN)
+                .map(|t| 1.0 / (1.0 + (r[s][2 * t] - r[s][2 * t + 1]).exp()))
+                .collect()
+        });
         Ok(Prediction {
             tokens: enc.tokens,
             dropped: enc.dropped,
             p_yes,
             logits: z,
             attention,
+            states,
+            step_p_yes,
         })
     }
 }

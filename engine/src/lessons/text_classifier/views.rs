@@ -137,3 +137,36 @@ pub fn attention_heatmaps(p: &Prediction) -> Vec<(usize, usize, Heatmap)> {
     }
     out
 }
+
+pub const LSTM_STATES_TITLE: Text = Text::new(
+    "每个词之后的隐藏状态 hₜ",
+    "The hidden state hₜ after each word",
+);
+
+/// The LSTM's hidden state after each real token: a column per token (in reading order, as
+/// the sentence reads), a row per hidden unit, on the fixed scale −1…1 (a sigmoid times a
+/// tanh), to two decimals. None for the Transformer.
+pub fn lstm_states_heatmap(p: &Prediction) -> Option<Heatmap> {
+    let units = p.states.first()?.len();
+    Some(Heatmap {
+        id: "lstm-states",
+        title: LSTM_STATES_TITLE,
+        col_labels: p.tokens.iter().map(|t| t.text.clone()).collect(),
+        row_labels: (1..=units)
+            .map(|u| format!("h{}", crate::lessons::kit::notation::subscript(u)))
+            .collect(),
+        extent: None,
+        cells: (0..units)
+            .map(|u| {
+                p.states
+                    .iter()
+                    .map(|h| (h[u] * 100.0).round() / 100.0)
+                    .collect()
+            })
+            .collect(),
+        lo: -1.0,
+        hi: 1.0,
+        numbers: true,
+        points: vec![],
+    })
+}
