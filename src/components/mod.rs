@@ -3,6 +3,7 @@
 pub mod autograph;
 pub mod backend_switch;
 pub mod curves_chart;
+pub mod drag_number;
 pub mod errata_table;
 pub mod gradcheck;
 pub mod lesson_header;

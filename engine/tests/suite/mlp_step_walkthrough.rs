@@ -173,7 +173,7 @@ fn every_formula_renders_as_mathml() {
 
 #[test]
 fn article_notation_in_both_forms() {
-    use engine::lessons::mlp_step::labels::{grad_label, label, tex_label};
+    use engine::lessons::kit::network::labels::{grad_label, label, tex_label};
     assert_eq!(label("W1[0][1]"), "W¹₁₂");
     assert_eq!(tex_label("W1[0][1]"), "W^{1}_{12}");
     assert_eq!(label("z2"), "z²");

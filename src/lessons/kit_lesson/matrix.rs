@@ -11,11 +11,9 @@ use leptos::web_sys::{ClipboardEvent, PointerEvent};
 
 use super::state::KitState;
 use crate::app::{ctx, tr};
+use crate::components::drag_number::DragNumber;
 use crate::components::number_field::NumberField;
 use crate::i18n;
-
-/// Pixels the pointer must move before a press on a cell becomes a drag (less is a click).
-const DRAG_THRESHOLD: f64 = 4.0;
 
 /// `paste` takes text pasted into the cell and says whether it filled a block (so the cell's
 /// own field must not take it too).
@@ -34,34 +32,17 @@ fn cell(
     });
     let label = Signal::derive(move || (state.def.field_label)(spec, lang.get()));
     let on_commit = Callback::new(move |text: String| state.set_value(name, &text));
-    // (start x, start value, dragging)
-    let drag = StoredValue::new(None::<(f64, f64, bool)>);
-    let on_down = move |ev: PointerEvent| {
-        let start = state.values.with_untracked(|v| v.get(name));
-        drag.set_value(Some((f64::from(ev.client_x()), start, false)));
-    };
+    let drag = DragNumber::new();
+    let on_down =
+        move |ev: PointerEvent| drag.down(&ev, state.values.with_untracked(|v| v.get(name)));
     let on_move = move |ev: PointerEvent| {
-        let Some((x0, v0, dragging)) = drag.get_value() else {
-            return;
-        };
-        let dx = f64::from(ev.client_x()) - x0;
-        if !dragging && dx.abs() < DRAG_THRESHOLD {
-            return;
+        if let Some(next) = drag.moved(&ev) {
+            state.set_value(name, &next.to_string()).ok();
         }
-        if !dragging {
-            if let Some(el) = ev.current_target().and_then(|t| {
-                leptos::wasm_bindgen::JsCast::dyn_into::<leptos::web_sys::Element>(t).ok()
-            }) {
-                el.set_pointer_capture(ev.pointer_id()).ok();
-            }
-            drag.set_value(Some((x0, v0, true)));
-        }
-        // No text selection while dragging.
-        ev.prevent_default();
-        let next = ((v0 + dx * 0.01) * 100.0).round() / 100.0;
-        state.set_value(name, &next.to_string()).ok();
     };
-    let on_up = move |_: PointerEvent| drag.set_value(None);
+    let on_up = move |_: PointerEvent| {
+        drag.up();
+    };
     let on_paste = move |ev: ClipboardEvent| {
         let text = ev
             .clipboard_data()

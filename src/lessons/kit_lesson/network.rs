@@ -7,15 +7,17 @@
 //! numbers appear while a step reads or computes it.
 
 use engine::lessons::kit::network::NetworkShape;
+use engine::lessons::kit::network::labels::{grad_label, label};
 use engine::lessons::kit::{LessonTrace, Step};
-use engine::lessons::mlp_step::labels::{grad_label, label};
 use engine::state::number::format_number;
 use engine::state::setting::Settings;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
+use web_sys::PointerEvent;
 
 use super::state::KitState;
 use crate::app::{ctx, tr};
+use crate::components::drag_number::DragNumber;
 use crate::components::tabs;
 use crate::i18n;
 
@@ -137,7 +139,7 @@ fn editable(
     (x, y): Point,
     anchor: &'static str,
 ) -> impl IntoView {
-    let drag = StoredValue::new(None::<(f64, f64, bool)>); // (start x, start value, moved)
+    let drag = DragNumber::new();
     let name = StoredValue::new(name);
     let current = move || {
         state
@@ -145,34 +147,16 @@ fn editable(
             .with(|v| name.with_value(|n| Settings::get(v, n)))
             .unwrap_or_default()
     };
-    let on_down = move |ev: web_sys::PointerEvent| {
-        let start = current().parse::<f64>().unwrap_or(0.0);
-        drag.set_value(Some((f64::from(ev.client_x()), start, false)));
-        if let Some(el) = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-        {
-            el.set_pointer_capture(ev.pointer_id()).ok();
+    let on_down = move |ev: PointerEvent| drag.down(&ev, current().parse::<f64>().unwrap_or(0.0));
+    let on_move = move |ev: PointerEvent| {
+        if let Some(v) = drag.moved(&ev) {
+            name.with_value(|n| state.set_value(n, &v.to_string()).ok());
         }
     };
-    let on_move = move |ev: web_sys::PointerEvent| {
-        let Some((x0, v0, moved)) = drag.get_value() else {
-            return;
-        };
-        let dx = f64::from(ev.client_x()) - x0;
-        if !moved && dx.abs() < 3.0 {
-            return;
-        }
-        drag.set_value(Some((x0, v0, true)));
-        // 0.01 per pixel, rounded to two decimals so dragged values stay readable.
-        let v = ((v0 + dx * 0.01) * 100.0).round() / 100.0;
-        name.with_value(|n| state.set_value(n, &v.to_string()).ok());
-    };
-    let on_up = move |_: web_sys::PointerEvent| {
-        if let Some((_, _, false)) = drag.get_value() {
+    let on_up = move |_: PointerEvent| {
+        if drag.up() {
             focus_field(name.get_value());
         }
-        drag.set_value(None);
     };
     view! {
         <text x=x y=y text-anchor=anchor class=move || name.with_value(|n| format!("editable {}", reveal.class_of(n)))

@@ -6,9 +6,10 @@
 //! read (`Step::uses`), so the page's network picture can light them.
 
 pub mod errata;
-pub mod labels;
 pub mod setup;
 pub mod walkthrough;
+
+use crate::lessons::kit::network::labels;
 
 use burn::prelude::Device;
 

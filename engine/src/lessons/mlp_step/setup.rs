@@ -48,7 +48,7 @@ pub const SETTINGS: &[SettingSpec] = &[
 pub fn field_label(spec: &SettingSpec, lang: Lang) -> String {
     match spec.name {
         "loss" => common_field_label(spec, lang),
-        name => super::labels::label(name),
+        name => crate::lessons::kit::network::labels::label(name),
     }
 }
 

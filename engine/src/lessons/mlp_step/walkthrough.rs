@@ -1,7 +1,7 @@
 //! The step-through: each forward node, each gradient and the update, with the formula and
 //! the same formula with the trace's numbers substituted. Every number comes from the trace.
 
-use super::labels::{grad_sym, sym};
+use crate::lessons::kit::network::labels::{grad_sym, sym};
 use crate::lessons::kit::shown::DIGITS;
 use crate::lessons::kit::{Phase, Step};
 use crate::math::Formula;

@@ -2,6 +2,9 @@
 //! layer, outputs, the loss), with the names of its entries in the trace and in the settings,
 //! and which entries each step's formula reads. One shape serves mlp-step (2-2-1, sigmoid
 //! output), backprop-352 (3-5-2, softmax output) and keras-4x4 (4-2-1, a batch of four).
+//! `labels` writes the entries' names in the articles' notation.
+
+pub mod labels;
 
 /// How a lesson names its network's entries.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
