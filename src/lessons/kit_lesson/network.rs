@@ -59,13 +59,16 @@ impl Reveal {
     }
 }
 
+/// True when the step computes the weight's gradient or its updated value.
+fn computes(step: &Step, weight: &str) -> bool {
+    ["grad:", "updated:"]
+        .iter()
+        .any(|p| step.target.strip_prefix(p) == Some(weight))
+}
+
 fn edge_class(reveal: Reveal, weight: &str) -> &'static str {
     match reveal.current() {
-        Some(s)
-            if s.target == format!("grad:{weight}") || s.target == format!("updated:{weight}") =>
-        {
-            "edge current"
-        }
+        Some(s) if computes(&s, weight) => "edge current",
         Some(s) if s.uses.iter().any(|u| u == weight) => "edge used",
         _ => "edge",
     }
@@ -373,9 +376,9 @@ pub fn NetworkDiagram(
             return Signal::stored(true);
         }
         Signal::derive(move || {
-            reveal.current().is_some_and(|st| {
-                st.target.ends_with(&w) && st.target.contains(':') || st.uses.contains(&w)
-            })
+            reveal
+                .current()
+                .is_some_and(|st| computes(&st, &w) || st.uses.contains(&w))
         })
     };
     let mut edges = Vec::new();

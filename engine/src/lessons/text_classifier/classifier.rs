@@ -193,9 +193,14 @@ impl Classifier {
             ids: pad(&enc.ids()),
             labels: vec![0],
         };
-        let out = self.forward(&batch);
+        // One copy of the net serves the forward pass and the per-step read-out.
+        let net = self.net();
+        let out = net.forward(
+            batch.ids_tensor(&self.device),
+            batch.pad_tensor(&self.device),
+        );
         // The LSTM's Dense layer read at every time step, not only the last.
-        let step_logits = match (self.net(), &out.states) {
+        let step_logits = match (net, &out.states) {
             (Net::Lstm(m), Some(states)) => Some(m.out.forward(states.clone())),
             _ => None,
         };
