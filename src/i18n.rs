@@ -80,6 +80,10 @@ pub const EDIT_HINT: Text = Text::new(
     "点击图中的任意权重、偏置、输入或标签即可编辑；按住左右拖动可连续调整。",
     "Click any weight, bias, input or label in the diagram to edit it; drag sideways to adjust it continuously.",
 );
+pub const EDIT_HINT_FIXED_INPUTS: Text = Text::new(
+    "点击图中的任意权重、偏置或标签即可编辑（输入是本课固定的数据点）；按住左右拖动可连续调整。",
+    "Click any weight, bias or label in the diagram to edit it (the inputs are the lesson's fixed points); drag sideways to adjust it continuously.",
+);
 pub const DIVERGED: Text = Text::new(
     "发散了（NaN/∞）：有的值已经不是有限数。降低学习率或调整权重，然后重置。",
     "Diverged (NaN/∞): some values are no longer finite numbers. Lower the learning rate or change the weights, then reset.",

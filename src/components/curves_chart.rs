@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use plotters::prelude::*;
 use plotters_canvas::CanvasBackend;
 
-use crate::app::{ctx, tr};
+use crate::app::ctx;
 use crate::i18n;
 
 #[component]
@@ -40,6 +40,21 @@ pub fn CurvesChart(
     view! {
         <canvas node_ref=canvas width="560" height="240" data-testid=testid
             data-count=move || series.with(|s| s.first().map(|(_, v)| v.len()).unwrap_or(0))
-            aria-label=tr(y_label)></canvas>
+            aria-label=move || legend_label(y_label.get(lang.get()), &series.get())></canvas>
+    }
+}
+
+/// What a screen reader says of the chart: its quantity and its curves' names (the legend
+/// drawn on the canvas), so the names are read, and checked, in the page's language.
+fn legend_label(quantity: &str, series: &[(String, Vec<f64>)]) -> String {
+    let names: Vec<&str> = series
+        .iter()
+        .map(|(n, _)| n.as_str())
+        .filter(|n| *n != quantity)
+        .collect();
+    if names.is_empty() {
+        quantity.to_string()
+    } else {
+        format!("{quantity}: {}", names.join(", "))
     }
 }

@@ -82,7 +82,8 @@ test('secondary panels are tabs: one shown at a time, the choice kept per lesson
   assert.deepEqual(await shown(), ['tabpanel-errata'], 'kept across a reload');
   await open(page, '#/xor');
   await page.waitForSelector('[data-testid="lesson-xor"]');
-  assert.deepEqual(await shown(), ['tabpanel-values'], 'per lesson');
+  // xor keeps no choice: it opens its first tab, the results (its boundary) under the network.
+  assert.deepEqual(await shown(), ['tabpanel-views'], 'per lesson');
   assert.deepEqual(errors, []);
 });
 
@@ -168,4 +169,17 @@ test('a phone-size screen shows the lesson without sideways scrolling', async (t
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   await page.screenshot({ path: screenshotPath('mobile-xor'), fullPage: true });
   assert.ok(overflow <= 1, `page is ${overflow}px wider than the screen`);
+  // The network is wider than the phone and scrolls inside its panel; the first step computes
+  // the output z₁, on the right of the picture: the panel turns to it.
+  const panel = page.locator('[data-testid="lesson-picture"]');
+  assert.equal(await panel.evaluate((p) => p.scrollLeft), 0);
+  await page.click('[data-testid="btn-next"]');
+  await page.waitForFunction(() => document.querySelector('[data-testid="lesson-picture"]').scrollLeft > 0);
+  const inView = await panel.evaluate((p) => {
+    const unit = p.querySelector('[data-testid="diagram-sample-view-0"] .unit.active').getBoundingClientRect();
+    const frame = p.getBoundingClientRect();
+    const centre = unit.left + unit.width / 2;
+    return centre > frame.left && centre < frame.right;
+  });
+  assert.ok(inView, 'the current unit is in view');
 });

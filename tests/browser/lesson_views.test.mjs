@@ -86,8 +86,50 @@ test('xor: a single layer stays at 75 % at best; a hidden layer reaches 100 %', 
   await page.click('[data-testid="btn-run"]');
   await page.waitForSelector('[data-testid="metric-accuracy"][data-value="1"]', { timeout: 60_000 });
   await page.click('[data-testid="btn-run"]');
+  // The boundary is the first tab under the network picture.
+  await showTab(page, 'views');
   assert.ok(await page.$('[data-testid="view-boundary"] svg circle'), 'the four points are drawn');
   await page.screenshot({ path: screenshotPath('xor-hidden-layer-solved'), fullPage: true });
+});
+
+test('xor: the picture draws the model the settings choose, one point at a time', async () => {
+  await open('xor');
+  await showTab(page, 'settings');
+  const field = async (name) => Number(await page.inputValue(`[data-testid="field-${name}"]`));
+  const diagram = (testid) => page.getAttribute(`[data-testid="${testid}"]`, 'data-value');
+  const units = (prefix) => page.$$eval(`[data-testid="diagram-sample-view-0"] [data-testid^="diagram-value-${prefix}["]`, (e) => e.length);
+  // The article's single layer: the inputs wired straight to the output, its weights on the edges.
+  assert.equal(await units('h'), 0, 'no hidden layer');
+  // (The field writes six significant digits.)
+  assert.ok(Math.abs(Number(await diagram('param-W[1]')) - await field('W[1]')) < 1e-6);
+  // The points are fixed, written on the picture but not editable: the third is (1, 0).
+  assert.equal(await page.$('[data-testid="param-X[2][0]"]'), null);
+  await page.click('[data-testid="diagram-sample-2"]');
+  assert.deepEqual([Number(await diagram('diagram-value-X[2][0]')), Number(await diagram('diagram-value-X[2][1]'))], [1, 0]);
+  async function stepTo(target) {
+    for (let i = 0; i < 40; i++) {
+      const current = await page.$('[data-testid="current-step"]');
+      if (current && await current.getAttribute('data-target') === target) return;
+      await page.click('[data-testid="btn-next"]');
+    }
+    assert.fail(`no step ${target}`);
+  }
+  // z₃ = W₁·1 + W₂·0 + b, recomputed from the settings.
+  await stepTo('z[2]');
+  const z2 = Number(await diagram('diagram-value-z[2]'));
+  const want = (await field('W[0]')) * 1 + (await field('W[1]')) * 0 + (await field('b'));
+  assert.ok(Math.abs(z2 - want) < 1e-4, `z₃ on the picture ${z2}, by hand ${want}`);
+  await page.locator('[data-testid="lesson-picture"]').screenshot({ path: screenshotPath('xor-single-layer-network') });
+  // The 2-4-1 network: four hidden units; W1 is hidden-first, so a₂₃ reads W¹₃₁ and W¹₃₂.
+  await choose('model', 'hidden');
+  await page.waitForSelector('[data-testid="diagram-value-h[0][3]"]', { state: 'attached' });
+  assert.equal(await units('h'), 4);
+  await stepTo('a[1][2]');
+  const a12 = Number(await diagram('diagram-value-a[1][2]'));
+  const byHand = (await field('W1[2][0]')) * 0 + (await field('W1[2][1]')) * 1 + (await field('b1[2]'));
+  assert.ok(Math.abs(a12 - byHand) < 1e-4, `a₂₃ on the picture ${a12}, by hand ${byHand}`);
+  assert.equal(await page.$eval('[data-testid="diagram-sample-view-1"]', (g) => g.getAttribute('display')), 'inline', 'the picture follows to the second point');
+  await page.locator('[data-testid="lesson-picture"]').screenshot({ path: screenshotPath('xor-hidden-network') });
 });
 
 test('optimizers: four paths and four loss curves grow while they race', async () => {

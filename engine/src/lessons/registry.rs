@@ -3,7 +3,8 @@
 
 use crate::i18n::Text;
 use crate::lessons::kit::LessonDef;
-use crate::lessons::kit::network::NetworkShape;
+use crate::lessons::kit::Values;
+use crate::lessons::kit::network::{NetworkShape, ShapeByChoice};
 
 /// What a page is built from; the router picks the page's component by it.
 #[derive(Clone, Copy)]
@@ -49,10 +50,28 @@ impl std::fmt::Debug for Page {
 pub enum Picture {
     /// A two-layer network, every value, gradient and weight on it, the current step lit.
     Network(&'static NetworkShape),
+    /// A network per model, the one the settings choose drawn (xor).
+    NetworkByChoice(&'static ShapeByChoice),
     /// The lesson's own views (heatmaps, loss surfaces, tables) drawn from its trace.
     LessonViews,
     /// A page that draws its own pictures (MNIST, text, playground).
     OwnPage,
+}
+
+impl Picture {
+    /// True for a network picture, whichever model it draws.
+    pub fn is_network(self) -> bool {
+        matches!(self, Picture::Network(_) | Picture::NetworkByChoice(_))
+    }
+
+    /// The network the picture draws for these settings.
+    pub fn network(self, v: &Values) -> Option<&'static NetworkShape> {
+        match self {
+            Picture::Network(shape) => Some(shape),
+            Picture::NetworkByChoice(by) => by.pick(v),
+            _ => None,
+        }
+    }
 }
 
 /// The course's groups, in learning order (the playground stands beside them).
@@ -210,7 +229,7 @@ pub const PAGES: &[PageInfo] = &[
         ),
         live: true,
         page: Page::Kit(&crate::lessons::xor::LESSON),
-        picture: Picture::LessonViews,
+        picture: Picture::NetworkByChoice(&crate::lessons::xor::NETWORKS),
         group: Group::Networks,
     },
     PageInfo {

@@ -283,12 +283,32 @@ fn every_page_has_one_entry_that_names_its_component() {
 fn the_network_picture_finds_every_entry_a_step_uses() {
     use engine::lessons::registry::{PAGES, Picture};
     let device = Device::flex();
+    // Every picture a page can draw: xor's, one per model.
+    let mut cases = Vec::new();
     for p in PAGES.iter() {
-        let Picture::Network(shape) = p.picture else {
-            continue;
-        };
+        let def = p.page.lesson();
+        match p.picture {
+            Picture::Network(shape) => cases.push((p, (def.unwrap().article_values)(), shape)),
+            Picture::NetworkByChoice(by) => {
+                let spec = def.unwrap().settings.iter().find(|s| s.name == by.setting);
+                for (i, choice) in spec.unwrap().choices.iter().enumerate() {
+                    let mut values = (def.unwrap().article_values)();
+                    values.put(by.setting, i as f64);
+                    let shape = p.picture.network(&values).unwrap();
+                    assert_eq!(values.choice(by.setting), *choice);
+                    cases.push((p, values, shape));
+                }
+            }
+            _ => assert!(!p.picture.is_network()),
+        }
+    }
+    assert_eq!(
+        cases.len(),
+        5,
+        "mlp-step, backprop-352, xor twice, keras-4x4"
+    );
+    for (p, values, shape) in cases {
         let def = p.page.lesson().expect("a kit lesson");
-        let values = (def.article_values)();
         let t = pollster::block_on((def.trace)(&values, &device)).unwrap();
         let mut used = 0;
         for s in &t.steps {
@@ -323,16 +343,16 @@ fn the_network_picture_finds_every_entry_a_step_uses() {
         }
         // The picture's editable numbers are settings; the trace holds each at its value.
         let last = shape.samples() - 1;
-        let names = [
-            shape.input(last, 1),
-            shape.w1(1, 0),
-            shape.hidden_bias(0),
-            shape.w2(0, 1),
-        ];
-        for name in names
-            .iter()
-            .chain([&shape.output_bias(0), &shape.label(last, 0)])
-        {
+        let mut names = vec![shape.w2(0, 1), shape.output_bias(0), shape.label(last, 0)];
+        if shape.hidden > 0 {
+            names.extend([shape.w1(1, 0), shape.hidden_bias(0)]);
+        }
+        // xor's inputs are fixed points, not settings.
+        let input = shape.input(last, 1);
+        if values.spec(&input).is_some() {
+            names.push(input);
+        }
+        for name in &names {
             // Within f32 rounding: backprop-352 computes in f32.
             let shown = t.entry(name).map(|e| e.0).unwrap_or(f64::NAN);
             assert!((shown - values.get(name)).abs() < 1e-6, "{}: {name}", p.id);
@@ -352,7 +372,7 @@ fn the_network_picture_finds_every_entry_a_step_uses() {
         }
         for k in 0..shape.outputs {
             drawn.push(shape.output_bias(k));
-            drawn.extend((0..shape.hidden).map(|j| shape.w2(k, j)));
+            drawn.extend((0..shape.output_fan_in()).map(|j| shape.w2(k, j)));
         }
         for name in &drawn {
             assert!(

@@ -237,3 +237,54 @@ fn uses_of_the_batched_network() {
     assert_eq!(net.sample_of("grad:W1[0][0]"), None);
     assert_eq!(net.sample_of("loss"), None);
 }
+
+/// xor's two pictures: the single layer's z = W·x + b reads the fixed point X straight, with
+/// no hidden layer; the 2-4-1 network stores W1 hidden-first and keeps the MSE's ∂L/∂ŷ step.
+#[test]
+fn uses_of_the_xor_networks() {
+    use engine::lessons::kit::Values;
+    use engine::lessons::xor::{NETWORKS, SETTINGS};
+    let mut v = Values::defaults(SETTINGS);
+    let single = NETWORKS.pick(&v).expect("the single layer");
+    assert_eq!((single.hidden, single.output_fan_in()), (0, 2));
+    assert_eq!(
+        single.uses("z[2]"),
+        ["W[0]", "W[1]", "X[2][0]", "X[2][1]", "b"]
+    );
+    assert_eq!(single.uses("grad:p[1]"), ["p[1]", "y[1]", "loss"]);
+    assert_eq!(single.uses("grad:z[1]"), ["grad:p[1]", "p[1]"]);
+    assert_eq!(
+        single.uses("grad:W[1]"),
+        [
+            "grad:z[0]",
+            "X[0][1]",
+            "grad:z[1]",
+            "X[1][1]",
+            "grad:z[2]",
+            "X[2][1]",
+            "grad:z[3]",
+            "X[3][1]"
+        ]
+    );
+    assert_eq!(single.uses("updated:b"), ["b", "grad:b"]);
+    assert_eq!(single.sample_of("X[3][0]"), Some(3));
+    v.put("model", 1.0);
+    let hidden = NETWORKS.pick(&v).expect("the hidden-layer network");
+    assert_eq!((hidden.hidden, hidden.output_fan_in()), (4, 4));
+    assert_eq!(
+        hidden.uses("a[1][3]"),
+        ["W1[3][0]", "W1[3][1]", "X[1][0]", "X[1][1]", "b1[3]"]
+    );
+    assert_eq!(
+        hidden.uses("z[0]"),
+        [
+            "W2[0]", "W2[1]", "W2[2]", "W2[3]", "h[0][0]", "h[0][1]", "h[0][2]", "h[0][3]", "b2"
+        ]
+    );
+    assert_eq!(hidden.uses("grad:h[2][3]"), ["grad:z[2]", "W2[3]"]);
+    assert_eq!(hidden.w1(3, 1), "W1[3][1]");
+    assert_eq!(
+        engine::lessons::kit::network::labels::label("X[1][0]"),
+        "x₂₁"
+    );
+}

@@ -42,31 +42,28 @@ use crate::{i18n, route};
 /// Most steps a link's `step=` may ask for; the page clamps it to the lesson's count.
 const MAX_LINK_STEP: usize = 100_000;
 
-/// The recorded history of the metrics whose names pass `keep`, in the lesson's order, named
-/// without their `loss_` prefix.
+/// The recorded histories of the metrics `keep` picks, in the lesson's order, each named in
+/// the learner's language (the chart draws the names as its legend).
 fn metric_series(state: KitState, keep: fn(&str) -> bool) -> Signal<Vec<(String, Vec<f64>)>> {
+    let lang = ctx().lang;
     Signal::derive(move || {
-        let names: Vec<&'static str> = state.traced.with(|t| {
+        let l = lang.get();
+        let picked: Vec<(&'static str, &'static str)> = state.traced.with(|t| {
             t.as_ref()
                 .map(|t| {
                     t.trace
                         .metrics
                         .iter()
-                        .map(|m| m.name)
-                        .filter(|n| keep(n))
+                        .filter(|m| keep(m.name))
+                        .map(|m| (m.name, m.label.get(l)))
                         .collect()
                 })
                 .unwrap_or_default()
         });
         state.metric_history.with(|h| {
-            names
+            picked
                 .into_iter()
-                .map(|n| {
-                    (
-                        n.trim_start_matches("loss_").to_string(),
-                        h.get(n).cloned().unwrap_or_default(),
-                    )
-                })
+                .map(|(name, label)| (label.to_string(), h.get(name).cloned().unwrap_or_default()))
                 .collect()
         })
     })
@@ -216,7 +213,7 @@ pub fn KitLesson(def: &'static LessonDef, assignments: Vec<String>) -> impl Into
     let mut tabs = Vec::new();
     // A network lesson's own views (keras-4x4's predictions per sample) open first under the
     // stage; the other lessons draw theirs as the picture.
-    if matches!(picture, Picture::Network(_)) {
+    if picture.is_network() {
         tabs.push(
             TabSpec::new("views", i18n::RESULTS, move || {
                 view! {
@@ -309,12 +306,24 @@ pub fn KitLesson(def: &'static LessonDef, assignments: Vec<String>) -> impl Into
             // The story first: the picture and the current step side by side, the loss under
             // the step; everything else one tab away.
             <div class="stage">
-                {if let Picture::Network(shape) = picture {
+                {if picture.is_network() {
+                    // xor draws the model its settings choose; the others have one network.
+                    let shape = Memo::new(move |_| state.values.with(|v| picture.network(v)));
+                    // xor's inputs are its fixed points, not settings to edit.
+                    let hint = move || {
+                        let fixed = shape.get().is_some_and(|s| {
+                            state.values.with(|v| v.spec(&s.input(0, 0)).is_none())
+                        });
+                        let hint = if fixed { i18n::EDIT_HINT_FIXED_INPUTS } else { i18n::EDIT_HINT };
+                        hint.get(lang.get())
+                    };
                     view! {
                         <section class="panel diagram-panel picture" data-testid="lesson-picture">
                             <h2>{tr(i18n::NETWORK)}</h2>
-                            <NetworkDiagram state=state reveal=Reveal { steps, cursor: state.cursor } shape=shape/>
-                            <p class="hint">{tr(i18n::EDIT_HINT)}</p>
+                            {move || shape.get().map(|shape| view! {
+                                <NetworkDiagram state=state reveal=Reveal { steps, cursor: state.cursor } shape=shape/>
+                            })}
+                            <p class="hint">{hint}</p>
                         </section>
                     }
                     .into_any()

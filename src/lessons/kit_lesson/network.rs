@@ -1,10 +1,11 @@
-//! The picture of a two-layer network (mlp-step's 2-2-1, backprop-352's 3-5-2) as SVG: boxes
-//! for units with their values and, once the backward pass reaches them, their gradients in
-//! red; edges as thick as their weights; read from the kit trace by the names the lesson's
-//! `NetworkShape` gives. Inputs, biases, labels and (where a unit has at most two inputs, so
-//! the numbers do not pile up) every weight are written and editable on the picture: click
-//! to edit the field, drag sideways to change continuously. In a denser layer an edge's
-//! numbers appear while a step reads or computes it.
+//! The picture of a dense network (mlp-step's 2-2-1, backprop-352's 3-5-2, keras-4x4's and
+//! xor's batches, xor's single layer) as SVG: boxes for units with their values and, once
+//! the backward pass reaches them, their gradients in red; edges as thick as their weights;
+//! read from the kit trace by the names the lesson's `NetworkShape` gives. Inputs that are
+//! settings, biases, labels and (where a unit has at most two inputs, so the numbers do not
+//! pile up) every weight are written and editable on the picture: click to edit the field,
+//! drag sideways to change continuously. In a denser layer an edge's numbers appear while a
+//! step reads or computes it. Fixed inputs (xor's points) are written, not editable.
 
 use engine::lessons::kit::network::NetworkShape;
 use engine::lessons::kit::network::labels::{grad_label, label};
@@ -104,6 +105,26 @@ fn node_value(state: KitState, reveal: Reveal, name: String, (x, y): Point) -> i
             data-value=move || value().map(|v| v.to_string()).unwrap_or_default()>
             {format!("{shown} = ")}
             {move || value().map(|v| format_number(v, DIGITS)).unwrap_or_else(|| "?".into())}
+        </text>
+    }
+}
+
+/// A number the lesson fixes (xor's points): always shown, never editable.
+fn given_value(state: KitState, reveal: Reveal, name: String, (x, y): Point) -> impl IntoView {
+    let read = name.clone();
+    let value = Signal::derive(move || {
+        state
+            .traced
+            .with(|t| t.as_ref().and_then(|t| t.trace.entry(&read)).map(|e| e.0))
+    });
+    let value = move || value.get();
+    let class = name.clone();
+    view! {
+        <text x=x y=y class=move || format!("value {}", reveal.class_of(&class))
+            data-testid=format!("diagram-value-{name}")
+            data-value=move || value().map(|v| v.to_string()).unwrap_or_default()>
+            {format!("{} = ", label(&name))}
+            {move || value().map(|v| format_number(v, DIGITS)).unwrap_or_default()}
         </text>
     }
 }
@@ -270,13 +291,14 @@ fn active(reveal: Reveal, names: Vec<String>) -> impl Fn() -> bool + Send + Sync
     }
 }
 
-/// An edge and, where `labelled` says so, its weight above the line and its gradient below.
+/// An edge and, where `labelled` says so, its weight above the line and its gradient below
+/// (at the middle where `centred`, else near an end).
 fn edge(
     state: KitState,
     reveal: Reveal,
     weight: String,
     ((x1, y1), (x2, y2)): (Point, Point),
-    (labelled, dense): (Signal<bool>, bool),
+    (labelled, centred): (Signal<bool>, bool),
 ) -> impl IntoView {
     let name = StoredValue::new(weight.clone());
     let value = move || state.values.with(|v| name.with_value(|n| v.get(n)));
@@ -285,9 +307,9 @@ fn edge(
     let angle = (y2 - y1).atan2(x2 - x1).to_degrees();
     // In a sparse layer, edges that cross others end their labels near the target, so however
     // long the numbers get they grow back towards the crossing, not into the straight edges'
-    // labels. In a dense layer the lit edges share a source or a target: their middles are
-    // apart.
-    let (t, anchor) = match (dense, (y2 - y1).abs() > 100.0) {
+    // labels. In a dense layer the lit edges share a source or a target, and a single layer's
+    // edges cross nothing: their middles are apart.
+    let (t, anchor) = match (centred, (y2 - y1).abs() > 100.0) {
         (true, _) => (0.5, "middle"),
         (false, true) => (0.92, "end"),
         (false, false) => (0.06, "start"),
@@ -316,6 +338,16 @@ fn edge(
 /// What the picture shows, for screen readers.
 fn about(shape: &NetworkShape, lang: engine::i18n::Lang) -> String {
     let (i, h, o) = (shape.inputs, shape.hidden, shape.outputs);
+    if h == 0 {
+        return match lang {
+            engine::i18n::Lang::Zh => {
+                format!("{i}-{o} 单层网络：{i} 个输入直接连到 {o} 个输出，以及损失")
+            }
+            engine::i18n::Lang::En => format!(
+                "{i}-{o} single-layer network: {i} inputs wired straight to {o} output, and the loss"
+            ),
+        };
+    }
     match lang {
         engine::i18n::Lang::Zh => {
             format!("{i}-{h}-{o} 网络：{i} 个输入，{h} 个隐藏单元，{o} 个输出，以及损失")
@@ -347,6 +379,40 @@ fn sample_picker(samples: usize, sample: RwSignal<usize>) -> impl IntoView {
     }
 }
 
+/// On a narrow screen the picture scrolls sideways inside its panel: after each step the
+/// panel turns to the unit (or the edge) the step computes, so the current step is in view.
+fn follow_current_step(reveal: Reveal) {
+    Effect::new(move |_| {
+        reveal.cursor.track();
+        request_animation_frame(|| {
+            let Some(panel) = document()
+                .query_selector(".diagram-panel[data-testid=lesson-picture]")
+                .ok()
+                .flatten()
+            else {
+                return;
+            };
+            if panel.scroll_width() <= panel.client_width() {
+                return;
+            }
+            let Ok(lit) = panel.query_selector_all(".unit.active, .edge.current") else {
+                return;
+            };
+            // Units of the samples not shown have no box on the screen.
+            let shown = (0..lit.length())
+                .filter_map(|i| lit.item(i))
+                .filter_map(|n| n.dyn_into::<web_sys::Element>().ok())
+                .map(|e| e.get_bounding_client_rect())
+                .find(|r| r.width() > 0.0);
+            let Some(rect) = shown else { return };
+            let frame = panel.get_bounding_client_rect();
+            let centre = rect.left() + rect.width() / 2.0 - frame.left();
+            let left = f64::from(panel.scroll_left()) + centre - frame.width() / 2.0;
+            panel.set_scroll_left(left.max(0.0) as i32);
+        });
+    });
+}
+
 #[component]
 pub fn NetworkDiagram(
     state: KitState,
@@ -363,6 +429,7 @@ pub fn NetworkDiagram(
     // A batch is drawn one sample at a time; the picture follows the sample the current step
     // works on, and the learner can pick another.
     let sample = RwSignal::new(0usize);
+    follow_current_step(reveal);
     Effect::new(move |_| {
         if let Some(n) = reveal.current().and_then(|st| s.sample_of(&st.target)) {
             sample.set(n);
@@ -389,11 +456,20 @@ pub fn NetworkDiagram(
             edges.push(edge(state, reveal, w.clone(), ends, (lit(w), dense)).into_any());
         }
     }
+    // A single layer's edges run from the inputs straight to the outputs.
+    let fan_in_end = move |j| {
+        if s.hidden == 0 {
+            (INPUT_X + INPUT_W, in_y(j))
+        } else {
+            (HIDDEN_X + UNIT_W, hid_y(j))
+        }
+    };
     for k in 0..s.outputs {
-        for j in 0..s.hidden {
+        for j in 0..s.output_fan_in() {
             let w = s.w2(k, j);
-            let ends = ((HIDDEN_X + UNIT_W, hid_y(j)), (OUTPUT_X, out_y(k)));
-            edges.push(edge(state, reveal, w.clone(), ends, (lit(w), dense)).into_any());
+            let ends = (fan_in_end(j), (OUTPUT_X, out_y(k)));
+            let centred = dense || s.hidden == 0;
+            edges.push(edge(state, reveal, w.clone(), ends, (lit(w), centred)).into_any());
         }
     }
     let unit_title = move |letter: &str, i: usize, n: usize| {
@@ -425,9 +501,16 @@ pub fn NetworkDiagram(
             .map(|i| {
                 let y = in_y(i) - INPUT_H / 2.0;
                 let name = s.input(n, i);
+                let at = (INPUT_X + 12.0, y + 44.0);
+                let is_setting = state.values.with_untracked(|v| v.spec(&name).is_some());
+                let number = if is_setting {
+                    editable(state, reveal, name.clone(), at, "start").into_any()
+                } else {
+                    given_value(state, reveal, name.clone(), at).into_any()
+                };
                 view! {
                     {unit_box((INPUT_X, y), (INPUT_W, INPUT_H), label(&name), active(reveal, vec![name.clone()]))}
-                    {editable(state, reveal, name, (INPUT_X + 12.0, y + 44.0), "start")}
+                    {number}
                 }
             })
             .collect_view();

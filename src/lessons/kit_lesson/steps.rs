@@ -62,6 +62,9 @@ pub fn KitStepPanel(state: KitState, steps: Memo<Vec<Step>>) -> impl IntoView {
         lang.track();
         request_animation_frame(fit_formulas);
     });
+    // A window resized (a phone turned, a projector's window) changes the box's width too.
+    let on_resize = window_event_listener(leptos::ev::resize, |_| fit_formulas());
+    on_cleanup(move || on_resize.remove());
     let phase = move || {
         let l = lang.get();
         let c = state.cursor.get();

@@ -23,13 +23,7 @@ pub async fn trace(v: &Values, device: &Device) -> Result<LessonTrace, TraceErro
         loss: Some(n.loss),
         quantities: walkthrough::quantities(&n),
         // What each step reads, for the network picture to light.
-        steps: walkthrough::steps(&n)
-            .into_iter()
-            .map(|s| Step {
-                uses: NETWORK.uses(&s.target),
-                ..s
-            })
-            .collect(),
+        steps: NETWORK.with_uses(walkthrough::steps(&n)),
         metrics: vec![
             Metric::accuracy(n.accuracy()),
             Metric::epoch(v.get("epoch")),

@@ -142,5 +142,11 @@ pub const NETWORK: crate::lessons::kit::network::NetworkShape =
         output: "p",
         softmax: false,
         loss_on_logits: true,
-        naming: crate::lessons::kit::network::Naming::Samples(N),
+        naming: crate::lessons::kit::network::Naming::Samples(
+            crate::lessons::kit::network::Batch {
+                samples: N,
+                input: "x",
+                w1_input_first: true,
+            },
+        ),
     };

@@ -9,7 +9,7 @@ pub mod setup;
 
 use self::boundary::{HI, LO, SIDE};
 use self::model::{XorNumbers, compute, next_values};
-pub use self::setup::{H, N, SETTINGS, X, article_values, reseed};
+pub use self::setup::{H, N, NETWORKS, SETTINGS, X, article_values, reseed};
 use crate::lessons::kit::prelude::*;
 use burn::prelude::*;
 
@@ -21,10 +21,13 @@ pub const LESSON: LessonDef = lesson_def!("004_881d8bd8d43a727e.txt", formulas: 
 
 pub async fn trace(v: &Values, device: &Device) -> Result<LessonTrace, TraceError> {
     let n = compute(v, device, true).await?;
+    // Each step says what it reads, so the network picture can light it.
+    let shape = NETWORKS.pick(v).expect("a shape for each model");
+    let steps = shape.with_uses(walkthrough::steps(&n));
     Ok(LessonTrace {
         loss: Some(n.loss),
         quantities: walkthrough::quantities(&n),
-        steps: walkthrough::steps(&n),
+        steps,
         metrics: vec![Metric::accuracy(n.accuracy()), Metric::epoch(n.epoch)],
         views: vec![View::Heatmap(boundary_heatmap(&n))],
         next: next_values(&n),

@@ -2,6 +2,7 @@
 
 use crate::base::rng::SplitMix64;
 use crate::i18n::Text;
+use crate::lessons::kit::network::{Batch, Naming, NetworkShape, ShapeByChoice};
 use crate::lessons::kit::{SettingSpec, Values};
 
 /// Samples: the four corners of the unit square.
@@ -85,4 +86,28 @@ pub fn article_values() -> Values {
     let mut v = Values::defaults(SETTINGS);
     reseed(&mut v);
     v
+}
+
+/// The pictures: the article's single layer (2-1, edges straight to the output) or the
+/// 2-4-1 network, each drawn for one of the four points at a time. The inputs are the fixed
+/// matrix `X`; W1 is stored hidden-first.
+pub const NETWORKS: ShapeByChoice = ShapeByChoice {
+    setting: "model",
+    shapes: &[("single", network(0)), ("hidden", network(H))],
+};
+
+const fn network(hidden: usize) -> NetworkShape {
+    NetworkShape {
+        inputs: 2,
+        hidden,
+        outputs: 1,
+        output: "p",
+        softmax: false,
+        loss_on_logits: false,
+        naming: Naming::Samples(Batch {
+            samples: N,
+            input: "X",
+            w1_input_first: false,
+        }),
+    }
 }

@@ -29,7 +29,8 @@ fn notation(name: &str) -> Notation<'_> {
         "a2" => ("a", "a", Some(2)),
         "W2" => ("W", "W", Some(2)),
         "b2" => ("b", "b", Some(2)),
-        "x" => ("x", "x", None),
+        // xor's fixed points are the matrix X; one point's coordinate is x.
+        "x" | "X" => ("x", "x", None),
         // backprop-352's softmax output, as the article writes it.
         "p" => ("ŷ", r"\hat{y}", None),
         "y" => ("y", "y", None),

@@ -1,10 +1,13 @@
-//! The shape of a two-layer dense network as a lesson's picture draws it (inputs, one hidden
+//! The shape of a dense network as a lesson's picture draws it (inputs, at most one hidden
 //! layer, outputs, the loss), with the names of its entries in the trace and in the settings,
 //! and which entries each step's formula reads. One shape serves mlp-step (2-2-1, sigmoid
-//! output), backprop-352 (3-5-2, softmax output) and keras-4x4 (4-2-1, a batch of four).
-//! `labels` writes the entries' names in the articles' notation.
+//! output), backprop-352 (3-5-2, softmax output), keras-4x4 (4-2-1, a batch of four) and
+//! xor (2-4-1 or the single layer 2-1, the four points). `labels` writes the entries' names
+//! in the articles' notation.
 
 pub mod labels;
+
+use crate::lessons::kit::{Step, Values};
 
 /// How a lesson names its network's entries.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -12,9 +15,20 @@ pub enum Naming {
     /// One sample, a name per layer: `x[i]`, `z1[j]`/`a1[j]`, `z2`/`a2` (or `[k]`),
     /// `W1[j][i]`, `W2[j]` or `W2[k][j]`, `y` (mlp-step, backprop-352).
     Layers,
-    /// A batch of samples with Keras' names, one output: `x[s][i]`, `a[s][j]`/`h[s][j]`,
-    /// `z[s]`/`p[s]`, `W1[i][j]`, `W2[j]`, `b1[j]`, `b2`, `y[s]` (keras-4x4).
-    Samples(usize),
+    /// A batch of samples, one output: `x[s][i]`, `a[s][j]`/`h[s][j]`, `z[s]`/`p[s]`,
+    /// `W1[i][j]`, `W2[j]`, `b1[j]`, `b2`, `y[s]` (keras-4x4); xor names its inputs `X` and
+    /// stores W1 hidden-first.
+    Samples(Batch),
+}
+
+/// How a batched lesson names its inputs and its first weights.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Batch {
+    pub samples: usize,
+    /// The inputs' entry: `x` (keras-4x4's settings) or `X` (xor's four fixed points).
+    pub input: &'static str,
+    /// True where W1 is stored input-first, `W1[i][j]` (Keras' kernel); false for `W1[j][i]`.
+    pub w1_input_first: bool,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -39,7 +53,27 @@ impl NetworkShape {
     pub fn samples(&self) -> usize {
         match self.naming {
             Naming::Layers => 1,
-            Naming::Samples(n) => n,
+            Naming::Samples(b) => b.samples,
+        }
+    }
+
+    /// How many numbers feed each output: the hidden units, or the inputs where there is
+    /// no hidden layer.
+    pub fn output_fan_in(&self) -> usize {
+        if self.hidden == 0 {
+            self.inputs
+        } else {
+            self.hidden
+        }
+    }
+
+    /// What output weight `j` multiplies for sample `s`: hidden unit `j`'s activation, or
+    /// input `j` where there is no hidden layer.
+    pub fn output_input(&self, s: usize, j: usize) -> String {
+        if self.hidden == 0 {
+            self.input(s, j)
+        } else {
+            self.hidden_unit(s, j)[1].clone()
         }
     }
 
@@ -56,7 +90,7 @@ impl NetworkShape {
     pub fn input(&self, s: usize, i: usize) -> String {
         match self.naming {
             Naming::Layers => format!("x[{i}]"),
-            Naming::Samples(_) => format!("x[{s}][{i}]"),
+            Naming::Samples(b) => format!("{}[{s}][{i}]", b.input),
         }
     }
 
@@ -75,8 +109,8 @@ impl NetworkShape {
     /// The weight from input `i` to hidden unit `j`.
     pub fn w1(&self, j: usize, i: usize) -> String {
         match self.naming {
-            Naming::Layers => format!("W1[{j}][{i}]"),
-            Naming::Samples(_) => format!("W1[{i}][{j}]"),
+            Naming::Samples(b) if b.w1_input_first => format!("W1[{i}][{j}]"),
+            _ => format!("W1[{j}][{i}]"),
         }
     }
 
@@ -87,16 +121,19 @@ impl NetworkShape {
         }
     }
 
+    /// `b2`, or the single layer's `b`.
     pub fn output_bias(&self, k: usize) -> String {
-        self.out_name("b2", k)
+        self.out_name(if self.hidden == 0 { "b" } else { "b2" }, k)
     }
 
-    /// The weight from hidden unit `j` to output `k` (`W2[j]` where there is one output).
+    /// The weight from hidden unit `j` (or input `j` of a single layer) to output `k`:
+    /// `W2[j]` (`W[j]`) where there is one output.
     pub fn w2(&self, k: usize, j: usize) -> String {
+        let w = if self.hidden == 0 { "W" } else { "W2" };
         if self.outputs == 1 {
-            format!("W2[{j}]")
+            format!("{w}[{j}]")
         } else {
-            format!("W2[{k}][{j}]")
+            format!("{w}[{k}][{j}]")
         }
     }
 
@@ -124,6 +161,17 @@ impl NetworkShape {
         }
         let name = target.strip_prefix("grad:").unwrap_or(target);
         (0..self.samples()).find(|&s| self.sample_entries(s).iter().any(|e| e == name))
+    }
+
+    /// The steps, each saying what its formula reads (for the picture to light it).
+    pub fn with_uses(&self, steps: Vec<Step>) -> Vec<Step> {
+        steps
+            .into_iter()
+            .map(|s| Step {
+                uses: self.uses(&s.target),
+                ..s
+            })
+            .collect()
     }
 
     /// The entries a step's formula reads (names as in step targets: `grad:` for gradients),
@@ -202,8 +250,9 @@ impl NetworkShape {
             let [z, out] = self.output_unit(s, k);
             let found = match (is_grad, name) {
                 (false, n) if n == z => {
-                    let mut v: Vec<String> = (0..self.hidden).map(|j| self.w2(k, j)).collect();
-                    v.extend((0..self.hidden).map(|j| self.hidden_unit(s, j)[1].clone()));
+                    let fan_in = 0..self.output_fan_in();
+                    let mut v: Vec<String> = fan_in.clone().map(|j| self.w2(k, j)).collect();
+                    v.extend(fan_in.map(|j| self.output_input(s, j)));
                     v.push(self.output_bias(k));
                     Some(v)
                 }
@@ -251,17 +300,35 @@ impl NetworkShape {
             if name == self.output_bias(k) {
                 return per_sample(&|s| vec![grad(&self.output_unit(s, k)[0])]);
             }
-            for j in 0..self.hidden {
+            for j in 0..self.output_fan_in() {
                 if name == self.w2(k, j) {
                     return per_sample(&|s| {
-                        vec![
-                            grad(&self.output_unit(s, k)[0]),
-                            self.hidden_unit(s, j)[1].clone(),
-                        ]
+                        vec![grad(&self.output_unit(s, k)[0]), self.output_input(s, j)]
                     });
                 }
             }
         }
         Vec::new()
+    }
+}
+
+/// A lesson with a picture per model, chosen by a choice setting (xor's `model`: the single
+/// layer or the hidden-layer network).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ShapeByChoice {
+    pub setting: &'static str,
+    /// The shape for each choice, by the choice's link token.
+    pub shapes: &'static [(&'static str, NetworkShape)],
+}
+
+impl ShapeByChoice {
+    /// The shape of the model the settings choose.
+    pub fn pick(&self, v: &Values) -> Option<&'static NetworkShape> {
+        let chosen = v.choice(self.setting);
+        let shapes = self.shapes;
+        shapes
+            .iter()
+            .find(|(choice, _)| *choice == chosen)
+            .map(|(_, shape)| shape)
     }
 }
