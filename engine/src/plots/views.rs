@@ -71,12 +71,14 @@ fn heatmap_svg(h: &Heatmap, lang: Lang) -> String {
     } else {
         300.0
     };
+    // A tall labelled map (the LSTM's 16 units) gets flatter rows, so the page, which caps
+    // its height, shrinks its numbers less.
     let (cw, ch) = (
         size / cols.max(1) as f64,
-        if labelled {
-            44.0
-        } else {
-            size / rows.max(1) as f64
+        match (labelled, rows > 8) {
+            (true, false) => 44.0,
+            (true, true) => 26.0,
+            (false, _) => size / rows.max(1) as f64,
         },
     );
     let (w, hgt) = (
