@@ -91,40 +91,39 @@ fn revealed(
 }
 
 /// A node's value, or "?" before the forward pass reaches it.
-fn node_value(state: KitState, reveal: Reveal, name: String, (x, y): Point) -> impl IntoView {
-    let shown = label(&name);
+fn node_value(state: KitState, reveal: Reveal, name: String, at: Point) -> impl IntoView {
     let read = name.clone();
     let value = revealed(state, reveal, name.clone(), move |t| {
         t.entry(&read).map_or(f64::NAN, |e| e.0)
     });
-    let value = move || value.get();
-    let class = name.clone();
-    view! {
-        <text x=x y=y class=move || format!("value {}", reveal.class_of(&class))
-            data-testid=format!("diagram-value-{name}")
-            data-value=move || value().map(|v| v.to_string()).unwrap_or_default()>
-            {format!("{shown} = ")}
-            {move || value().map(|v| format_number(v, DIGITS)).unwrap_or_else(|| "?".into())}
-        </text>
-    }
+    value_text(reveal, name, at, value)
 }
 
 /// A number the lesson fixes (xor's points): always shown, never editable.
-fn given_value(state: KitState, reveal: Reveal, name: String, (x, y): Point) -> impl IntoView {
+fn given_value(state: KitState, reveal: Reveal, name: String, at: Point) -> impl IntoView {
     let read = name.clone();
     let value = Signal::derive(move || {
         state
             .traced
             .with(|t| t.as_ref().and_then(|t| t.trace.entry(&read)).map(|e| e.0))
     });
-    let value = move || value.get();
+    value_text(reveal, name, at, value)
+}
+
+/// `name = value` on the picture, "?" while there is no value.
+fn value_text(
+    reveal: Reveal,
+    name: String,
+    (x, y): Point,
+    value: Signal<Option<f64>>,
+) -> impl IntoView {
     let class = name.clone();
     view! {
         <text x=x y=y class=move || format!("value {}", reveal.class_of(&class))
             data-testid=format!("diagram-value-{name}")
-            data-value=move || value().map(|v| v.to_string()).unwrap_or_default()>
+            data-value=move || value.get().map(|v| v.to_string()).unwrap_or_default()>
             {format!("{} = ", label(&name))}
-            {move || value().map(|v| format_number(v, DIGITS)).unwrap_or_default()}
+            {move || value.get().map(|v| format_number(v, DIGITS)).unwrap_or_else(|| "?".into())}
         </text>
     }
 }
