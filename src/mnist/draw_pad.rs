@@ -1,15 +1,17 @@
 //! A canvas to write a digit on with a mouse, pen or finger; every stroke is preprocessed like
-//! MNIST and classified, with the ten probabilities as bars.
+//! MNIST and classified, with the ten probabilities as bars. A held-out digit can be put on
+//! the pad to start from (classified as it is, then drawn over like any ink).
 
 use engine::mnist::SIDE;
 use engine::mnist::preprocess::to_mnist;
+use engine::mnist::settings::HELD_OUT;
 use engine::plots::raster::{Scale, tile};
 use leptos::html::Canvas;
 use leptos::prelude::*;
 use leptos::wasm_bindgen::JsCast;
 use leptos::web_sys::{CanvasRenderingContext2d, HtmlCanvasElement, PointerEvent};
 
-use super::state::MnistState;
+use super::state::{DataStatus, MnistState};
 use super::text;
 use crate::app::{ctx, tr};
 use crate::components::raster_canvas::RasterCanvas;
@@ -43,6 +45,20 @@ fn position(canvas: &HtmlCanvasElement, ev: &PointerEvent) -> (f64, f64) {
     )
 }
 
+/// Paints a 28×28 image (0‥1 per pixel) on the pad, each pixel a square, so it can be drawn
+/// over.
+fn paint(canvas: &HtmlCanvasElement, pixels: &[f32]) {
+    clear(canvas);
+    let Some(ctx) = context(canvas) else { return };
+    let cell = f64::from(PAD) / SIDE as f64;
+    for (i, &p) in pixels.iter().enumerate().filter(|(_, p)| **p > 0.0) {
+        let g = (p.clamp(0.0, 1.0) * 255.0).round() as u8;
+        ctx.set_fill_style_str(&format!("rgb({g},{g},{g})"));
+        let (x, y) = ((i % SIDE) as f64, (i / SIDE) as f64);
+        ctx.fill_rect(x * cell, y * cell, cell, cell);
+    }
+}
+
 /// The ink (0‥1 per pixel) on the pad, preprocessed to 28×28; `None` for an empty pad.
 fn read(canvas: &HtmlCanvasElement) -> Option<Vec<f32>> {
     let ctx = context(canvas)?;
@@ -64,6 +80,22 @@ pub fn DrawPad(state: MnistState) -> impl IntoView {
     let canvas = NodeRef::<Canvas>::new();
     let drawing = StoredValue::new(None::<(f64, f64)>);
     let last_classified = StoredValue::new(0.0);
+    // The held-out digit on the pad (its position and label) and the one the button shows next.
+    let sample = RwSignal::new(None::<(usize, u8)>);
+    let next_sample = StoredValue::new(0usize);
+    let ready = move || state.data_status.get() == DataStatus::Ready;
+    let try_sample = move |_| {
+        let n = next_sample.get_value();
+        next_sample.set_value((n + 1) % HELD_OUT);
+        let (Some(c), Some((pixels, label))) = (canvas.get_untracked(), state.held_out_digit(n))
+        else {
+            return;
+        };
+        paint(&c, &pixels);
+        sample.set(Some((n, label)));
+        // Already centred and scaled as MNIST: classified as it is.
+        state.classify(Some(pixels));
+    };
     Effect::new(move |_| {
         if let Some(c) = canvas.get() {
             clear(&c);
@@ -79,6 +111,7 @@ pub fn DrawPad(state: MnistState) -> impl IntoView {
         };
         ev.prevent_default();
         c.set_pointer_capture(ev.pointer_id()).ok();
+        sample.set(None);
         let (x, y) = position(&c, &ev);
         if let Some(ctx) = context(&c) {
             ctx.set_fill_style_str("#fff");
@@ -149,7 +182,7 @@ pub fn DrawPad(state: MnistState) -> impl IntoView {
             <h2>{tr(text::DRAW)}</h2>
             <p class="hint">{tr(text::DRAW_HINT)}</p>
             <div class="draw-row">
-                <div>
+                <div class="draw-pad-column">
                     <canvas node_ref=canvas class="draw-pad" data-testid="draw-pad"
                         width=PAD.to_string() height=PAD.to_string()
                         on:pointerdown=down on:pointermove=moved on:pointerup=up on:pointercancel=up
@@ -159,9 +192,18 @@ pub fn DrawPad(state: MnistState) -> impl IntoView {
                             if let Some(c) = canvas.get_untracked() {
                                 clear(&c);
                             }
+                            sample.set(None);
                             state.classify(None);
                         }>{tr(text::CLEAR)}</button>
+                        <button data-testid="draw-sample" disabled=move || !ready() on:click=try_sample>
+                            {tr(text::TRY_HELD_OUT)}
+                        </button>
                     </div>
+                    {move || sample.get().map(|(n, label)| view! {
+                        <p class="hint" data-testid="draw-sample-label" data-index=n data-label=label>
+                            {text::SAMPLE_SHOWN.get(lang.get()).replace("{n}", &n.to_string()).replace("{label}", &label.to_string())}
+                        </p>
+                    })}
                 </div>
                 <div class="draw-result">
                     <h3>{tr(text::AS_MNIST)}</h3>

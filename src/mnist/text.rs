@@ -111,6 +111,11 @@ pub const CLEAR: Text = Text::new("清除", "Clear");
 pub const AS_MNIST: Text = Text::new("网络看到的 28×28", "What the network sees (28×28)");
 pub const PROBABILITIES: Text = Text::new("十个类别的概率", "The ten probabilities");
 pub const DRAW_EMPTY: Text = Text::new("先写一个数字。", "Write a digit first.");
+pub const TRY_HELD_OUT: Text = Text::new("放一个留出数字", "Try a held-out digit");
+pub const SAMPLE_SHOWN: Text = Text::new(
+    "留出数字 #{n}，标签是 {label}；可以在上面接着写。",
+    "Held-out digit #{n}, labelled {label}; draw over it to change it.",
+);
 
 pub const WEIGHTS: Text = Text::new("保存和载入权重", "Save and load weights");
 pub const DOWNLOAD: Text = Text::new(

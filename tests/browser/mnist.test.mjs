@@ -78,6 +78,17 @@ for (const webgpu of [true, false]) {
     await page.click('[data-testid="maps-drawn"]');
     await page.waitForSelector('[data-testid="maps-conv1"]', { timeout: 60_000 });
 
+    // A held-out digit put on the pad is classified as it is: the shipped model reads the
+    // first one as its label; the next click brings the next digit; drawing clears the note.
+    await page.click('[data-testid="draw-sample"]');
+    await page.waitForSelector('[data-testid="draw-sample-label"][data-index="0"]');
+    const label = await attr(page, 'draw-sample-label', 'data-label');
+    await page.waitForFunction((d) => document.querySelector('[data-testid="draw-prediction"]')?.dataset.digit === d, label, { timeout: 60_000 });
+    await page.click('[data-testid="draw-sample"]');
+    await page.waitForSelector('[data-testid="draw-sample-label"][data-index="1"]');
+    await draw(page, [[[0.1, 0.9], [0.2, 0.9]]]);
+    assert.equal(await page.$('[data-testid="draw-sample-label"]'), null);
+
     // A bad setting is refused in place; the run uses the last good value.
     await page.fill('[data-testid="field-lr"]', 'abc');
     assert.ok((await page.textContent('[data-testid="error-lr"]')).length > 0);
