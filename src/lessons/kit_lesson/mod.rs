@@ -309,21 +309,12 @@ pub fn KitLesson(def: &'static LessonDef, assignments: Vec<String>) -> impl Into
                 {if picture.is_network() {
                     // xor draws the model its settings choose; the others have one network.
                     let shape = Memo::new(move |_| state.values.with(|v| picture.network(v)));
-                    // xor's inputs are its fixed points, not settings to edit.
-                    let hint = move || {
-                        let fixed = shape.get().is_some_and(|s| {
-                            state.values.with(|v| v.spec(&s.input(0, 0)).is_none())
-                        });
-                        let hint = if fixed { i18n::EDIT_HINT_FIXED_INPUTS } else { i18n::EDIT_HINT };
-                        hint.get(lang.get())
-                    };
                     view! {
                         <section class="panel diagram-panel picture" data-testid="lesson-picture">
                             <h2>{tr(i18n::NETWORK)}</h2>
                             {move || shape.get().map(|shape| view! {
                                 <NetworkDiagram state=state reveal=Reveal { steps, cursor: state.cursor } shape=shape/>
                             })}
-                            <p class="hint">{hint}</p>
                         </section>
                     }
                     .into_any()

@@ -429,6 +429,15 @@ pub fn NetworkDiagram(
     // works on, and the learner can pick another.
     let sample = RwSignal::new(0usize);
     follow_current_step(reveal);
+    // xor's inputs are its fixed points, not settings to edit; the hint says so.
+    let fixed_inputs = state
+        .values
+        .with_untracked(|v| v.spec(&s.input(0, 0)).is_none());
+    let hint = if fixed_inputs {
+        i18n::EDIT_HINT_FIXED_INPUTS
+    } else {
+        i18n::EDIT_HINT
+    };
     Effect::new(move |_| {
         if let Some(n) = reveal.current().and_then(|st| s.sample_of(&st.target)) {
             sample.set(n);
@@ -501,11 +510,10 @@ pub fn NetworkDiagram(
                 let y = in_y(i) - INPUT_H / 2.0;
                 let name = s.input(n, i);
                 let at = (INPUT_X + 12.0, y + 44.0);
-                let is_setting = state.values.with_untracked(|v| v.spec(&name).is_some());
-                let number = if is_setting {
-                    editable(state, reveal, name.clone(), at, "start").into_any()
-                } else {
+                let number = if fixed_inputs {
                     given_value(state, reveal, name.clone(), at).into_any()
+                } else {
+                    editable(state, reveal, name.clone(), at, "start").into_any()
                 };
                 view! {
                     {unit_box((INPUT_X, y), (INPUT_W, INPUT_H), label(&name), active(reveal, vec![name.clone()]))}
@@ -565,5 +573,6 @@ pub fn NetworkDiagram(
             {node_value(state, reveal, "loss".to_string(), (LOSS_X + 12.0, loss_y + 46.0))}
             {(0..samples).map(one_sample).collect_view()}
         </svg>
+        <p class="hint">{tr(hint)}</p>
     }
 }
